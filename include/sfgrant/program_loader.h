@@ -1,0 +1,39 @@
+#pragma once
+/// Reads a year of program data (`programs/<year>/`) into a Catalogue, collecting every problem.
+#include <string>
+#include <vector>
+
+#include "sfgrant/diagnostics.h"
+#include "sfgrant/program.h"
+
+namespace sfgrant {
+
+/// Years present in a programs folder (sub-folders named by four digits), ascending.
+std::vector<int> available_years(const std::string& programs_dir);
+
+/// Loads one year. Problems go to `diags`; what could be read is returned.
+Catalogue load_year(const std::string& programs_dir, int year, Diagnostics& diags);
+
+/// Loads one year and throws the first error (for commands that evaluate).
+Catalogue load_year(const std::string& programs_dir, int year);
+
+/// Parses one program file's text in the context of a year's rule sets and announcements
+/// (used by load_year and by tests that feed a string named `input`).
+struct YearContext;
+Program load_program(const std::string& text, const std::string& file, const YearContext& context,
+                     Diagnostics& diags);
+
+/// What a program file may refer to: the year's rule sets and announcements.
+struct YearContext {
+  int year = 0;
+  std::vector<Announcement> announcements;
+  std::vector<std::pair<std::string, std::vector<Rule>>> rule_sets;
+};
+
+/// Parses a year's `common.yaml`.
+YearContext load_common(const std::string& text, const std::string& file, Diagnostics& diags);
+
+/// Reads a whole file ("-" for standard input). Throws Error when it cannot.
+std::string read_file(const std::string& path);
+
+}  // namespace sfgrant

@@ -1,0 +1,47 @@
+#pragma once
+/// Output of the commands: JSON (SPEC §7) through nlohmann::json, and tables for people.
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "sfgrant/evaluate.h"
+#include "sfgrant/profile.h"
+#include "sfgrant/program.h"
+#include "sfgrant/text.h"
+
+namespace sfgrant {
+
+enum class Format { table, json };
+
+struct RenderOptions {
+  Lang lang = Lang::ko;
+  bool all = false;         ///< list ineligible programs too (tables)
+  bool explain = false;     ///< every rule with its result, value and citation
+  bool next_steps = false;  ///< documents, where to apply, contacts
+  int width = 0;            ///< terminal width; 0 for no limit
+};
+
+/// A money amount for people: `2억 5,000만원` (ko) or `KRW 250,000,000` (en).
+std::string format_money(Won amount, Lang lang);
+
+/// The profile's value of a fact as people write it (`중간1`, `4억원`, `[legend50]`), or "?" when unknown.
+std::string describe_value(const FactDef& f, const Profile& profile, Lang lang);
+
+nlohmann::json split_json(const Split& s);
+nlohmann::json track_json(const TrackEvaluation& te, Lang lang, bool explain, const Profile& profile);
+nlohmann::json program_json(const ProgramEvaluation& pe, const Profile& profile, const RenderOptions& options);
+nlohmann::json check_json(const Evaluation& ev, const Profile& profile, const RenderOptions& options);
+nlohmann::json next_steps_json(const ProgramEvaluation& pe, Lang lang);
+
+void render_check_table(const Evaluation& ev, const Profile& profile, const RenderOptions& options, std::ostream& out);
+
+/// The catalogue (`programs list`) and one program (`programs show`).
+nlohmann::json catalogue_json(const Catalogue& cat, const std::optional<Date>& as_of, Lang lang);
+void render_catalogue_table(const Catalogue& cat, const std::optional<Date>& as_of, const RenderOptions& options,
+                            std::ostream& out);
+nlohmann::json program_info_json(const Program& p, const std::optional<Date>& as_of, Lang lang);
+void render_program_info(const Program& p, const Catalogue& cat, const std::optional<Date>& as_of,
+                         const RenderOptions& options, std::ostream& out);
+
+}  // namespace sfgrant

@@ -1,0 +1,64 @@
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "commands.h"
+#include "sfgrant/evaluate.h"
+#include "sfgrant/program_loader.h"
+#include "sfgrant/profile_loader.h"
+
+namespace sfgrant::cli {
+
+void setup_check(CLI::App& app, std::shared_ptr<CheckOptions> options) {
+  CLI::App* sub = app.add_subcommand("check", "evaluate one company profile against a year's programs");
+  sub->add_option("PROFILE", options->profile, "company profile YAML (- for standard input)")->required();
+  add_common(*sub, options->common);
+  sub->add_option("--cost", options->cost, "total project cost, overrides plan.total_cost (e.g. 4억원)");
+  sub->add_flag("--all", options->all, "also list ineligible programs and why");
+  sub->add_flag("--explain", options->explain, "every rule with its result, the company's value and the citation");
+  sub->add_flag("--next-steps", options->next_steps, "documents, where to apply and whom to call");
+  sub->add_flag("--open", options->open_only, "only programs whose window is open, upcoming or rolling");
+}
+
+int run_check(const CheckOptions& options) {
+  // load programs → load profile → evaluate → split costs → render
+  const Catalogue catalogue = load_catalogue(options.common);
+  const std::string name = options.profile == "-" ? "<stdin>" : options.profile;
+  Diagnostics diags;
+  Profile profile = load_profile(read_file(options.profile), name, diags);
+  if (diags.has_errors()) {
+    for (const auto& d : diags.items()) print_diagnostic(std::cerr, d);
+    return kExitUsage;
+  }
+  derive_facts(profile, catalogue.industries);
+  EvaluateOptions eo;
+  eo.as_of = resolve_as_of(options.common);
+  if (!options.cost.empty()) {
+    try {
+      eo.cost = parse_amount(options.cost);
+    } catch (const Error& e) {
+      throw Error("--cost: " + e.message());
+    }
+  }
+  Evaluation ev = evaluate(catalogue, profile, eo);
+  if (options.open_only) {
+    std::vector<ProgramEvaluation> kept;
+    for (auto& pe : ev.programs)
+      if (pe.window == WindowState::open || pe.window == WindowState::upcoming || pe.window == WindowState::rolling)
+        kept.push_back(std::move(pe));
+    ev.programs = std::move(kept);
+  }
+  RenderOptions ro;
+  ro.lang = resolve_lang(options.common);
+  ro.all = options.all;
+  ro.explain = options.explain;
+  ro.next_steps = options.next_steps;
+  ro.width = terminal_width();
+  if (resolve_format(options.common) == Format::json) std::cout << check_json(ev, profile, ro).dump(2) << '\n';
+  else render_check_table(ev, profile, ro, std::cout);
+  for (const auto& pe : ev.programs)
+    if (pe.status != Status::ineligible) return kExitOk;
+  return kExitNone;
+}
+
+}  // namespace sfgrant::cli

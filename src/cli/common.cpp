@@ -1,0 +1,104 @@
+#include "common.h"
+
+#include <fmt/format.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "sfgrant/program_loader.h"
+#include "sfgrant/table.h"
+
+namespace sfgrant::cli {
+namespace fs = std::filesystem;
+
+void add_common(CLI::App& app, CommonOptions& options, bool with_format) {
+  app.add_option("--programs", options.programs, "program data folder (default: $SFGRANT_PROGRAMS, the installed data, ./programs)");
+  app.add_option("--year", options.year, "program year (default: the newest)");
+  if (with_format)
+    app.add_option("--format", options.format, "output format")
+        ->transform(CLI::IsMember({"table", "json"}));
+  app.add_option("--lang", options.lang, "language of labels and messages")->transform(CLI::IsMember({"ko", "en"}));
+  app.add_option("--as-of", options.as_of, "date for application windows, YYYY-MM-DD (default: today)");
+}
+
+std::string resolve_programs_dir(const CommonOptions& options) {
+  if (!options.programs.empty()) return options.programs;
+  if (const char* env = std::getenv("SFGRANT_PROGRAMS"); env != nullptr && *env != '\0') return env;
+  std::error_code ec;
+  // relative to the executable: <prefix>/bin/sfgrant → <prefix>/share/sfgrant/programs
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    fs::path installed = exe.parent_path().parent_path() / "share" / "sfgrant" / "programs";
+    if (fs::is_directory(installed, ec)) return installed.string();
+  }
+  if (fs::is_directory(SFGRANT_DATA_DIR, ec)) return SFGRANT_DATA_DIR;
+  if (fs::is_directory("programs", ec)) return "programs";
+  if (fs::is_directory(SFGRANT_SOURCE_PROGRAMS, ec)) return SFGRANT_SOURCE_PROGRAMS;
+  return "programs";
+}
+
+int resolve_year(const CommonOptions& options, const std::string& programs_dir) {
+  if (options.year != 0) return options.year;
+  auto years = available_years(programs_dir);
+  if (years.empty())
+    throw Error(Location{programs_dir}, "no program years found (expected folders like programs/2026); use --programs DIR");
+  return years.back();
+}
+
+Date resolve_as_of(const CommonOptions& options) {
+  if (options.as_of.empty()) return today();
+  auto d = Date::parse(options.as_of);
+  if (!d || d->day == 0)
+    throw Error(fmt::format("invalid --as-of \"{}\": expected a date YYYY-MM-DD", options.as_of));
+  return *d;
+}
+
+Lang resolve_lang(const CommonOptions& options) { return options.lang == "en" ? Lang::en : Lang::ko; }
+
+Format resolve_format(const CommonOptions& options) { return options.format == "json" ? Format::json : Format::table; }
+
+int terminal_width() {
+  if (!isatty(STDOUT_FILENO)) return 0;
+  winsize w{};
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &w) == 0 && w.ws_col > 20) return w.ws_col;
+  return 0;
+}
+
+Catalogue load_catalogue(const CommonOptions& options) {
+  const std::string dir = resolve_programs_dir(options);
+  const int year = resolve_year(options, dir);
+  Diagnostics diags;
+  Catalogue cat = load_year(dir, year, diags);
+  if (diags.has_errors()) {
+    for (const auto& d : diags.items())
+      if (d.severity == Severity::error) print_diagnostic(std::cerr, d);
+    throw Error(Location{cat.folder}, fmt::format("the {} program data has {} error(s); run `sfgrant validate`", year,
+                                                  diags.error_count()));
+  }
+  return cat;
+}
+
+void print_diagnostic(std::ostream& out, const Diagnostic& d) {
+  const std::string place = d.where.str();
+  out << (place.empty() ? "" : place + ": ") << (d.severity == Severity::error ? "error: " : "warning: ") << d.message
+      << '\n';
+  if (d.where.line <= 0 || d.where.file.empty() || d.where.file == "-") return;
+  std::ifstream in(d.where.file, std::ios::binary);
+  std::string line;
+  for (int i = 0; i < d.where.line && std::getline(in, line); ++i) {
+  }
+  if (!in && line.empty()) return;
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  if (line.size() > 200) return;
+  out << "  " << line << '\n';
+  if (d.where.column > 0) {
+    const std::string before = line.substr(0, std::min(line.size(), static_cast<size_t>(d.where.column - 1)));
+    out << "  " << std::string(static_cast<size_t>(display_width(before)), ' ') << "^\n";
+  }
+}
+
+}  // namespace sfgrant::cli

@@ -1,0 +1,45 @@
+#pragma once
+/// Options every subcommand shares (SPEC §2) and the helpers that turn them into engine inputs.
+#include <CLI/CLI.hpp>
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+#include "sfgrant/diagnostics.h"
+#include "sfgrant/program.h"
+#include "sfgrant/render.h"
+
+namespace sfgrant::cli {
+
+/// Exit codes (SPEC §2).
+constexpr int kExitOk = 0;
+constexpr int kExitNone = 1;
+constexpr int kExitUsage = 2;
+
+struct CommonOptions {
+  std::string programs;   ///< --programs
+  int year = 0;           ///< --year; 0 = newest
+  std::string format = "table";
+  std::string lang = "ko";
+  std::string as_of;      ///< --as-of YYYY-MM-DD; empty = today
+};
+
+void add_common(CLI::App& app, CommonOptions& options, bool with_format = true);
+
+/// --programs, else $SFGRANT_PROGRAMS, else the installed data folder, else the source tree's,
+/// else ./programs.
+std::string resolve_programs_dir(const CommonOptions& options);
+int resolve_year(const CommonOptions& options, const std::string& programs_dir);
+Date resolve_as_of(const CommonOptions& options);
+Lang resolve_lang(const CommonOptions& options);
+Format resolve_format(const CommonOptions& options);
+int terminal_width();
+
+/// Loads the year, printing every problem and throwing when it cannot be used.
+Catalogue load_catalogue(const CommonOptions& options);
+
+/// Prints a diagnostic as `file:line:col: error: message`, then the line and a caret when the file can be read.
+void print_diagnostic(std::ostream& out, const Diagnostic& d);
+
+}  // namespace sfgrant::cli

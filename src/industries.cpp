@@ -1,0 +1,155 @@
+#include "sfgrant/industries.h"
+
+#include <fmt/format.h>
+
+#include "yaml_util.h"
+
+namespace sfgrant {
+
+Tri IndustryTable::match(const std::string& ksic) const {
+  bool maybe = false;
+  for (const std::string& code : codes) {
+    if (ksic.rfind(code, 0) == 0) return Tri::pass;
+    if (code.rfind(ksic, 0) == 0) maybe = true;
+  }
+  return maybe ? Tri::unknown : Tri::fail;
+}
+
+namespace {
+
+using detail::location_of;
+
+void read_codes(const YAML::Node& node, const std::string& file, const std::string& context, IndustryTable& table,
+                Diagnostics& diags) {
+  if (!node.IsSequence()) {
+    diags.error(location_of(node, file), fmt::format("{}.codes: expected a list of KSIC codes", context),
+                "wrong-type");
+    return;
+  }
+  for (const auto& item : node) {
+    std::string s;
+    if (!detail::read_scalar(item, file, context + ".codes", s, diags)) continue;
+    auto dash = s.find('-');
+    if (dash != std::string::npos) {
+      auto lo = normalize_ksic(s.substr(0, dash));
+      auto hi = normalize_ksic(s.substr(dash + 1));
+      if (!lo || !hi || lo->size() != 2 || hi->size() != 2 || *lo > *hi) {
+        diags.error(location_of(item, file),
+                    fmt::format("invalid KSIC range \"{}\": expected two-digit divisions like \"10-34\"", s),
+                    "bad-code");
+        continue;
+      }
+      for (int d = std::stoi(*lo); d <= std::stoi(*hi); ++d) table.codes.push_back(fmt::format("{:02}", d));
+      continue;
+    }
+    auto code = normalize_ksic(s);
+    if (!code) {
+      diags.error(location_of(item, file),
+                  fmt::format("invalid KSIC code \"{}\": expected 2-5 digits or an 8-digit item code", s),
+                  "bad-code");
+      continue;
+    }
+    table.codes.push_back(*code);
+  }
+}
+
+void read_table(const YAML::Node& node, const std::string& file, const std::string& context, IndustryTable& table,
+                Diagnostics& diags) {
+  if (!detail::check_map(node, file, context, {"source", "codes", "notes"}, diags)) return;
+  if (!node["source"]) diags.error(location_of(node, file), fmt::format("{}: \"source\" is required", context), "missing-key");
+  else detail::read_scalar(node["source"], file, context + ".source", table.source, diags);
+  if (!node["codes"]) diags.error(location_of(node, file), fmt::format("{}: \"codes\" is required", context), "missing-key");
+  else read_codes(node["codes"], file, context, table, diags);
+  if (node["notes"] && node["notes"].IsSequence()) {
+    for (const auto& n : node["notes"]) {
+      std::string s;
+      if (detail::read_scalar(n, file, context + ".notes", s, diags)) table.notes.push_back(s);
+    }
+  }
+}
+
+}  // namespace
+
+IndustryTables load_industries(const std::string& text, const std::string& file, Diagnostics& diags) {
+  IndustryTables t;
+  t.file = file;
+  YAML::Node root;
+  try {
+    root = detail::parse_document(text, file);
+  } catch (const Error& e) {
+    diags.error(e.where(), e.message(), "syntax");
+    return t;
+  }
+  const std::vector<std::string> keys = {"manufacturing", "root_industry", "industry_group", "excluded_industry",
+                                         "service_business"};
+  if (!detail::check_map(root, file, "industries", keys, diags)) return t;
+  auto need = [&](const char* key) -> YAML::Node {
+    YAML::Node n = root[key];
+    if (!n) diags.error(location_of(root, file), fmt::format("industries: \"{}\" is required", key), "missing-key");
+    return n;
+  };
+  if (auto n = need("manufacturing")) read_table(n, file, "manufacturing", t.manufacturing, diags);
+  if (auto n = need("root_industry")) read_table(n, file, "root_industry", t.root_industry, diags);
+  if (auto n = need("excluded_industry")) read_table(n, file, "excluded_industry", t.excluded_industry, diags);
+  if (auto n = need("service_business")) read_table(n, file, "service_business", t.service_business, diags);
+  if (auto g = need("industry_group")) {
+    if (detail::check_map(g, file, "industry_group", {"main", "other"}, diags)) {
+      if (g["main"]) read_table(g["main"], file, "industry_group.main", t.main_group, diags);
+      else diags.error(location_of(g, file), "industry_group: \"main\" is required", "missing-key");
+      if (g["other"]) read_table(g["other"], file, "industry_group.other", t.other_group, diags);
+      else diags.error(location_of(g, file), "industry_group: \"other\" is required", "missing-key");
+    }
+  }
+  return t;
+}
+
+void derive_facts(Profile& profile, const IndustryTables& tables) {
+  auto set_tri = [&](const char* path, Tri t) {
+    const FactDef& f = fact(path);
+    if (t == Tri::unknown) {
+      profile.clear(f);
+      return;
+    }
+    Value v;
+    v.flag = t == Tri::pass;
+    profile.set(f, v);
+  };
+  const FactDef& size = fact("size");
+  if (profile.has(size)) {
+    auto small = size_vocabulary().find("small");
+    auto medium = size_vocabulary().find("medium");
+    std::int64_t s = profile.get(size).number;
+    set_tri("sme", tri_of(s == *small || s == *medium));
+  } else {
+    set_tri("sme", Tri::unknown);
+  }
+  const FactDef& ksic_fact = fact("ksic");
+  const FactDef& group = fact("industry_group");
+  if (!profile.has(ksic_fact)) {
+    for (const char* p : {"manufacturing", "root_industry", "excluded_industry", "service_business"})
+      set_tri(p, Tri::unknown);
+    profile.clear(group);
+    return;
+  }
+  const std::string& ksic = profile.get(ksic_fact).text;
+  Tri manufacturing = tables.manufacturing.match(ksic);
+  Tri root = tables.root_industry.match(ksic);
+  set_tri("manufacturing", manufacturing);
+  set_tri("root_industry", root);
+  set_tri("excluded_industry", tables.excluded_industry.match(ksic));
+  set_tri("service_business", tables.service_business.match(ksic));
+  // 뿌리업종은 주력업종에 포함 (001 §1 지원유형 및 선정규모)
+  std::optional<std::string> g;
+  if (root == Tri::pass || tables.main_group.match(ksic) == Tri::pass) g = "main";
+  else if (tables.other_group.match(ksic) == Tri::pass) g = "other";
+  else if (manufacturing == Tri::fail) g = "none";
+  if (g) {
+    Value v;
+    v.number = *group.vocabulary->find(*g);
+    profile.set(group, v);
+  } else {
+    profile.clear(group);
+  }
+}
+
+}  // namespace sfgrant

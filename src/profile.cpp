@@ -1,0 +1,186 @@
+#include "sfgrant/profile.h"
+
+#include <fmt/format.h>
+
+#include <cctype>
+
+namespace sfgrant {
+
+Profile::Profile()
+    : values_(all_facts().size()), known_(all_facts().size(), false), where_(all_facts().size()) {}
+
+void Profile::set(const FactDef& f, Value v) {
+  values_[static_cast<size_t>(f.index)] = std::move(v);
+  known_[static_cast<size_t>(f.index)] = true;
+}
+
+void Profile::clear(const FactDef& f) {
+  values_[static_cast<size_t>(f.index)] = Value{};
+  known_[static_cast<size_t>(f.index)] = false;
+}
+
+std::string Profile::name() const {
+  const FactDef& f = fact("name");
+  return has(f) ? get(f).text : std::string();
+}
+
+std::optional<Won> Profile::total_cost() const {
+  const FactDef& total = fact("plan.total_cost");
+  if (has(total)) return get(total).number;
+  const FactDef& yearly = fact("plan.yearly_costs");
+  if (!has(yearly) || get(yearly).amounts.empty()) return std::nullopt;
+  Won sum = 0;
+  for (Won w : get(yearly).amounts) sum = checked_add(sum, w);
+  return sum;
+}
+
+std::vector<Won> Profile::yearly_costs() const {
+  const FactDef& yearly = fact("plan.yearly_costs");
+  return has(yearly) ? get(yearly).amounts : std::vector<Won>{};
+}
+
+std::optional<bool> parse_yes_no(const std::string& raw) {
+  std::string t;
+  for (char c : raw) t += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (t == "true" || t == "yes" || t == "y" || t == "1" || t == "예" || t == "o" || t == "있음") return true;
+  if (t == "false" || t == "no" || t == "n" || t == "0" || t == "아니오" || t == "아니요" || t == "x" ||
+      t == "없음")
+    return false;
+  return std::nullopt;
+}
+
+std::optional<std::string> business_number_problem(const std::string& text) {
+  std::string digits;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      digits += c;
+    } else if (c != '-') {
+      return "only digits and hyphens are allowed";
+    }
+  }
+  if (digits.size() != 10) return "a business number has 10 digits (e.g. 305-86-12345)";
+  static const int kWeights[9] = {1, 3, 7, 1, 3, 7, 1, 3, 5};
+  int sum = 0;
+  for (int i = 0; i < 9; ++i) sum += (digits[static_cast<size_t>(i)] - '0') * kWeights[i];
+  sum += ((digits[8] - '0') * 5) / 10;
+  int check = (10 - sum % 10) % 10;
+  if (check != digits[9] - '0')
+    return fmt::format("check digit is {}, expected {}", digits[9], check);
+  return std::nullopt;
+}
+
+std::optional<std::string> normalize_ksic(const std::string& text) {
+  std::string code = text;
+  if (!code.empty() && std::isalpha(static_cast<unsigned char>(code[0])) &&
+      std::toupper(static_cast<unsigned char>(code[0])) >= 'A' &&
+      std::toupper(static_cast<unsigned char>(code[0])) <= 'U')
+    code.erase(0, 1);
+  if (code.size() < 2 || (code.size() > 5 && code.size() != 8)) return std::nullopt;
+  for (char c : code)
+    if (c < '0' || c > '9') return std::nullopt;
+  return code;
+}
+
+namespace {
+
+[[noreturn]] void bad_value(const FactDef& f, const std::string& text, const Location& where,
+                            const std::string& expected) {
+  throw Error(where, fmt::format("invalid value \"{}\" for {}: expected {}", text, f.path, expected));
+}
+
+std::int64_t parse_count(const FactDef& f, const std::string& text, const Location& where) {
+  if (text.empty() || text.size() > 9) bad_value(f, text, where, "a whole number");
+  std::int64_t n = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') bad_value(f, text, where, "a whole number");
+    n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
+std::int64_t parse_choice(const FactDef& f, const std::string& text, const Location& where) {
+  auto idx = f.vocabulary->find(text);
+  if (!idx) {
+    std::vector<std::string> ids;
+    for (const Choice& c : f.vocabulary->choices) ids.push_back(c.id);
+    std::string expected = "one of " + f.vocabulary->describe();
+    if (auto near = closest(text, ids)) expected += fmt::format(" (did you mean \"{}\"?)", *near);
+    bad_value(f, text, where, expected);
+  }
+  return *idx;
+}
+
+}  // namespace
+
+void assign_fact(Profile& profile, const FactDef& f, const std::string& text, const Location& where) {
+  if (f.derived)
+    throw Error(where, fmt::format("{} is derived by sfgrant and cannot be given in a profile", f.path));
+  Value v;
+  switch (f.type) {
+    case FactType::boolean: {
+      auto b = parse_yes_no(text);
+      if (!b) bad_value(f, text, where, "true or false (예/아니오)");
+      v.flag = *b;
+      break;
+    }
+    case FactType::number:
+      v.number = parse_count(f, text, where);
+      break;
+    case FactType::money:
+      try {
+        v.number = parse_amount(text);
+      } catch (const Error& e) {
+        throw Error(where, fmt::format("{}: {}", f.path, e.message()));
+      }
+      break;
+    case FactType::choice:
+      v.number = parse_choice(f, text, where);
+      break;
+    case FactType::text:
+      if (f.path == "name" && text.empty()) bad_value(f, text, where, "a company name");
+      if (f.path == "business_number") {
+        if (auto problem = business_number_problem(text))
+          throw Error(where, fmt::format("invalid business_number \"{}\": {}", text, *problem));
+      }
+      if (f.path == "ksic") {
+        auto code = normalize_ksic(text);
+        if (!code) bad_value(f, text, where, "a KSIC code of 2-5 digits or an 8-digit item code, e.g. \"29294\" or \"C29294\"");
+        v.text = *code;
+        break;
+      }
+      v.text = text;
+      break;
+    case FactType::list:
+    case FactType::money_list:
+      assign_list(profile, f, {text}, {where});
+      return;
+  }
+  profile.set(f, std::move(v));
+  profile.set_where(f, where);
+}
+
+void assign_list(Profile& profile, const FactDef& f, const std::vector<std::string>& items,
+                 const std::vector<Location>& where) {
+  if (f.type != FactType::list && f.type != FactType::money_list)
+    throw Error(where.empty() ? Location{} : where.front(), fmt::format("{} takes one value, not a list", f.path));
+  Value v;
+  for (size_t i = 0; i < items.size(); ++i) {
+    const Location& at = i < where.size() ? where[i] : (where.empty() ? Location{} : where.back());
+    if (f.type == FactType::money_list) {
+      try {
+        v.amounts.push_back(parse_amount(items[i]));
+      } catch (const Error& e) {
+        throw Error(at, fmt::format("{}: {}", f.path, e.message()));
+      }
+    } else {
+      std::int64_t idx = parse_choice(f, items[i], at);
+      bool dup = false;
+      for (auto existing : v.items) dup = dup || existing == idx;
+      if (!dup) v.items.push_back(idx);
+    }
+  }
+  profile.set(f, std::move(v));
+  if (!where.empty()) profile.set_where(f, where.front());
+}
+
+}  // namespace sfgrant
