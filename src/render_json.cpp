@@ -4,7 +4,7 @@
 
 namespace sfgrant {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 std::string format_money(Won amount, Lang lang) {
   return lang == Lang::en ? format_english(amount) : format_korean(amount);

@@ -1,5 +1,5 @@
 #pragma once
-/// Output of the commands: JSON (SPEC §7) through nlohmann::json, and tables for people.
+/// Output of the commands: JSON (SPEC §7) through nlohmann::ordered_json, and tables for people.
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
@@ -28,19 +28,19 @@ std::string format_money(Won amount, Lang lang);
 /// The profile's value of a fact as people write it (`중간1`, `4억원`, `[legend50]`), or "?" when unknown.
 std::string describe_value(const FactDef& f, const Profile& profile, Lang lang);
 
-nlohmann::json split_json(const Split& s);
-nlohmann::json track_json(const TrackEvaluation& te, Lang lang, bool explain, const Profile& profile);
-nlohmann::json program_json(const ProgramEvaluation& pe, const Profile& profile, const RenderOptions& options);
-nlohmann::json check_json(const Evaluation& ev, const Profile& profile, const RenderOptions& options);
-nlohmann::json next_steps_json(const ProgramEvaluation& pe, Lang lang);
+nlohmann::ordered_json split_json(const Split& s);
+nlohmann::ordered_json track_json(const TrackEvaluation& te, Lang lang, bool explain, const Profile& profile);
+nlohmann::ordered_json program_json(const ProgramEvaluation& pe, const Profile& profile, const RenderOptions& options);
+nlohmann::ordered_json check_json(const Evaluation& ev, const Profile& profile, const RenderOptions& options);
+nlohmann::ordered_json next_steps_json(const ProgramEvaluation& pe, Lang lang);
 
 void render_check_table(const Evaluation& ev, const Profile& profile, const RenderOptions& options, std::ostream& out);
 
 /// The catalogue (`programs list`) and one program (`programs show`).
-nlohmann::json catalogue_json(const Catalogue& cat, const std::optional<Date>& as_of, Lang lang);
+nlohmann::ordered_json catalogue_json(const Catalogue& cat, const std::optional<Date>& as_of, Lang lang);
 void render_catalogue_table(const Catalogue& cat, const std::optional<Date>& as_of, const RenderOptions& options,
                             std::ostream& out);
-nlohmann::json program_info_json(const Program& p, const std::optional<Date>& as_of, Lang lang);
+nlohmann::ordered_json program_info_json(const Program& p, const std::optional<Date>& as_of, Lang lang);
 void render_program_info(const Program& p, const Catalogue& cat, const std::optional<Date>& as_of,
                          const RenderOptions& options, std::ostream& out);
 

@@ -4,6 +4,7 @@
 
 #include "commands.h"
 #include "sfgrant/split.h"
+#include "sfgrant/table.h"
 
 namespace sfgrant::cli {
 
@@ -86,22 +87,25 @@ int run_split(const SplitOptions& options) {
   const auto fsc = full_support_cost(*track, *cap);
   const Lang lang = resolve_lang(options.common);
   if (resolve_format(options.common) == Format::json) {
-    nlohmann::json j;
+    nlohmann::ordered_json j;
     j["year"] = catalogue.year;
     j["program"] = program->id;
     j["track"] = track->id;
-    j["months"] = track->months ? nlohmann::json(*track->months) : nlohmann::json(nullptr);
+    j["months"] = track->months ? nlohmann::ordered_json(*track->months) : nlohmann::ordered_json(nullptr);
     j["cap"] = *cap;
     j["ratio"] = static_cast<double>(track->ratio->basis_points) / static_cast<double>(Ratio::kWhole);
     j["ratio_percent"] = format_ratio(*track->ratio);
-    j["full_support_cost"] = fsc ? nlohmann::json(*fsc) : nlohmann::json(nullptr);
+    j["full_support_cost"] = fsc ? nlohmann::ordered_json(*fsc) : nlohmann::ordered_json(nullptr);
     j["split"] = split_json(split);
     j["source"] = track->source;
     std::cout << j.dump(2) << '\n';
     return kExitOk;
   }
   auto line = [&](const char* ko, const char* en, const std::string& value) {
-    std::cout << "  " << (lang == Lang::ko ? ko : en) << value << '\n';
+    std::string label = lang == Lang::ko ? ko : en;
+    while (!label.empty() && label.back() == ' ') label.pop_back();
+    const int pad = 18 - display_width(label);
+    std::cout << "  " << label << std::string(static_cast<size_t>(pad > 1 ? pad : 1), ' ') << value << '\n';
   };
   std::cout << program->name.in(lang) << " · " << track->name.in(lang) << " [" << program->id << ":" << track->id << "] · "
             << catalogue.year << '\n';
@@ -109,15 +113,16 @@ int run_split(const SplitOptions& options) {
   line("정부지원금   ", "government     ", format_money(split.government, lang));
   line("민간부담금   ", "private        ", format_money(split.private_share, lang));
   if (split.large_company) {
-    line("  대기업     ", "  large company", " " + format_money(*split.large_company, lang));
-    line("  도입기업   ", "  company      ", " " + format_money(split.company, lang));
+    line("  대기업", "  large company", format_money(*split.large_company, lang));
+    line("  도입기업", "  company", format_money(split.company, lang));
   }
   if (split.private_in_kind_max) line("현물 인정 한도 ", "in-kind at most ", format_money(*split.private_in_kind_max, lang));
   if (split.company_cash_min) line("현금부담 최소 ", "cash at least  ", format_money(*split.company_cash_min, lang));
-  for (const auto& y : split.years)
-    std::cout << "  " << (lang == Lang::ko ? fmt::format("{}차년도      ", y.year) : fmt::format("year {}         ", y.year))
-              << format_money(y.total, lang) << " → " << (lang == Lang::ko ? "정부 " : "government ")
-              << format_money(y.government, lang) << '\n';
+  for (const auto& y : split.years) {
+    const std::string label = lang == Lang::ko ? fmt::format("  {}차년도", y.year) : fmt::format("  year {}", y.year);
+    line(label.c_str(), label.c_str(),
+         format_money(y.total, lang) + " → " + (lang == Lang::ko ? "정부 " : "government ") + format_money(y.government, lang));
+  }
   line("지원 한도     ", "cap            ", format_money(*cap, lang) + " · " + format_ratio(*track->ratio));
   if (fsc) line("한도 도달 사업비 ", "full support at ", format_money(*fsc, lang));
   line("근거         ", "source         ", track->source);

@@ -77,7 +77,7 @@ int run_validate(const ValidateOptions& options) {
   for (const auto& p : paths) validate_path(p, diags);
   const size_t errors = diags.error_count() + (options.strict ? diags.warning_count() : 0);
   if (options.format == "json") {
-    nlohmann::json j = nlohmann::json::array();
+    nlohmann::ordered_json j = nlohmann::ordered_json::array();
     for (const auto& d : diags.items())
       j.push_back({{"file", d.where.file},
                    {"line", d.where.line},
@@ -85,7 +85,7 @@ int run_validate(const ValidateOptions& options) {
                    {"severity", d.severity == Severity::error ? "error" : "warning"},
                    {"code", d.code},
                    {"message", d.message}});
-    std::cout << nlohmann::json{{"errors", diags.error_count()}, {"warnings", diags.warning_count()}, {"problems", j}}.dump(2)
+    std::cout << nlohmann::ordered_json{{"errors", diags.error_count()}, {"warnings", diags.warning_count()}, {"problems", j}}.dump(2)
               << '\n';
   } else if (options.format == "github") {
     for (const auto& d : diags.items()) {
