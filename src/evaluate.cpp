@@ -141,8 +141,16 @@ void missing_facts(const Condition& c, const Profile& profile, std::vector<const
   if (c.rhs.fact != nullptr && !profile.has(*c.rhs.fact)) add_unique(out, askable(*c.rhs.fact));
 }
 
-WindowState window_state(const Schedule& s, const std::optional<Date>& as_of) {
-  if (s.rolling) return WindowState::rolling;
+WindowState window_state(const Schedule& s, const std::optional<Date>& as_of, int program_year) {
+  if (s.rolling) {
+    if (!as_of) return WindowState::rolling;
+    const long day = as_of->first_day();
+    if (s.apply_from && day < s.apply_from->first_day()) return WindowState::upcoming;
+    if (s.apply_to && day > s.apply_to->last_day()) return WindowState::closed;
+    // 상시 접수 runs while the year's budget lasts: a past program year is over
+    if (program_year > 0 && as_of->year > program_year) return WindowState::closed;
+    return WindowState::rolling;
+  }
   if (!as_of || (!s.apply_from && !s.apply_to)) return WindowState::unknown;
   const long day = as_of->first_day();
   if (s.apply_from && day < s.apply_from->first_day()) return WindowState::upcoming;
@@ -215,7 +223,7 @@ ProgramEvaluation evaluate_program(const Catalogue& catalogue, const Program& pr
     pe.tracks.push_back(std::move(te));
   }
   pe.status = status_of(tri_and(program_tri, any_track));
-  pe.window = window_state(program.schedule, options.as_of);
+  pe.window = window_state(program.schedule, options.as_of, catalogue.year);
   const FactDef& region = fact("region");
   const FactDef& city = fact("city");
   if (profile.has(region)) {

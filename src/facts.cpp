@@ -74,7 +74,8 @@ Vocabulary make_selections() {
            {"daejeon_consulting", "", {"대전 스마트공장 컨설팅지원사업 참여", "took part in Daejeon smart factory consulting"}},
            {"leading_smart_factory", "", {"선도형 스마트공장 선정기업", "selected for a leading smart factory build"}},
            {"smart_service_partner", "", {"스마트서비스 Pool 등록 중소기업과 컨소시엄", "in consortium with an SME from the smart service pool"}},
-           {"smart_service_built", "", {"스마트 서비스 지원사업으로 솔루션 구축", "built a solution under the smart service program"}}}};
+           {"smart_service_built", "", {"스마트 서비스 지원사업으로 솔루션 구축", "built a solution under the smart service program"}},
+           {"advanced_project_selected", "", {"인공지능 솔루션 실증 또는 스마트공장 고도화 사업 선정", "selected for an AI demonstration or advanced smart factory project"}}}};
 }
 
 const Vocabulary& roles() {

@@ -593,6 +593,24 @@ std::vector<Center> load_centers(const std::string& text, const std::string& fil
   return out;
 }
 
+/// Puts programs in the announcement's order and checks that the list and the files agree.
+void order_programs(Catalogue& cat, const YearContext& context, Diagnostics& diags) {
+  auto rank = [&](const std::string& id) {
+    auto it = std::find(context.order.begin(), context.order.end(), id);
+    return static_cast<size_t>(it - context.order.begin());
+  };
+  for (const Program& p : cat.programs)
+    if (rank(p.id) == context.order.size())
+      diags.error(Location{p.file, 1, 1},
+                  fmt::format("program \"{}\" is not listed under `programs` in common.yaml", p.id), "unlisted");
+  for (const std::string& id : context.order)
+    if (cat.find_program(id) == nullptr)
+      diags.error(context.order_where,
+                  fmt::format("common.yaml lists program \"{}\" but there is no {}.yaml", id, id), "missing-program");
+  std::stable_sort(cat.programs.begin(), cat.programs.end(),
+                   [&](const Program& a, const Program& b) { return rank(a.id) < rank(b.id); });
+}
+
 }  // namespace
 
 YearContext load_common(const std::string& text, const std::string& file, Diagnostics& diags) {
@@ -605,7 +623,14 @@ YearContext load_common(const std::string& text, const std::string& file, Diagno
     return context;
   }
   Reader r(file, context, diags);
-  if (!r.keys(root, "common.yaml", {"year", "announcements", "rule_sets"})) return context;
+  if (!r.keys(root, "common.yaml", {"year", "announcements", "programs", "rule_sets"})) return context;
+  if (YAML::Node order = root["programs"]) {
+    context.order_where = r.at(order);
+    if (!order.IsSequence()) r.error(order, "programs: expected the list of program ids in the announcement's order", "wrong-type");
+    else
+      for (const auto& id : order)
+        if (auto s = r.scalar(id, "programs")) context.order.push_back(*s);
+  }
   if (auto y = r.need(root, "year", "common.yaml")) context.year = r.positive(y, "year").value_or(0);
   if (auto list = r.need(root, "announcements", "common.yaml")) {
     if (!list.IsSequence()) {
@@ -726,6 +751,7 @@ Catalogue load_year(const std::string& programs_dir, int year, Diagnostics& diag
     }
     cat.programs.push_back(std::move(p));
   }
+  if (!context.order.empty()) order_programs(cat, context, diags);
   return cat;
 }
 

@@ -194,7 +194,7 @@ json check_json(const Evaluation& ev, const Profile& profile, const RenderOption
   return j;
 }
 
-json program_info_json(const Program& p, const std::optional<Date>& as_of, Lang lang) {
+json program_info_json(const Program& p, const std::optional<Date>& as_of, Lang lang, int year) {
   json j;
   j["id"] = p.id;
   j["name"] = p.name.in(lang);
@@ -206,7 +206,7 @@ json program_info_json(const Program& p, const std::optional<Date>& as_of, Lang 
   window["apply_to"] = p.schedule.apply_to ? json(p.schedule.apply_to->str()) : json(nullptr);
   window["rolling"] = p.schedule.rolling;
   window["selection"] = p.schedule.selection.empty() ? json(nullptr) : json(p.schedule.selection.in(lang));
-  window["state"] = std::string(window_name(window_state(p.schedule, as_of)));
+  window["state"] = std::string(window_name(window_state(p.schedule, as_of, year)));
   window["source"] = p.schedule.source;
   j["window"] = window;
   json tracks = json::array();
@@ -268,7 +268,7 @@ json catalogue_json(const Catalogue& cat, const std::optional<Date>& as_of, Lang
   j["year"] = cat.year;
   j["as_of"] = as_of ? json(as_of->str()) : json(nullptr);
   json programs = json::array();
-  for (const Program& p : cat.programs) programs.push_back(program_info_json(p, as_of, lang));
+  for (const Program& p : cat.programs) programs.push_back(program_info_json(p, as_of, lang, cat.year));
   j["programs"] = programs;
   return j;
 }

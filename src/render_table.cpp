@@ -229,7 +229,7 @@ void render_catalogue_table(const Catalogue& cat, const std::optional<Date>& as_
       window = (p.schedule.apply_from ? p.schedule.apply_from->str() : "?") + "~" +
                (p.schedule.apply_to ? p.schedule.apply_to->str() : "?");
     table.add_row({p.id, p.name.in(lang), tracks, caps, ratios, months, window,
-                   window_label(window_state(p.schedule, as_of), lang)});
+                   window_label(window_state(p.schedule, as_of, cat.year), lang)});
   }
   out << (lang == Lang::ko ? fmt::format("{}년 사업 {}개", cat.year, cat.programs.size())
                            : fmt::format("{} programs of {}", cat.programs.size(), cat.year));
@@ -251,7 +251,7 @@ void render_program_info(const Program& p, const Catalogue& cat, const std::opti
   if (s.rolling) out << l.t("상시 접수", "rolling");
   else out << l.t("접수 ", "apply ") << (s.apply_from ? s.apply_from->str() : "?") << "~" << (s.apply_to ? s.apply_to->str() : "?");
   if (!s.selection.empty()) out << " · " << l.t("선정 ", "selection ") << s.selection.in(lang);
-  out << " (" << window_label(window_state(s, as_of), lang) << ")\n\n";
+  out << " (" << window_label(window_state(s, as_of, cat.year), lang) << ")\n\n";
   for (const Track& t : p.tracks) {
     out << l.t("유형 ", "track ") << t.name.in(lang) << " [" << t.id << "]\n";
     if (t.months) out << "  " << l.t("기간: 최대 ", "months: up to ") << *t.months << l.t("개월", "") << '\n';

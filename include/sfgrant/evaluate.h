@@ -65,7 +65,8 @@ Tri evaluate_condition(const Condition& c, const Profile& profile);
 /// The profile facts a condition needs that are unknown (derived facts map to what they come from).
 void missing_facts(const Condition& c, const Profile& profile, std::vector<const FactDef*>& out);
 
-WindowState window_state(const Schedule& s, const std::optional<Date>& as_of);
+/// The application window on `as_of`. A rolling (상시) window closes with its program year.
+WindowState window_state(const Schedule& s, const std::optional<Date>& as_of, int program_year = 0);
 
 /// `profile` must already have its derived facts (derive_facts).
 Evaluation evaluate(const Catalogue& catalogue, const Profile& profile, const EvaluateOptions& options);

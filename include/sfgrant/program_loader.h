@@ -28,6 +28,8 @@ struct YearContext {
   int year = 0;
   std::vector<Announcement> announcements;
   std::vector<std::pair<std::string, std::vector<Rule>>> rule_sets;
+  std::vector<std::string> order;  ///< program ids in the announcement's order (common.yaml `programs`)
+  Location order_where;
 };
 
 /// Parses a year's `common.yaml`.

@@ -40,7 +40,7 @@ void render_check_table(const Evaluation& ev, const Profile& profile, const Rend
 nlohmann::ordered_json catalogue_json(const Catalogue& cat, const std::optional<Date>& as_of, Lang lang);
 void render_catalogue_table(const Catalogue& cat, const std::optional<Date>& as_of, const RenderOptions& options,
                             std::ostream& out);
-nlohmann::ordered_json program_info_json(const Program& p, const std::optional<Date>& as_of, Lang lang);
+nlohmann::ordered_json program_info_json(const Program& p, const std::optional<Date>& as_of, Lang lang, int year);
 void render_program_info(const Program& p, const Catalogue& cat, const std::optional<Date>& as_of,
                          const RenderOptions& options, std::ostream& out);
 

@@ -34,7 +34,7 @@ int run_programs(const ProgramsOptions& options) {
     if (auto near = closest(options.id, ids)) message += fmt::format("; did you mean \"{}\"?", *near);
     throw Error(message);
   }
-  if (json) std::cout << program_info_json(*p, as_of, ro.lang).dump(2) << '\n';
+  if (json) std::cout << program_info_json(*p, as_of, ro.lang, catalogue.year).dump(2) << '\n';
   else render_program_info(*p, catalogue, as_of, ro, std::cout);
   return kExitOk;
 }
