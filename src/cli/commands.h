@@ -3,6 +3,7 @@
 /// returns the exit code (CLI11 examples/subcom_in_files).
 #include <CLI/CLI.hpp>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -58,5 +59,16 @@ struct TestOptions {
 };
 void setup_test(CLI::App& app, std::shared_ptr<TestOptions> options);
 int run_test(const TestOptions& options);
+
+struct BatchOptions;      // batch.cpp
+struct SchemaOptions;     // schema.cpp
+struct ScoreOptions;      // score.cpp
+struct InterviewOptions;  // interview.cpp
+/// Each registers its subcommand and returns the function that runs it once parsed.
+using Runner = std::function<int()>;
+Runner setup_batch(CLI::App& app);
+Runner setup_schema(CLI::App& app);
+Runner setup_score(CLI::App& app);
+Runner setup_interview(CLI::App& app);
 
 }  // namespace sfgrant::cli

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "sfgrant/diagnostics.h"
+#include "sfgrant/error.h"
 #include "sfgrant/program.h"
 #include "sfgrant/render.h"
 

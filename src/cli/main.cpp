@@ -22,6 +22,10 @@ int main(int argc, char** argv) {
   setup_programs(app, programs);
   setup_validate(app, validate);
   setup_test(app, test);
+  const Runner batch = setup_batch(app);
+  const Runner schema = setup_schema(app);
+  const Runner score = setup_score(app);
+  const Runner interview = setup_interview(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -34,6 +38,10 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("programs")) return run_programs(*programs);
     if (app.got_subcommand("validate")) return run_validate(*validate);
     if (app.got_subcommand("test")) return run_test(*test);
+    if (app.got_subcommand("batch")) return batch();
+    if (app.got_subcommand("schema")) return schema();
+    if (app.got_subcommand("score")) return score();
+    if (app.got_subcommand("interview")) return interview();
   } catch (const sfgrant::Error& e) {
     std::cerr << "sfgrant: error: " << e.what() << '\n';
     return kExitUsage;
