@@ -25,7 +25,7 @@ void Diagnostics::throw_if_errors() const {
     if (d.severity != Severity::error) continue;
     std::string message = d.message;
     if (error_count() > 1)
-      message += " (and " + std::to_string(error_count() - 1) + " more; run `sfgrant validate`)";
+      message += " (and " + std::to_string(error_count() - 1) + " more)";
     throw Error(d.where, message);
   }
 }

@@ -146,6 +146,7 @@ WindowState window_state(const Schedule& s, const std::optional<Date>& as_of, in
     if (!as_of) return WindowState::rolling;
     const long day = as_of->first_day();
     if (s.apply_from && day < s.apply_from->first_day()) return WindowState::upcoming;
+    if (!s.apply_from && s.announce && day < s.announce->first_day()) return WindowState::upcoming;
     if (s.apply_to && day > s.apply_to->last_day()) return WindowState::closed;
     // 상시 접수 runs while the year's budget lasts: a past program year is over
     if (program_year > 0 && as_of->year > program_year) return WindowState::closed;
@@ -217,7 +218,8 @@ ProgramEvaluation evaluate_program(const Catalogue& catalogue, const Program& pr
           te.split_problem = e.message();
         }
       } else if (cost) {
-        te.split_problem = "the cap depends on the current and target levels";
+        te.split_problem = level_idx && target_idx ? "the cap table has no row for this current → target level pair"
+                                                   : "the cap depends on the current and target levels";
       }
     }
     pe.tracks.push_back(std::move(te));

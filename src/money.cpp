@@ -10,7 +10,7 @@
 namespace sfgrant {
 namespace {
 
-using Wide = __int128;
+__extension__ typedef __int128 Wide;  // exact intermediate products of int64 amounts
 constexpr Won kMaxWon = std::numeric_limits<Won>::max();
 
 [[noreturn]] void fail_amount(std::string_view text, std::string_view why) {
@@ -70,7 +70,10 @@ Decimal read_decimal(std::string_view s, size_t& pos, std::string_view text) {
     }
     if (!frac) fail_amount(text, "a decimal point needs digits after it");
   }
-  if (!any) fail_amount(text, "a number is missing");
+  if (!any) {
+    if (pos < s.size()) fail_amount(text, fmt::format("unexpected \"{}\"", s.substr(pos)));
+    fail_amount(text, "a number is missing");
+  }
   return d;
 }
 
@@ -116,8 +119,11 @@ Won parse_amount(std::string_view text) {
   if (s.empty()) fail_amount(text, "empty");
   if (s[0] == '-') fail_amount(text, "amounts cannot be negative");
   const std::string_view kWon = "원";
-  if (s.size() >= kWon.size() && s.compare(s.size() - kWon.size(), kWon.size(), kWon) == 0)
+  bool explicit_won = false;
+  if (s.size() >= kWon.size() && s.compare(s.size() - kWon.size(), kWon.size(), kWon) == 0) {
     s.resize(s.size() - kWon.size());
+    explicit_won = true;
+  }
   if (s.empty()) fail_amount(text, "a number is missing");
 
   Wide total = 0;
@@ -176,6 +182,10 @@ Won parse_amount(std::string_view text) {
   if (group_open) {
     if (last_big != (Wide(1) << 100) && group_num >= last_big * pow10(kScale))
       fail_amount(text, "units out of order");
+    // "1억 5천" means 1억 5천만원 on the phone but 100,005,000 won literally: refuse to guess
+    // (a bare number ending in 원, as sfgrant prints 860억 9,216원, is literal)
+    if (last_big > 10000 && last_big != (Wide(1) << 100) && !(explicit_won && last_small == 0))
+      fail_amount(text, "ambiguous: after 억 write the 만 unit (1억 5천만원) or give plain won");
     total += group_num;
   }
   if (total % pow10(kScale) != 0) fail_amount(text, "not a whole number of won");

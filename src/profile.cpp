@@ -58,7 +58,7 @@ std::optional<std::string> business_number_problem(const std::string& text) {
       return "only digits and hyphens are allowed";
     }
   }
-  if (digits.size() != 10) return "a business number has 10 digits (e.g. 305-86-12345)";
+  if (digits.size() != 10) return "a business number has 10 digits (e.g. 305-86-12346)";
   static const int kWeights[9] = {1, 3, 7, 1, 3, 7, 1, 3, 5};
   int sum = 0;
   for (int i = 0; i < 9; ++i) sum += (digits[static_cast<size_t>(i)] - '0') * kWeights[i];
@@ -98,6 +98,21 @@ std::int64_t parse_count(const FactDef& f, const std::string& text, const Locati
   return n;
 }
 
+/// 대전광역시 → 대전, 충청북도 → 충북, 전북특별자치도 → 전북: the full names people also write.
+std::string short_region(const std::string& text) {
+  static const std::pair<const char*, const char*> kFull[] = {
+      {"서울특별시", "서울"}, {"부산광역시", "부산"}, {"대구광역시", "대구"}, {"인천광역시", "인천"},
+      {"광주광역시", "광주"}, {"대전광역시", "대전"}, {"울산광역시", "울산"}, {"세종특별자치시", "세종"},
+      {"경기도", "경기"}, {"강원도", "강원"}, {"강원특별자치도", "강원"}, {"충청북도", "충북"},
+      {"충청남도", "충남"}, {"전라북도", "전북"}, {"전북특별자치도", "전북"}, {"전라남도", "전남"},
+      {"경상북도", "경북"}, {"경상남도", "경남"}, {"제주특별자치도", "제주"}, {"제주도", "제주"}};
+  for (const auto& [full, short_name] : kFull)
+    if (text == full) return short_name;
+  for (const Choice& c : region_vocabulary().choices)
+    if (c.meaning.en == text) return c.id;  // Daejeon
+  return text;
+}
+
 std::int64_t parse_choice(const FactDef& f, const std::string& text, const Location& where) {
   auto idx = f.vocabulary->find(text);
   if (!idx) {
@@ -134,7 +149,7 @@ void assign_fact(Profile& profile, const FactDef& f, const std::string& text, co
       }
       break;
     case FactType::choice:
-      v.number = parse_choice(f, text, where);
+      v.number = parse_choice(f, f.path == "region" ? short_region(text) : text, where);
       break;
     case FactType::text:
       if (f.path == "name" && text.empty()) bad_value(f, text, where, "a company name");

@@ -13,7 +13,7 @@ using detail::location_of;
 std::vector<std::string> keys_under(const std::string& prefix) {
   std::vector<std::string> keys;
   for (const FactDef& f : all_facts()) {
-    if (f.derived) continue;
+    if (f.derived && !prefix.empty()) continue;
     const std::string& p = f.path;
     if (prefix.empty()) {
       auto dot = p.find('.');
@@ -69,7 +69,12 @@ void read_map(Profile& profile, const YAML::Node& node, const std::string& prefi
     if (is_fact_group(path)) {
       if (kv.second.IsNull()) continue;
       read_map(profile, kv.second, path, file, diags);
-    } else if (const FactDef* f = find_fact(path); f != nullptr && !f->derived) {
+    } else if (const FactDef* f = find_fact(path); f != nullptr && f->derived) {
+      diags.error(location_of(kv.first, file),
+                  fmt::format("\"{}\" is derived by sfgrant from {}; remove it from the profile", path,
+                              path == "sme" ? "size" : "ksic"),
+                  "derived-key");
+    } else if (f != nullptr) {
       read_leaf(profile, *f, kv.second, file, diags);
     }
   }

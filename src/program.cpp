@@ -71,6 +71,7 @@ const Center* Catalogue::center_for(const std::string& region, const std::string
   auto city_matches = [&](const Center& c) {
     for (const auto& name : c.cities) {
       if (name == city) return true;
+      if (city.rfind(name + " ", 0) == 0) return true;  // 포항시 남구, 고양시 일산동구
       if (!city.empty() && name.rfind(city, 0) == 0 && name.size() == city.size() + 3) return true;
     }
     return false;

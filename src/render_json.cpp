@@ -113,7 +113,7 @@ json track_json(const TrackEvaluation& te, Lang lang, bool explain, const Profil
     if (reportable(te.rules[i], explain)) reasons.push_back(reason_json(te.rules[i], lang, profile, ""));
   j["reasons"] = reasons;
   j["source"] = t.source;
-  if (!t.notes.empty()) {
+  if (explain && !t.notes.empty()) {
     json notes = json::array();
     for (const Note& n : t.notes) notes.push_back({{"text", n.text.in(lang)}, {"source", n.source}});
     j["notes"] = notes;
@@ -176,7 +176,7 @@ json program_json(const ProgramEvaluation& pe, const Profile& profile, const Ren
   for (const TrackEvaluation& te : pe.tracks) tracks.push_back(track_json(te, options.lang, options.explain, profile));
   j["tracks"] = tracks;
   j["source"] = p.source;
-  if (pe.status != Status::ineligible) j["next_steps"] = next_steps_json(pe, options.lang);
+  if (options.next_steps && pe.status != Status::ineligible) j["next_steps"] = next_steps_json(pe, options.lang);
   return j;
 }
 

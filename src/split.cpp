@@ -26,7 +26,8 @@ namespace {
 std::optional<Won> smallest_total_reaching(Won cap, Ratio ratio) {
   if (ratio.basis_points == 0) return std::nullopt;
   const Won needed = cap % 1000 == 0 ? cap : checked_add(cap - cap % 1000, 1000);
-  __int128 t = (static_cast<__int128>(needed) * Ratio::kWhole + ratio.basis_points - 1) / ratio.basis_points;
+  __extension__ typedef __int128 Wide;
+  const Wide t = (static_cast<Wide>(needed) * Ratio::kWhole + ratio.basis_points - 1) / ratio.basis_points;
   if (t > std::numeric_limits<Won>::max()) throw Error("amount overflow");
   return static_cast<Won>(t);
 }

@@ -1,0 +1,56 @@
+#pragma once
+/// Company lists: a streaming RFC 4180 CSV reader and the encoding decoder for files saved by
+/// Korean Excel (UTF-8 with BOM, or CP949), SPEC §8.
+#include <istream>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sfgrant {
+
+enum class Encoding { automatic, utf8, cp949 };
+
+/// One record with the physical line it starts on (1-based).
+struct CsvRecord {
+  long line = 0;
+  std::vector<std::string> fields;
+  std::string error;  ///< set when the record cannot be read (e.g. an unterminated quote)
+};
+
+/// Reads RFC 4180 records (quoted commas, quotes and newlines; CRLF or LF; optional final
+/// newline) from a stream in chunks, so memory does not grow with the number of rows.
+class CsvReader {
+ public:
+  /// `prefix` holds bytes already taken from `in` (e.g. to sniff the encoding); they come first.
+  explicit CsvReader(std::istream& in, size_t chunk_size = 1 << 20, std::string prefix = {});
+
+  /// The next record; false at the end of input.
+  bool next(CsvRecord& record);
+
+ private:
+  bool fill();
+
+  std::istream& in_;
+  std::string buffer_;
+  size_t pos_ = 0;
+  size_t chunk_size_;
+  bool eof_ = false;
+  long line_ = 1;
+};
+
+/// Converts one field's bytes to UTF-8. utf8: validated as is; cp949: decoded strictly with iconv
+/// (no //IGNORE). On failure returns nothing and sets `bad_offset` to the byte that could not be read.
+std::optional<std::string> decode_field(std::string_view bytes, Encoding encoding, size_t& bad_offset);
+
+/// True when `bytes` is valid UTF-8.
+bool valid_utf8(std::string_view bytes);
+
+/// Decides the encoding of a file from its first bytes (after a UTF-8 BOM, which is UTF-8):
+/// valid UTF-8 stays UTF-8, anything else is CP949.
+Encoding sniff_encoding(std::string_view head);
+
+/// Removes a UTF-8 byte order mark at the start of `text`; returns true when there was one.
+bool strip_bom(std::string& text);
+
+}  // namespace sfgrant

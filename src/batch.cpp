@@ -1,0 +1,608 @@
+#include "sfgrant/batch.h"
+
+#include <fmt/format.h>
+
+#include <condition_variable>
+#include <deque>
+#include <istream>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "sfgrant/profile_loader.h"
+
+namespace sfgrant {
+
+void BatchSummary::merge(const BatchSummary& other) {
+  read += other.read;
+  evaluated += other.evaluated;
+  rejected += other.rejected;
+  if (programs.empty()) {
+    programs = other.programs;
+    return;
+  }
+  for (size_t i = 0; i < programs.size() && i < other.programs.size(); ++i) {
+    programs[i].second.eligible += other.programs[i].second.eligible;
+    programs[i].second.possible += other.programs[i].second.possible;
+    programs[i].second.government = checked_add(programs[i].second.government, other.programs[i].second.government);
+  }
+}
+
+std::string csv_cell(const std::string& text) {
+  std::string cell = text;
+  if (!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' || cell[0] == '\t' ||
+                        cell[0] == '\r'))
+    cell.insert(cell.begin(), '\'');
+  if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
+  std::string out = "\"";
+  for (char c : cell) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string batch_csv_header() { return "line,name,program,status,track,cap,government,private,reason\n"; }
+
+// ---------------------------------------------------------------------------------------------
+// Rows to profiles
+
+CsvProfileMapper::CsvProfileMapper(const std::vector<std::string>& header, const std::string& file) : file_(file) {
+  std::vector<std::string> names;
+  for (const FactDef& f : all_facts())
+    if (!f.derived) names.push_back(f.path);
+  for (size_t i = 0; i < header.size(); ++i) {
+    std::string h = header[i];
+    while (!h.empty() && (h.back() == ' ' || h.back() == '\t')) h.pop_back();
+    while (!h.empty() && (h.front() == ' ' || h.front() == '\t')) h.erase(h.begin());
+    const FactDef* f = find_fact(h);
+    if (f == nullptr || f->derived) {
+      std::string message = fmt::format("unknown column \"{}\" (column {}) in the header", h, i + 1);
+      if (auto near = closest(h, names)) message += fmt::format("; did you mean \"{}\"?", *near);
+      else message += "; columns are profile paths like name, size, ksic, status.tax_arrears, plan.total_cost";
+      throw Error(Location{file, 1, static_cast<int>(i + 1)}, message);
+    }
+    for (size_t k = 0; k < i; ++k)
+      if (columns_[k] == f)
+        throw Error(Location{file, 1, static_cast<int>(i + 1)},
+                    fmt::format("column \"{}\" appears twice in the header (columns {} and {})", h, k + 1, i + 1));
+    columns_.push_back(f);
+  }
+  if (find_fact("name") != nullptr) {
+    bool has_name = false;
+    for (const FactDef* f : columns_) has_name = has_name || f->path == "name";
+    if (!has_name) throw Error(Location{file, 1, 1}, "the header has no \"name\" column (every profile needs a name)");
+  }
+}
+
+namespace {
+
+std::string trim(const std::string& s) {
+  size_t a = s.find_first_not_of(" \t");
+  if (a == std::string::npos) return {};
+  size_t b = s.find_last_not_of(" \t");
+  return s.substr(a, b - a + 1);
+}
+
+}  // namespace
+
+std::optional<std::string> CsvProfileMapper::map(const std::vector<std::string>& fields, long line,
+                                                 Profile& profile) const {
+  if (fields.size() != columns_.size())
+    return fmt::format("{} fields, but the header has {} columns", fields.size(), columns_.size());
+  try {
+    for (size_t i = 0; i < fields.size(); ++i) {
+      const FactDef& f = *columns_[i];
+      const std::string cell = trim(fields[i]);
+      if (cell.empty()) continue;  // an empty cell is unknown
+      const Location at{file_, static_cast<int>(line), static_cast<int>(i + 1)};
+      if (f.type == FactType::list || f.type == FactType::money_list) {
+        std::vector<std::string> items;
+        size_t start = 0;
+        while (start <= cell.size()) {
+          size_t semi = cell.find(';', start);
+          if (semi == std::string::npos) semi = cell.size();
+          std::string item = trim(cell.substr(start, semi - start));
+          if (!item.empty()) items.push_back(item);
+          start = semi + 1;
+        }
+        assign_list(profile, f, items, {at});
+      } else {
+        assign_fact(profile, f, cell, at);
+      }
+    }
+  } catch (const Error& e) {
+    return e.message();
+  }
+  Diagnostics diags;
+  check_profile(profile, Location{file_, static_cast<int>(line), 0}, diags);
+  if (diags.has_errors()) return diags.items().front().message;
+  return std::nullopt;
+}
+
+namespace {
+
+using json = nlohmann::json;
+
+std::string scalar_text(const json& v) {
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
+  if (v.is_number_unsigned()) return std::to_string(v.get<std::uint64_t>());
+  if (v.is_number_integer()) return std::to_string(v.get<std::int64_t>());
+  throw Error(fmt::format("expected text, a whole number or true/false, found {}", v.dump()));
+}
+
+void json_group(const json& obj, const std::string& prefix, Profile& profile, const Location& at) {
+  for (const auto& [key, value] : obj.items()) {
+    const std::string path = prefix.empty() ? key : prefix + "." + key;
+    if (is_fact_group(path)) {
+      if (value.is_null()) continue;
+      if (!value.is_object()) throw Error(fmt::format("{}: expected an object", path));
+      json_group(value, path, profile, at);
+      continue;
+    }
+    const FactDef* f = find_fact(path);
+    if (f == nullptr || f->derived) {
+      std::vector<std::string> names;
+      for (const FactDef& d : all_facts())
+        if (!d.derived) names.push_back(d.path);
+      std::string message = fmt::format("unknown key \"{}\"", path);
+      if (auto near = closest(path, names)) message += fmt::format("; did you mean \"{}\"?", *near);
+      throw Error(message);
+    }
+    if (value.is_null()) continue;
+    if (f->type == FactType::list || f->type == FactType::money_list) {
+      if (!value.is_array()) throw Error(fmt::format("{}: expected a list", path));
+      std::vector<std::string> items;
+      for (const auto& item : value) {
+        try {
+          items.push_back(scalar_text(item));
+        } catch (const Error& e) {
+          throw Error(fmt::format("{}: {}", path, e.message()));
+        }
+      }
+      assign_list(profile, *f, items, {at});
+    } else {
+      std::string text;
+      try {
+        text = scalar_text(value);
+      } catch (const Error& e) {
+        throw Error(fmt::format("{}: {}", path, e.message()));
+      }
+      assign_fact(profile, *f, text, at);
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<std::string> json_to_profile(const std::string& text, long line, const std::string& file,
+                                           Profile& profile) {
+  json obj = json::parse(text, nullptr, false);
+  if (obj.is_discarded()) return std::string("not valid JSON");
+  if (!obj.is_object()) return std::string("expected one JSON object a line");
+  try {
+    json_group(obj, "", profile, Location{file, static_cast<int>(line), 0});
+  } catch (const Error& e) {
+    return e.message();
+  } catch (const json::exception& e) {
+    return std::string(e.what());
+  }
+  Diagnostics diags;
+  check_profile(profile, Location{file, static_cast<int>(line), 0}, diags);
+  if (diags.has_errors()) return diags.items().front().message;
+  return std::nullopt;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The pipeline: read → (workers) map, evaluate, render → write in order
+
+namespace {
+
+struct RawRow {
+  long line = 0;
+  std::vector<std::string> fields;  ///< csv
+  std::string text;                 ///< jsonl
+  std::string error;                ///< could not even be split into fields
+};
+
+struct Chunk {
+  long seq = 0;
+  std::vector<RawRow> rows;
+};
+
+struct Done {
+  long seq = 0;
+  std::string text;
+  std::vector<ResultRow> rows;
+  std::vector<RejectedRow> rejected;
+  BatchSummary summary;
+};
+
+class Worker {
+ public:
+  Worker(const Catalogue& catalogue, const BatchOptions& options, const CsvProfileMapper* mapper, Encoding encoding)
+      : catalogue_(catalogue), options_(options), mapper_(mapper), encoding_(encoding) {}
+
+  Done process(const Chunk& chunk) const {
+    Done done;
+    done.seq = chunk.seq;
+    done.summary.programs.reserve(catalogue_.programs.size());
+    for (const Program& p : catalogue_.programs) done.summary.programs.emplace_back(p.id, ProgramTotals{});
+    for (const RawRow& row : chunk.rows) one(row, done);
+    return done;
+  }
+
+ private:
+  /// Decodes fields to UTF-8; returns an error naming the column and byte on failure.
+  std::optional<std::string> decode(std::vector<std::string>& fields) const {
+    for (size_t i = 0; i < fields.size(); ++i) {
+      size_t bad = 0;
+      auto decoded = decode_field(fields[i], encoding_, bad);
+      if (!decoded)
+        return fmt::format("column {}: byte {} (0x{:02X}) cannot be read as {}", i + 1, bad + 1,
+                           bad < fields[i].size() ? static_cast<unsigned char>(fields[i][bad]) : 0,
+                           encoding_ == Encoding::cp949 ? "CP949" : "UTF-8");
+      fields[i] = std::move(*decoded);
+    }
+    return std::nullopt;
+  }
+
+  void reject(Done& done, long line, std::string name, std::string reason) const {
+    ++done.summary.rejected;
+    RejectedRow r{line, std::move(name), std::move(reason)};
+    if (options_.output == BatchOutput::csv) {
+      done.text += fmt::format("{},{},,error,,,,,{}\n", line, csv_cell(r.name), csv_cell(r.reason));
+    } else if (options_.output == BatchOutput::jsonl) {
+      nlohmann::ordered_json j;
+      j["line"] = line;
+      j["status"] = "error";
+      j["company"] = {{"name", r.name}};
+      j["error"] = r.reason;
+      done.text += j.dump() + "\n";
+    }
+    done.rejected.push_back(std::move(r));
+  }
+
+  void one(const RawRow& raw, Done& done) const {
+    ++done.summary.read;
+    Profile profile;
+    std::optional<std::string> error;
+    if (!raw.error.empty()) {
+      error = raw.error;
+    } else if (mapper_ != nullptr) {
+      std::vector<std::string> fields = raw.fields;
+      error = decode(fields);
+      if (!error) error = mapper_->map(fields, raw.line, profile);
+    } else {
+      size_t bad = 0;
+      auto text = decode_field(raw.text, encoding_, bad);
+      if (!text) error = fmt::format("byte {} cannot be read as {}", bad + 1, encoding_ == Encoding::cp949 ? "CP949" : "UTF-8");
+      else error = json_to_profile(*text, raw.line, options_.file_name, profile);
+    }
+    if (error) {
+      reject(done, raw.line, profile.name(), *error);
+      return;
+    }
+    derive_facts(profile, catalogue_.industries);
+    ++done.summary.evaluated;
+    if (options_.output == BatchOutput::jsonl) {
+      Evaluation ev = evaluate(catalogue_, profile, options_.evaluate);
+      tally(ev.programs, done.summary);
+      RenderOptions ro;
+      ro.lang = options_.lang;
+      nlohmann::ordered_json j;
+      j["line"] = raw.line;
+      nlohmann::ordered_json body = check_json(ev, profile, ro);
+      for (auto it = body.begin(); it != body.end(); ++it) j[it.key()] = std::move(it.value());
+      done.text += j.dump() + "\n";
+      return;
+    }
+    std::vector<ProgramEvaluation> results;
+    results.reserve(catalogue_.programs.size());
+    for (const Program& p : catalogue_.programs)
+      results.push_back(evaluate_program(catalogue_, p, profile, options_.evaluate));
+    tally(results, done.summary);
+    const std::string name = profile.name();
+    for (const ProgramEvaluation& pe : results) {
+      if (pe.status == Status::ineligible && !options_.all) continue;
+      ResultRow r = result_row(pe, raw.line, name);
+      if (options_.output == BatchOutput::csv) append_csv(done.text, r);
+      else done.rows.push_back(std::move(r));
+    }
+  }
+
+  ResultRow result_row(const ProgramEvaluation& pe, long line, const std::string& name) const {
+    ResultRow r;
+    r.line = line;
+    r.name = name;
+    r.program = pe.program->id;
+    r.status = std::string(status_name(pe.status));
+    if (const TrackEvaluation* best = pe.best_track()) {
+      r.track = best->track->id;
+      r.cap = best->cap;
+      if (best->split) {
+        r.government = best->split->government;
+        r.private_share = best->split->private_share;
+      }
+    }
+    r.reason = first_reason(pe);
+    return r;
+  }
+
+  std::string first_reason(const ProgramEvaluation& pe) const {
+    const RuleResult* unknown = nullptr;
+    auto scan = [&](const std::vector<RuleResult>& rules) -> const RuleResult* {
+      for (const RuleResult& rr : rules) {
+        if (rr.result == Tri::fail) return &rr;
+        if (rr.result == Tri::unknown && unknown == nullptr) unknown = &rr;
+      }
+      return nullptr;
+    };
+    if (const RuleResult* f = scan(pe.rules)) return f->rule->id + ": " + f->rule->message.in(options_.lang);
+    if (pe.status == Status::ineligible)
+      for (const TrackEvaluation& te : pe.tracks)
+        if (const RuleResult* f = scan(te.rules)) return f->rule->id + ": " + f->rule->message.in(options_.lang);
+    if (pe.status == Status::possible && !pe.missing.empty()) return "missing: " + pe.missing.front()->path;
+    return {};
+  }
+
+  static void append_csv(std::string& out, const ResultRow& r) {
+    auto amount = [](const std::optional<Won>& w) { return w ? std::to_string(*w) : std::string(); };
+    out += std::to_string(r.line);
+    out += ',';
+    out += csv_cell(r.name);
+    out += ',';
+    out += r.program;
+    out += ',';
+    out += r.status;
+    out += ',';
+    out += r.track;
+    out += ',';
+    out += amount(r.cap);
+    out += ',';
+    out += amount(r.government);
+    out += ',';
+    out += amount(r.private_share);
+    out += ',';
+    out += csv_cell(r.reason);
+    out += '\n';
+  }
+
+  static void tally(const std::vector<ProgramEvaluation>& results, BatchSummary& summary) {
+    for (size_t i = 0; i < results.size(); ++i) {
+      ProgramTotals& t = summary.programs[i].second;
+      if (results[i].status == Status::eligible) {
+        ++t.eligible;
+        if (const TrackEvaluation* best = results[i].best_track(); best != nullptr && best->split)
+          t.government = checked_add(t.government, best->split->government);
+      } else if (results[i].status == Status::possible) {
+        ++t.possible;
+      }
+    }
+  }
+
+  const Catalogue& catalogue_;
+  const BatchOptions& options_;
+  const CsvProfileMapper* mapper_;
+  Encoding encoding_;
+};
+
+/// Reads input rows one at a time (CSV records or JSON lines), after the encoding sniff.
+class RowSource {
+ public:
+  RowSource(std::istream& in, const BatchOptions& options) : in_(in), options_(options) {
+    std::string head(64 * 1024, '\0');
+    in_.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<size_t>(in_.gcount()));
+    const bool bom = strip_bom(head);
+    encoding_ = options.encoding;
+    if (encoding_ == Encoding::automatic) encoding_ = bom ? Encoding::utf8 : sniff_encoding(head);
+    if (options.input == BatchInput::csv) {
+      csv_ = std::make_unique<CsvReader>(in_, 1 << 20, std::move(head));
+      CsvRecord header;
+      if (!csv_->next(header) || (header.fields.size() == 1 && header.fields[0].empty()))
+        throw Error(Location{options.file_name}, "empty input: expected a header row of profile paths (name,size,ksic,…)");
+      if (!header.error.empty()) throw Error(Location{options.file_name, 1, 0}, "header: " + header.error);
+      for (auto& f : header.fields) {
+        size_t bad = 0;
+        auto decoded = decode_field(f, encoding_, bad);
+        if (!decoded) throw Error(Location{options.file_name, 1, 0}, "header: cannot be decoded");
+        f = *decoded;
+      }
+      mapper_ = std::make_unique<CsvProfileMapper>(header.fields, options.file_name);
+    } else {
+      pending_ = std::move(head);
+    }
+  }
+
+  Encoding encoding() const { return encoding_; }
+  const CsvProfileMapper* mapper() const { return mapper_.get(); }
+
+  bool next(RawRow& row) {
+    if (csv_) {
+      CsvRecord rec;
+      while (csv_->next(rec)) {
+        if (rec.fields.size() == 1 && rec.fields[0].empty() && rec.error.empty()) continue;  // blank line
+        row.line = rec.line;
+        row.fields = std::move(rec.fields);
+        row.error = rec.error;
+        return true;
+      }
+      return false;
+    }
+    while (true) {
+      std::string line;
+      if (!read_line(line)) return false;
+      ++line_no_;
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      row.line = line_no_;
+      row.text = std::move(line);
+      row.error.clear();
+      return true;
+    }
+  }
+
+ private:
+  bool read_line(std::string& line) {
+    while (true) {
+      size_t nl = pending_.find('\n', pos_);
+      if (nl != std::string::npos) {
+        line.assign(pending_, pos_, nl - pos_);
+        pos_ = nl + 1;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        return true;
+      }
+      if (eof_) {
+        if (pos_ >= pending_.size()) return false;
+        line.assign(pending_, pos_, std::string::npos);
+        pos_ = pending_.size();
+        return true;
+      }
+      pending_.erase(0, pos_);
+      pos_ = 0;
+      std::string chunk(1 << 20, '\0');
+      in_.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+      chunk.resize(static_cast<size_t>(in_.gcount()));
+      if (chunk.empty()) eof_ = true;
+      pending_ += chunk;
+    }
+  }
+
+  std::istream& in_;
+  const BatchOptions& options_;
+  Encoding encoding_ = Encoding::utf8;
+  std::unique_ptr<CsvReader> csv_;
+  std::unique_ptr<CsvProfileMapper> mapper_;
+  std::string pending_;
+  size_t pos_ = 0;
+  bool eof_ = false;
+  long line_no_ = 0;
+};
+
+}  // namespace
+
+BatchSummary run_batch(const Catalogue& catalogue, std::istream& in, const BatchOptions& options, BatchSink& sink,
+                       const std::function<void(const RejectedRow&)>& on_error,
+                       const std::function<void(long)>& progress) {
+  RowSource source(in, options);
+  const Worker worker(catalogue, options, source.mapper(), source.encoding());
+  BatchSummary total;
+  for (const Program& p : catalogue.programs) total.programs.emplace_back(p.id, ProgramTotals{});
+  sink.begin();
+  auto emit = [&](const Done& d) {
+    if (!d.text.empty()) sink.text(d.text);
+    if (!d.rows.empty()) sink.rows(d.rows);
+    for (const RejectedRow& r : d.rejected) {
+      sink.rejected(r);
+      if (on_error) on_error(r);
+    }
+    total.merge(d.summary);
+    if (progress) progress(total.read);
+  };
+  auto read_chunk = [&](Chunk& chunk) {
+    chunk.rows.clear();
+    RawRow row;
+    while (chunk.rows.size() < options.batch_rows && source.next(row)) chunk.rows.push_back(std::move(row));
+    return !chunk.rows.empty();
+  };
+
+  const int jobs = std::max(1, options.jobs);
+  if (jobs == 1) {
+    Chunk chunk;
+    long seq = 0;
+    while (read_chunk(chunk)) {
+      chunk.seq = seq++;
+      emit(worker.process(chunk));
+    }
+    sink.end(total);
+    return total;
+  }
+
+  std::mutex mu;
+  std::condition_variable work_ready, done_ready;
+  std::deque<Chunk> queue;
+  std::map<long, Done> finished;
+  bool closed = false;
+  std::exception_ptr failure;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < jobs; ++t) {
+    threads.emplace_back([&] {
+      while (true) {
+        Chunk chunk;
+        {
+          std::unique_lock<std::mutex> lock(mu);
+          work_ready.wait(lock, [&] { return closed || !queue.empty(); });
+          if (queue.empty()) return;
+          chunk = std::move(queue.front());
+          queue.pop_front();
+        }
+        Done d;
+        try {
+          d = worker.process(chunk);
+        } catch (...) {
+          std::lock_guard<std::mutex> lock(mu);
+          if (!failure) failure = std::current_exception();
+          d.seq = chunk.seq;
+        }
+        {
+          std::lock_guard<std::mutex> lock(mu);
+          finished.emplace(d.seq, std::move(d));
+        }
+        done_ready.notify_all();
+      }
+    });
+  }
+  const long max_in_flight = jobs * 2;
+  long next_seq = 0;
+  long next_to_write = 0;
+  auto drain = [&](bool wait_for_one) {
+    while (true) {
+      Done d;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        if (wait_for_one) done_ready.wait(lock, [&] { return finished.count(next_to_write) > 0; });
+        auto it = finished.find(next_to_write);
+        if (it == finished.end()) return;
+        d = std::move(it->second);
+        finished.erase(it);
+      }
+      emit(d);
+      ++next_to_write;
+      wait_for_one = false;
+    }
+  };
+  try {
+    Chunk chunk;
+    while (read_chunk(chunk)) {
+      chunk.seq = next_seq++;
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        queue.push_back(std::move(chunk));
+      }
+      work_ready.notify_one();
+      drain(next_seq - next_to_write >= max_in_flight);
+    }
+    while (next_to_write < next_seq) drain(true);
+  } catch (...) {
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      closed = true;
+      queue.clear();
+    }
+    work_ready.notify_all();
+    for (auto& t : threads) t.join();
+    throw;
+  }
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    closed = true;
+  }
+  work_ready.notify_all();
+  for (auto& t : threads) t.join();
+  if (failure) std::rethrow_exception(failure);
+  sink.end(total);
+  return total;
+}
+
+}  // namespace sfgrant

@@ -1,0 +1,436 @@
+// The real `sfgrant` command (SPEC §2, §7): exit codes, JSON keys scripts rely on, and messages.
+// A small fixture runs SFGRANT_BINARY from the source tree with the shipped program data.
+#include <catch2/catch.hpp>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+using nlohmann::json;
+
+struct Result {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+/// A scratch folder removed at the end of the test.
+struct TempDir {
+  std::string path;
+  TempDir() {
+    char tmpl[] = "/tmp/sfgrant-cli-test-XXXXXX";
+    const char* made = mkdtemp(tmpl);
+    REQUIRE(made != nullptr);
+    path = made;
+  }
+  ~TempDir() {
+    const std::string cmd = "rm -rf '" + path + "'";
+    if (std::system(cmd.c_str()) != 0) {
+    }
+  }
+  std::string write(const std::string& name, const std::string& text) const {
+    const std::string file = path + "/" + name;
+    std::ofstream(file, std::ios::binary) << text;
+    return file;
+  }
+};
+
+/// Runs `sfgrant ARGS...` in the source tree (CLI11 tests/app_helper.hpp style: the fixture holds args).
+struct Cli {
+  std::vector<std::string> args;
+  std::string stdin_text;
+
+  Result run() const {
+    TempDir io;
+    const std::string in_path = io.write("stdin", stdin_text);
+    const std::string out_path = io.path + "/stdout";
+    const std::string err_path = io.path + "/stderr";
+    const pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      const int in = open(in_path.c_str(), O_RDONLY);
+      const int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+      const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+      if (in < 0 || out < 0 || err < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0) _exit(127);
+      if (chdir(SFGRANT_SOURCE_DIR) != 0) _exit(127);
+      std::vector<char*> argv;
+      std::string binary = SFGRANT_BINARY;
+      argv.push_back(binary.data());
+      std::vector<std::string> copy = args;
+      for (auto& a : copy) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      unsetenv("SFGRANT_PROGRAMS");
+      execv(binary.c_str(), argv.data());
+      _exit(127);
+    }
+    int status = 0;
+    REQUIRE(waitpid(pid, &status, 0) == pid);
+    Result r;
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    r.out = slurp(out_path);
+    r.err = slurp(err_path);
+    return r;
+  }
+};
+
+const std::string kPrograms = SFGRANT_SOURCE_DIR "/programs";
+
+/// `sfgrant ARGS... --programs <source>/programs`
+Result sfgrant(std::vector<std::string> args, std::string stdin_text = "") {
+  args.push_back("--programs");
+  args.push_back(kPrograms);
+  Cli cli{std::move(args), std::move(stdin_text)};
+  return cli.run();
+}
+
+json parse_json(const Result& r) {
+  INFO("stdout: " << r.out << "\nstderr: " << r.err);
+  json j;
+  REQUIRE_NOTHROW(j = json::parse(r.out));
+  return j;
+}
+
+const json& by_id(const json& list, const std::string& id) {
+  for (const json& item : list)
+    if (item.at("id") == id) return item;
+  FAIL("no entry with id " << id);
+  throw;  // not reached
+}
+
+/// SPEC §4: the public program and track ids of 2026.
+const std::map<std::string, std::vector<std::string>>& spec_2026() {
+  static const std::map<std::string, std::vector<std::string>> ids = {
+      {"government", {"advanced", "same-level"}},
+      {"ministry-collab", {"advanced", "same-level"}},
+      {"regional", {"advanced", "basic"}},
+      {"legend50", {"advanced"}},
+      {"jump-up", {"advanced"}},
+      {"autonomous", {"autonomous"}},
+      {"manufacturing-ai", {"ai"}},
+      {"win-win", {"standard"}},
+      {"win-win-ai", {"advanced"}},
+      {"digital-collab", {"advanced", "same-level"}},
+      {"rnd-diffusion", {"advanced"}},
+      {"robot", {"robot"}},
+      {"automation", {"automation"}},
+      {"level-check", {"level-check"}},
+      {"cloud", {"standalone", "integrated"}},
+      {"supplier-diagnosis", {"basic", "advanced"}},
+      {"dx-mentor", {"pre-planning", "build-guidance", "ax-planning", "aftercare"}},
+      {"ai-commercialization", {"type1", "type2"}},
+      {"data-processor-pool", {"pool"}},
+      {"data-processing", {"processing"}},
+      {"smart-service", {"new", "upgrade"}},
+      {"multi-ai-agent", {"poc", "rnd"}},
+      {"process-optimization", {"diagnosis", "rnd"}},
+  };
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("check --format json prints the SPEC §7 keys for every 2026 program", "[cli][check][json]") {
+  const Result r = sfgrant({"check", "examples/small-mould-maker.yaml", "--format", "json", "--as-of", "2026-02-15"});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  const json j = parse_json(r);
+  CHECK(j.at("year") == 2026);
+  CHECK(j.at("as_of") == "2026-02-15");
+  CHECK(j.at("company").at("name").is_string());
+  CHECK_FALSE(j.at("company").at("name").get<std::string>().empty());
+  const json& programs = j.at("programs");
+  REQUIRE(programs.is_array());
+  CHECK(programs.size() == 23);
+  std::set<std::string> seen;
+  for (const json& p : programs) {
+    const std::string id = p.at("id");
+    INFO("program " << id);
+    seen.insert(id);
+    CHECK(p.at("name").is_string());
+    CHECK(std::set<std::string>{"eligible", "possible", "ineligible"}.count(p.at("status").get<std::string>()) == 1);
+    CHECK(p.at("reasons").is_array());
+    for (const json& reason : p.at("reasons")) {
+      CHECK(reason.at("rule").is_string());
+      CHECK(std::set<std::string>{"fail", "unknown"}.count(reason.at("result").get<std::string>()) == 1);
+      CHECK(reason.at("message").is_string());
+      CHECK(reason.at("source").is_string());
+    }
+    CHECK(p.at("missing").is_array());
+    CHECK(std::set<std::string>{"upcoming", "open", "closed", "rolling", "unknown"}.count(
+              p.at("window").at("state").get<std::string>()) == 1);
+    std::vector<std::string> track_ids;
+    for (const json& t : p.at("tracks")) {
+      track_ids.push_back(t.at("id"));
+      CHECK(t.at("name").is_string());
+      CHECK(t.at("status").is_string());
+      CHECK(t.contains("cap"));
+      CHECK(t.contains("ratio"));
+      CHECK(t.contains("full_support_cost"));
+    }
+    const auto spec = spec_2026().find(id);
+    REQUIRE(spec != spec_2026().end());
+    CHECK(track_ids == spec->second);
+  }
+  CHECK(seen.size() == 23);
+}
+
+TEST_CASE("check shows the mould maker's government:advanced split as SPEC §7 does", "[cli][check][json]") {
+  const Result r = sfgrant({"check", "examples/small-mould-maker.yaml", "--format", "json", "--as-of", "2026-02-15"});
+  REQUIRE(r.code == 0);
+  const json j = parse_json(r);
+  const json& gov = by_id(j.at("programs"), "government");
+  CHECK(gov.at("name") == "정부형 스마트공장");
+  CHECK(gov.at("status") == "eligible");
+  CHECK(gov.at("missing").empty());
+  CHECK(gov.at("window").at("apply_from") == "2025-11");
+  CHECK(gov.at("window").at("apply_to") == "2026-01");
+  CHECK(gov.at("window").at("state") == "closed");
+  const json& advanced = by_id(gov.at("tracks"), "advanced");
+  CHECK(advanced.at("status") == "eligible");
+  CHECK(advanced.at("months") == 9);
+  CHECK(advanced.at("cap") == 200000000);
+  CHECK(advanced.at("ratio") == 0.5);
+  CHECK(advanced.at("full_support_cost") == 400000000);
+  const json& split = advanced.at("split");
+  CHECK(split.at("total") == 400000000);
+  CHECK(split.at("government") == 200000000);
+  CHECK(split.at("private") == 200000000);
+  CHECK(split.at("company") == 200000000);
+  for (const char* key : {"large_company", "local_government", "private_in_kind_max", "company_cash_min", "years"}) {
+    INFO(key);
+    REQUIRE(split.contains(key));
+    CHECK(split.at(key).is_null());
+  }
+  CHECK(by_id(j.at("programs"), "manufacturing-ai").at("window").at("state") == "upcoming");
+  CHECK(by_id(j.at("programs"), "level-check").at("window").at("state") == "rolling");
+}
+
+TEST_CASE("check exits 1 when no program is open to the company", "[cli][check][exit]") {
+  const Result r = sfgrant({"check", "examples/tax-arrears.yaml", "--format", "json", "--as-of", "2026-02-15"});
+  INFO(r.err);
+  CHECK(r.code == 1);
+  const json j = parse_json(r);
+  CHECK(j.at("programs").size() == 23);
+  for (const json& p : j.at("programs")) {
+    INFO(p.at("id"));
+    CHECK(p.at("status") == "ineligible");
+    bool cited = false;
+    for (const json& reason : p.at("reasons"))
+      if (reason.at("rule") == "not-tax-arrears" && reason.at("result") == "fail") {
+        cited = true;
+        CHECK_THAT(reason.at("source").get<std::string>(), Catch::StartsWith("003_615c5e1e5f9a1b7a.txt"));
+        CHECK_FALSE(reason.at("message").get<std::string>().empty());
+      }
+    CHECK(cited);
+  }
+}
+
+TEST_CASE("check lists the question to ask when a fact is missing", "[cli][check][unknown]") {
+  std::string profile = slurp(SFGRANT_SOURCE_DIR "/examples/small-mould-maker.yaml");
+  const auto at = profile.find("  tax_arrears: false\n");
+  REQUIRE(at != std::string::npos);
+  profile.erase(at, std::string("  tax_arrears: false\n").size());
+  const Result r = sfgrant({"check", "-", "--format", "json", "--as-of", "2026-02-15"}, profile);
+  INFO(r.err);
+  CHECK(r.code == 0);  // possible programs count as open
+  const json j = parse_json(r);
+  const json& gov = by_id(j.at("programs"), "government");
+  CHECK(gov.at("status") == "possible");
+  bool asked = false;
+  for (const json& m : gov.at("missing")) asked = asked || m == "status.tax_arrears";
+  CHECK(asked);
+  bool reason = false;
+  for (const json& x : gov.at("reasons")) reason = reason || (x.at("rule") == "not-tax-arrears" && x.at("result") == "unknown");
+  CHECK(reason);
+}
+
+TEST_CASE("a typo in a profile exits 2 and points at file:line:col", "[cli][check][errors]") {
+  TempDir dir;
+  const std::string path = dir.write("typo.yaml", "name: 테스트정밀\nsize: small\nsise: small\n");
+  const Result r = sfgrant({"check", path});
+  CHECK(r.code == 2);
+  CHECK_THAT(r.err, Catch::Contains(path + ":3:1"));
+  CHECK_THAT(r.err, Catch::Contains("\"sise\""));
+  CHECK_THAT(r.err, Catch::Contains("\"size\""));
+  CHECK(r.out.empty());
+}
+
+TEST_CASE("a profile file that does not exist exits 2 naming it", "[cli][check][errors]") {
+  const Result r = sfgrant({"check", "/nonexistent/company.yaml"});
+  CHECK(r.code == 2);
+  CHECK_THAT(r.err, Catch::Contains("/nonexistent/company.yaml"));
+}
+
+TEST_CASE("split win-win at 4억원 shares 1.2억 / 1.2억 / 1.6억", "[cli][split][json]") {
+  const Result r = sfgrant({"split", "win-win", "--cost", "4억원", "--format", "json"});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  const json j = parse_json(r);
+  CHECK(j.at("year") == 2026);
+  CHECK(j.at("program") == "win-win");
+  CHECK(j.at("track") == "standard");
+  CHECK(j.at("cap") == 120000000);
+  CHECK(j.at("ratio") == 0.3);
+  const json& s = j.at("split");
+  CHECK(s.at("total") == 400000000);
+  CHECK(s.at("government") == 120000000);
+  CHECK(s.at("large_company") == 120000000);
+  CHECK(s.at("company") == 160000000);
+  CHECK(s.at("private") == 280000000);
+}
+
+TEST_CASE("split autonomous at 12억원 lists 3억 for each of two years", "[cli][split][json]") {
+  const Result r = sfgrant({"split", "autonomous", "--cost", "12억원", "--format", "json"});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  const json j = parse_json(r);
+  const json& s = j.at("split");
+  CHECK(s.at("government") == 600000000);
+  const json& years = s.at("years");
+  REQUIRE(years.is_array());
+  REQUIRE(years.size() == 2);
+  CHECK(years[0].at("government") == 300000000);
+  CHECK(years[1].at("government") == 300000000);
+  CHECK(years[0].at("total") == 600000000);
+  SECTION("uneven yearly costs") {
+    const Result u =
+        sfgrant({"split", "autonomous", "--cost", "12억원", "--years", "8억원", "--years", "4억원", "--format", "json"});
+    INFO(u.err);
+    REQUIRE(u.code == 0);
+    const json k = parse_json(u);
+    CHECK(k.at("split").at("government") == 500000000);
+    CHECK(k.at("split").at("years")[1].at("government") == 200000000);
+  }
+}
+
+TEST_CASE("split dx-mentor:pre-planning at 280만원 gives the whole 238만원", "[cli][split][json]") {
+  const Result r = sfgrant({"split", "dx-mentor:pre-planning", "--cost", "280만원", "--format", "json"});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  const json j = parse_json(r);
+  CHECK(j.at("cap") == 2380000);
+  CHECK(j.at("split").at("government") == 2380000);
+  CHECK(j.at("split").at("private") == 420000);
+  CHECK(j.at("full_support_cost") == 2800000);
+}
+
+TEST_CASE("split legend50 takes its cap from --level and --target-level", "[cli][split][levels]") {
+  const Result r = sfgrant({"split", "legend50", "--cost", "10억원", "--level", "미적용", "--target-level", "중간2",
+                            "--format", "json"});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(parse_json(r).at("split").at("government") == 500000000);
+  const Result without = sfgrant({"split", "legend50", "--cost", "10억원"});
+  CHECK(without.code == 2);
+  CHECK_THAT(without.err, Catch::Contains("--level"));
+}
+
+TEST_CASE("split prints Korean or English amounts in its table", "[cli][split][table]") {
+  const Result ko = sfgrant({"split", "government:advanced", "--cost", "4억원"});
+  REQUIRE(ko.code == 0);
+  CHECK_THAT(ko.out, Catch::Contains("2억원"));
+  CHECK_THAT(ko.out, Catch::Contains("4억원"));
+  const Result en = sfgrant({"split", "government:advanced", "--cost", "4억원", "--lang", "en"});
+  REQUIRE(en.code == 0);
+  CHECK_THAT(en.out, Catch::Contains("KRW 200,000,000"));
+  CHECK_THAT(en.out, Catch::Contains("KRW 400,000,000"));
+}
+
+TEST_CASE("split of a program with several tracks asks for one", "[cli][split][errors]") {
+  const Result r = sfgrant({"split", "government", "--cost", "4억"});
+  CHECK(r.code == 2);
+  CHECK_THAT(r.err, Catch::Contains("advanced") && Catch::Contains("same-level"));
+}
+
+TEST_CASE("split with an unreadable cost exits 2 naming the text", "[cli][split][errors]") {
+  const Result r = sfgrant({"split", "government:advanced", "--cost", "4억원x"});
+  CHECK(r.code == 2);
+  CHECK_THAT(r.err, Catch::Contains("4억원x"));
+  CHECK(r.out.empty());
+}
+
+TEST_CASE("split of an unknown program suggests the right id", "[cli][split][errors]") {
+  const Result r = sfgrant({"split", "goverment:advanced", "--cost", "4억원"});
+  CHECK(r.code == 2);
+  CHECK_THAT(r.err, Catch::Contains("\"goverment\"") && Catch::Contains("\"government\""));
+}
+
+TEST_CASE("programs list shows the 23 programs of 2026 with their windows", "[cli][programs][json]") {
+  const Result r = sfgrant({"programs", "list", "--as-of", "2026-02-15", "--format", "json"});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  const json j = parse_json(r);
+  CHECK(j.at("year") == 2026);
+  const json& programs = j.at("programs");
+  REQUIRE(programs.size() == 23);
+  for (const json& p : programs) CHECK(spec_2026().count(p.at("id").get<std::string>()) == 1);
+  CHECK(by_id(programs, "government").at("window").at("state") == "closed");
+  CHECK(by_id(programs, "manufacturing-ai").at("window").at("state") == "upcoming");
+}
+
+TEST_CASE("validate passes the shipped program data", "[cli][validate]") {
+  const Result r = sfgrant({"validate"});
+  INFO(r.out << r.err);
+  CHECK(r.code == 0);
+}
+
+TEST_CASE("validate fails a program file with a bad amount and says where", "[cli][validate]") {
+  TempDir dir;
+  const std::string copy = "cp -r '" + kPrograms + "' '" + dir.path + "/programs'";
+  REQUIRE(std::system(copy.c_str()) == 0);
+  const std::string programs = dir.path + "/programs";
+  const std::string file = programs + "/2026/government.yaml";
+  std::string gov = slurp(file);
+  const auto at = gov.find("cap: 2억원");
+  REQUIRE(at != std::string::npos);
+  gov.replace(at, std::string("cap: 2억원").size(), "cap: 2억원원");
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << gov;
+  {
+    Cli clean{{"validate", programs + "/2026/legend50.yaml", "--programs", programs}, ""};
+    CHECK(clean.run().code == 0);
+  }
+  Cli cli{{"validate", file, "--programs", programs}, ""};
+  const Result r = cli.run();
+  CHECK(r.code == 1);
+  CHECK_THAT(r.out + r.err, Catch::Contains("government.yaml:") && Catch::Contains("2억원원"));
+  SECTION("validate with no path checks the whole programs folder") {
+    Cli all{{"validate", "--programs", programs}, ""};
+    const Result a = all.run();
+    CHECK(a.code == 1);
+    CHECK_THAT(a.out + a.err, Catch::Contains("government.yaml:") && Catch::Contains("2억원원"));
+  }
+  SECTION("check refuses to evaluate with broken program data") {
+    Cli check{{"check", "examples/small-mould-maker.yaml", "--programs", programs}, ""};
+    CHECK(check.run().code == 2);
+  }
+}
+
+TEST_CASE("test runs the YAML cases and all of them pass", "[cli][test]") {
+  const Result r = sfgrant({"test", "tests/cases"});
+  INFO(r.out << r.err);
+  CHECK(r.code == 0);
+  std::smatch m;
+  const std::regex summary(R"((^|\n)(\d+) passed, 0 failed\n)");
+  REQUIRE(std::regex_search(r.out, m, summary));
+  CHECK(std::stoi(m[2].str()) > 0);
+}
