@@ -300,8 +300,9 @@ class Worker {
     }
     std::vector<ProgramEvaluation> results;
     results.reserve(catalogue_.programs.size());
-    for (const Program& p : catalogue_.programs)
-      results.push_back(evaluate_program(catalogue_, p, profile, options_.evaluate));
+    EvaluateOptions eo = options_.evaluate;
+    eo.find_center = false;  // the csv and xlsx rows do not show contacts
+    for (const Program& p : catalogue_.programs) results.push_back(evaluate_program(catalogue_, p, profile, eo));
     tally(results, done.summary);
     const std::string name = profile.name();
     for (const ProgramEvaluation& pe : results) {

@@ -177,6 +177,8 @@ ProgramEvaluation evaluate_program(const Catalogue& catalogue, const Program& pr
                                    const EvaluateOptions& options) {
   ProgramEvaluation pe;
   pe.program = &program;
+  pe.rules.reserve(program.rules.size());
+  pe.tracks.reserve(program.tracks.size());
   Tri program_tri = Tri::pass;
   for (const Rule& r : program.rules) {
     Tri t = evaluate_condition(r.require, profile);
@@ -185,8 +187,8 @@ ProgramEvaluation evaluate_program(const Catalogue& catalogue, const Program& pr
     if (t == Tri::unknown) missing_facts(r.require, profile, pe.missing);
   }
   const std::optional<Won> cost = options.cost ? options.cost : profile.total_cost();
-  const FactDef& level = fact("smart_factory.level");
-  const FactDef& target = fact("smart_factory.target_level");
+  static const FactDef& level = fact("smart_factory.level");
+  static const FactDef& target = fact("smart_factory.target_level");
   std::optional<int> level_idx, target_idx;
   if (profile.has(level)) level_idx = static_cast<int>(profile.get(level).number);
   if (profile.has(target)) target_idx = static_cast<int>(profile.get(target).number);
@@ -195,6 +197,7 @@ ProgramEvaluation evaluate_program(const Catalogue& catalogue, const Program& pr
   for (const Track& track : program.tracks) {
     TrackEvaluation te;
     te.track = &track;
+    te.rules.reserve(pe.rules.size() + track.rules.size());
     te.rules = pe.rules;
     Tri t = program_tri;
     for (const Rule& r : track.rules) {
@@ -226,9 +229,9 @@ ProgramEvaluation evaluate_program(const Catalogue& catalogue, const Program& pr
   }
   pe.status = status_of(tri_and(program_tri, any_track));
   pe.window = window_state(program.schedule, options.as_of, catalogue.year);
-  const FactDef& region = fact("region");
-  const FactDef& city = fact("city");
-  if (profile.has(region)) {
+  static const FactDef& region = fact("region");
+  static const FactDef& city = fact("city");
+  if (options.find_center && profile.has(region)) {
     const std::string& r = region_vocabulary().choices[static_cast<size_t>(profile.get(region).number)].id;
     pe.center = catalogue.center_for(r, profile.has(city) ? profile.get(city).text : std::string());
   }

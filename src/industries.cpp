@@ -104,8 +104,12 @@ IndustryTables load_industries(const std::string& text, const std::string& file,
 }
 
 void derive_facts(Profile& profile, const IndustryTables& tables) {
-  auto set_tri = [&](const char* path, Tri t) {
-    const FactDef& f = fact(path);
+  static const FactDef& k_sme = fact("sme");
+  static const FactDef& k_manufacturing = fact("manufacturing");
+  static const FactDef& k_root_industry = fact("root_industry");
+  static const FactDef& k_excluded_industry = fact("excluded_industry");
+  static const FactDef& k_service_business = fact("service_business");
+  auto set_tri = [&](const FactDef& f, Tri t) {
     if (t == Tri::unknown) {
       profile.clear(f);
       return;
@@ -114,30 +118,30 @@ void derive_facts(Profile& profile, const IndustryTables& tables) {
     v.flag = t == Tri::pass;
     profile.set(f, v);
   };
-  const FactDef& size = fact("size");
+  static const FactDef& size = fact("size");
   if (profile.has(size)) {
     auto small = size_vocabulary().find("small");
     auto medium = size_vocabulary().find("medium");
     std::int64_t s = profile.get(size).number;
-    set_tri("sme", tri_of(s == *small || s == *medium));
+    set_tri(k_sme, tri_of(s == *small || s == *medium));
   } else {
-    set_tri("sme", Tri::unknown);
+    set_tri(k_sme, Tri::unknown);
   }
-  const FactDef& ksic_fact = fact("ksic");
-  const FactDef& group = fact("industry_group");
+  static const FactDef& ksic_fact = fact("ksic");
+  static const FactDef& group = fact("industry_group");
   if (!profile.has(ksic_fact)) {
-    for (const char* p : {"manufacturing", "root_industry", "excluded_industry", "service_business"})
-      set_tri(p, Tri::unknown);
+    for (const FactDef* f : {&k_manufacturing, &k_root_industry, &k_excluded_industry, &k_service_business})
+      set_tri(*f, Tri::unknown);
     profile.clear(group);
     return;
   }
   const std::string& ksic = profile.get(ksic_fact).text;
   Tri manufacturing = tables.manufacturing.match(ksic);
   Tri root = tables.root_industry.match(ksic);
-  set_tri("manufacturing", manufacturing);
-  set_tri("root_industry", root);
-  set_tri("excluded_industry", tables.excluded_industry.match(ksic));
-  set_tri("service_business", tables.service_business.match(ksic));
+  set_tri(k_manufacturing, manufacturing);
+  set_tri(k_root_industry, root);
+  set_tri(k_excluded_industry, tables.excluded_industry.match(ksic));
+  set_tri(k_service_business, tables.service_business.match(ksic));
   // 뿌리업종은 주력업종에 포함 (001 §1 지원유형 및 선정규모)
   std::optional<std::string> g;
   if (root == Tri::pass || tables.main_group.match(ksic) == Tri::pass) g = "main";

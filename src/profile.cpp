@@ -20,14 +20,14 @@ void Profile::clear(const FactDef& f) {
 }
 
 std::string Profile::name() const {
-  const FactDef& f = fact("name");
+  static const FactDef& f = fact("name");
   return has(f) ? get(f).text : std::string();
 }
 
 std::optional<Won> Profile::total_cost() const {
-  const FactDef& total = fact("plan.total_cost");
+  static const FactDef& total = fact("plan.total_cost");
   if (has(total)) return get(total).number;
-  const FactDef& yearly = fact("plan.yearly_costs");
+  static const FactDef& yearly = fact("plan.yearly_costs");
   if (!has(yearly) || get(yearly).amounts.empty()) return std::nullopt;
   Won sum = 0;
   for (Won w : get(yearly).amounts) sum = checked_add(sum, w);
@@ -35,7 +35,7 @@ std::optional<Won> Profile::total_cost() const {
 }
 
 std::vector<Won> Profile::yearly_costs() const {
-  const FactDef& yearly = fact("plan.yearly_costs");
+  static const FactDef& yearly = fact("plan.yearly_costs");
   return has(yearly) ? get(yearly).amounts : std::vector<Won>{};
 }
 

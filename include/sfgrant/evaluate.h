@@ -50,6 +50,7 @@ struct ProgramEvaluation {
 struct EvaluateOptions {
   std::optional<Date> as_of;      ///< for windows; nothing means unknown
   std::optional<Won> cost;        ///< overrides the profile's plan.total_cost
+  bool find_center = true;        ///< look up the regional center (next steps)
 };
 
 struct Evaluation {
