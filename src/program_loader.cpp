@@ -17,18 +17,32 @@ namespace sfgrant {
 namespace fs = std::filesystem;
 using detail::location_of;
 
-std::string read_file(const std::string& path) {
-  if (path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    return ss.str();
+namespace {
+
+/// Reads at most kMaxReadBytes: a device like /dev/zero or an endless pipe must not exhaust memory.
+/// (The YAML loaders refuse far less, README "Input limits".)
+constexpr std::streamsize kMaxReadBytes = 64 * 1024 * 1024;
+
+std::string read_bounded(std::istream& in, const std::string& path) {
+  std::string text;
+  char buffer[65536];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    text.append(buffer, static_cast<size_t>(in.gcount()));
+    if (static_cast<std::streamsize>(text.size()) > kMaxReadBytes)
+      throw Error(Location{path}, fmt::format("file too large: more than {} bytes", kMaxReadBytes));
   }
+  return text;
+}
+
+}  // namespace
+
+std::string read_file(const std::string& path) {
+  if (path == "-") return read_bounded(std::cin, "<stdin>");
   std::error_code ec;
   if (fs::is_directory(path, ec)) throw Error(Location{path}, "is a folder, expected a file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(Location{path}, "cannot open file");
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return text;
+  return read_bounded(in, path);
 }
 
 std::vector<int> available_years(const std::string& programs_dir) {
@@ -43,7 +57,84 @@ std::vector<int> available_years(const std::string& programs_dir) {
   return years;
 }
 
+const std::vector<DataKey>& data_keys(DataMap map) {
+  using K = std::vector<DataKey>;
+  static const K kProgram = {{"id", true},       {"name", true},   {"category", false}, {"source", true},
+                             {"quota", false},   {"schedule", true}, {"agency", true},  {"apply", false},
+                             {"notes", false},   {"rules", false}, {"tracks", true}};
+  static const K kTrack = {{"id", true},           {"name", true},          {"source", true},
+                           {"months", false},      {"cap", false},          {"ratio", false},
+                           {"years", false},       {"cap_per_year", false}, {"cap_by_level", false},
+                           {"large_company_min", false}, {"company_max", false}, {"in_kind_max", false},
+                           {"company_cash_min", false},  {"local_government", false}, {"rules", false},
+                           {"notes", false}};
+  static const K kRule = {{"id", true}, {"require", true}, {"message", true}, {"source", true}};
+  static const K kUse = {{"use", true}};
+  static const K kCondition = {{"all", false}, {"any", false}, {"not", false}};
+  static const K kText = {{"ko", false}, {"en", false}};
+  static const K kNote = {{"text", true}, {"source", true}};
+  static const K kLevelTable = {{"source", true}, {"rows", true}};
+  static const K kLevelRow = {{"from", true}, {"to", true}, {"cap", true}};
+  static const K kSchedule = {{"announce", false},  {"apply_from", false}, {"apply_to", false},
+                              {"rolling", false},   {"selection", false},  {"source", true}};
+  static const K kAgency = {{"lead", false},            {"operator", false}, {"phone", false},
+                            {"regional_center", false}, {"source", true}};
+  static const K kApply = {{"where", false}, {"documents", false}, {"source", false}};
+  static const K kDocument = {{"name", true}, {"validity", false}, {"source", true}};
+  static const K kCommon = {{"year", true}, {"announcements", true}, {"programs", false}, {"rule_sets", false}};
+  static const K kAnnouncement = {{"file", true}, {"title", false}, {"issued", false}};
+  static const K kCentersFile = {{"centers", true}};
+  static const K kCenter = {{"id", true},     {"name", true},    {"regions", true}, {"cities", false},
+                            {"phone", false}, {"address", false}, {"source", true}};
+  switch (map) {
+    case DataMap::program: return kProgram;
+    case DataMap::track: return kTrack;
+    case DataMap::rule: return kRule;
+    case DataMap::rule_set_use: return kUse;
+    case DataMap::condition: return kCondition;
+    case DataMap::text: return kText;
+    case DataMap::note: return kNote;
+    case DataMap::level_table: return kLevelTable;
+    case DataMap::level_row: return kLevelRow;
+    case DataMap::schedule: return kSchedule;
+    case DataMap::agency: return kAgency;
+    case DataMap::apply: return kApply;
+    case DataMap::document: return kDocument;
+    case DataMap::common: return kCommon;
+    case DataMap::announcement: return kAnnouncement;
+    case DataMap::centers_file: return kCentersFile;
+    case DataMap::center: return kCenter;
+  }
+  return kProgram;
+}
+
+std::vector<std::string> data_key_names(DataMap map) {
+  std::vector<std::string> names;
+  for (const DataKey& k : data_keys(map)) names.push_back(k.name);
+  return names;
+}
+
 namespace {
+
+/// Where `needle` first appears in a file as the value of a `key:` (for places the model does not
+/// keep, like a program's id or an announcement's file name); the file's first line when it does not.
+Location find_key_line(const std::string& file, const std::string& key, const std::string& needle, bool top_level) {
+  std::string text;
+  try {
+    text = read_file(file);
+  } catch (const Error&) {
+    return Location{file, 1, 1};
+  }
+  std::istringstream in(text);
+  std::string line;
+  for (int n = 1; std::getline(in, line); ++n) {
+    const size_t k = line.find(key + ":");
+    if (k == std::string::npos || line.find_first_not_of(" -", 0) != k || (top_level && k != 0)) continue;
+    const size_t v = line.find(needle, k);
+    if (v != std::string::npos) return Location{file, n, static_cast<int>(v) + 1};
+  }
+  return Location{file, 1, 1};
+}
 
 /// Reads one file's nodes into the model, reporting to `diags` and carrying on after each problem.
 class Reader {
@@ -58,6 +149,9 @@ class Reader {
 
   bool keys(const YAML::Node& n, const std::string& context, const std::vector<std::string>& allowed) {
     return detail::check_map(n, file_, context, allowed, diags_);
+  }
+  bool keys(const YAML::Node& n, const std::string& context, DataMap map) {
+    return detail::check_map(n, file_, context, data_key_names(map), diags_);
   }
 
   std::optional<std::string> scalar(const YAML::Node& n, const std::string& what) {
@@ -111,7 +205,7 @@ class Reader {
       t.ko = n.Scalar();
       return t;
     }
-    if (!keys(n, what, {"ko", "en"})) return t;
+    if (!keys(n, what, DataMap::text)) return t;
     if (n["ko"]) t.ko = scalar(n["ko"], what + ".ko").value_or("");
     if (n["en"]) t.en = scalar(n["en"], what + ".en").value_or("");
     if (both && (t.ko.empty() || t.en.empty()))
@@ -182,7 +276,7 @@ class Reader {
       return out;
     }
     for (const auto& item : n) {
-      if (!keys(item, what, {"text", "source"})) continue;
+      if (!keys(item, what, DataMap::note)) continue;
       Note note;
       if (auto t = need(item, "text", what)) note.text = text(t, what + ".text", false);
       note.source = source(item, what);
@@ -214,7 +308,7 @@ class Reader {
       c.kind = Condition::Kind::all;
       return c;
     }
-    if (!keys(n, what, {"all", "any", "not"})) return c;
+    if (!keys(n, what, DataMap::condition)) return c;
     const auto kv = *n.begin();
     const std::string key = kv.first.Scalar();
     if (key == "not") {
@@ -238,7 +332,7 @@ class Reader {
     }
     for (const auto& item : n) {
       if (allow_use && item.IsMap() && item["use"]) {
-        if (!keys(item, what, {"use"})) continue;
+        if (!keys(item, what, DataMap::rule_set_use)) continue;
         auto name = scalar(item["use"], what + ".use");
         if (!name) continue;
         bool found = false;
@@ -264,7 +358,7 @@ class Reader {
   Rule rule(const YAML::Node& n, const std::string& what) {
     Rule r;
     r.where = at(n);
-    if (!keys(n, what, {"id", "require", "message", "source"})) return r;
+    if (!keys(n, what, DataMap::rule)) return r;
     if (auto id = need(n, "id", what)) r.id = scalar(id, what + ".id").value_or("");
     const std::string ctx = r.id.empty() ? what : fmt::format("rule {}", r.id);
     if (auto req = need(n, "require", ctx)) r.require = condition(req, ctx + ".require");
@@ -278,8 +372,12 @@ class Reader {
     return ratio(map[key], ctx + "." + key);
   }
 
+  /// A level-dependent cap table (레전드50+ 현재-목표 수준별 지원한도). Each row answers one
+  /// current → target pair with a cap, or with `cap: none` where the announcement supports none.
+  /// The table must answer every pair it covers exactly once: for each `from` and each `to` it
+  /// names (with from below to), one row.
   void level_table(const YAML::Node& n, Track& t, const std::string& ctx) {
-    if (!keys(n, ctx, {"source", "rows"})) return;
+    if (!keys(n, ctx, DataMap::level_table)) return;
     t.cap_by_level_source = source(n, ctx);
     YAML::Node rows = need(n, "rows", ctx);
     if (!rows) return;
@@ -287,8 +385,17 @@ class Reader {
       error(rows, fmt::format("{}.rows: expected a list of {{from, to, cap}}", ctx), "wrong-type");
       return;
     }
+    const auto& levels = level_vocabulary().choices;
+    auto name = [&](int idx) { return levels[static_cast<size_t>(idx)].id; };
+    std::map<std::pair<int, int>, Location> answered;  // every readable row, `cap: none` included
+    std::set<int> froms;
+    std::set<int> tos;
+    bool rows_ok = true;
     for (const auto& row : rows) {
-      if (!keys(row, ctx + ".rows", {"from", "to", "cap"})) continue;
+      if (!keys(row, ctx + ".rows", DataMap::level_row)) {
+        rows_ok = false;
+        continue;
+      }
       LevelCap lc;
       lc.where = at(row);
       bool ok = true;
@@ -311,23 +418,51 @@ class Reader {
         (std::string(key) == "from" ? lc.from : lc.to) = *idx;
       }
       YAML::Node cap = need(row, "cap", ctx + ".rows");
-      auto w = cap ? amount(cap, ctx + ".rows.cap") : std::nullopt;
-      if (!w || !ok) continue;
-      lc.cap = *w;
-      if (lc.to <= lc.from)
-        error(row, fmt::format("{}: a row from {} to {} does not raise the level", ctx,
-                               level_vocabulary().choices[static_cast<size_t>(lc.from)].id,
-                               level_vocabulary().choices[static_cast<size_t>(lc.to)].id),
-              "bad-level");
-      for (const LevelCap& other : t.cap_by_level) {
-        if (other.from == lc.from && other.to == lc.to)
-          error(row, fmt::format("{}: the pair {} → {} is given twice (first at {}); a table needs exactly one answer",
-                                 ctx, level_vocabulary().choices[static_cast<size_t>(lc.from)].id,
-                                 level_vocabulary().choices[static_cast<size_t>(lc.to)].id, other.where.str()),
-                "overlap");
+      const bool unsupported = cap && cap.IsScalar() && cap.Scalar() == "none";
+      std::optional<Won> w;
+      if (cap && !unsupported) w = amount(cap, ctx + ".rows.cap");
+      if (!ok || (!w && !unsupported)) {
+        rows_ok = false;
+        continue;
       }
+      if (lc.to <= lc.from) {
+        error(row, fmt::format("{}: a row from {} to {} does not raise the level", ctx, name(lc.from), name(lc.to)),
+              "bad-level");
+        rows_ok = false;
+        continue;
+      }
+      auto [it, inserted] = answered.emplace(std::pair{lc.from, lc.to}, lc.where);
+      if (!inserted) {
+        error(row, fmt::format("{}: the pair {} → {} is given twice (first at {}); a table needs exactly one answer",
+                               ctx, name(lc.from), name(lc.to), it->second.str()),
+              "overlap");
+        continue;
+      }
+      froms.insert(lc.from);
+      tos.insert(lc.to);
+      if (unsupported) continue;
+      lc.cap = *w;
       t.cap_by_level.push_back(lc);
     }
+    if (!rows_ok) return;  // the gaps of a table with broken rows would only repeat those errors
+    std::vector<std::string> missing;
+    for (int from : froms)
+      for (int to : tos)
+        if (from < to && answered.count({from, to}) == 0) missing.push_back(name(from) + " → " + name(to));
+    if (!missing.empty()) {
+      auto names = [&](const std::set<int>& set) {
+        std::vector<std::string> out;
+        for (int i : set) out.push_back(name(i));
+        return fmt::format("{}", fmt::join(out, ", "));
+      };
+      error(rows, fmt::format("{}: no row for {}; the table covers from {} to {}, so it needs one row for each pair "
+                              "(write `cap: none` where the announcement supports none)",
+                              ctx, fmt::join(missing, ", "), names(froms), names(tos)),
+            "missing-row");
+    }
+    if (t.cap_by_level.empty())
+      error(rows, fmt::format("{}: every row says `cap: none`; the track would support no level pair", ctx),
+            "missing-row");
   }
 
   /// The level table as a rule: the current → target pair must be one of its rows.
@@ -361,10 +496,7 @@ class Reader {
   Track track(const YAML::Node& n, const std::string& program_id) {
     Track t;
     t.where = at(n);
-    static const std::vector<std::string> kKeys = {
-        "id",  "name",  "source", "months", "cap", "ratio", "years", "cap_per_year", "cap_by_level", "large_company_min",
-        "company_max", "in_kind_max", "company_cash_min", "local_government", "rules", "notes"};
-    if (!keys(n, "track", kKeys)) return t;
+    if (!keys(n, "track", DataMap::track)) return t;
     if (auto id = need(n, "id", "track")) t.id = scalar(id, "track.id").value_or("");
     const std::string ctx = fmt::format("track {}:{}", program_id, t.id);
     if (auto name = need(n, "name", ctx)) t.name = text(name, ctx + ".name", true);
@@ -401,19 +533,21 @@ class Reader {
                                               format_korean(*t.cap)),
                        "inconsistent");
     }
-    if ((t.cap || !t.cap_by_level.empty()) && !t.ratio)
+    // Only keys that are missing: one that is there but unreadable has been reported already.
+    if ((n["cap"] || n["cap_by_level"]) && !n["ratio"])
       error(n, fmt::format("{}: a cap needs a ratio", ctx), "inconsistent");
-    if (t.three_party()) {
-      if (!t.ratio || !t.large_company_min || !t.company_max) {
+    if (n["large_company_min"] || n["company_max"]) {
+      if (!n["ratio"] || !n["large_company_min"] || !n["company_max"]) {
         error(n, fmt::format("{}: a three-party track needs ratio, large_company_min and company_max", ctx),
               "inconsistent");
         return;
       }
+      if (!t.ratio || !t.large_company_min || !t.company_max) return;
       const auto gov = t.ratio->basis_points;
       const auto large = t.large_company_min->basis_points;
       const auto company = t.company_max->basis_points;
       if (gov + large > Ratio::kWhole)
-        error(n, fmt::format("{}: government {} and large company at least {} are more than 100%", ctx,
+        error(n["large_company_min"], fmt::format("{}: government {} and large company at least {} are more than 100%", ctx,
                              format_ratio(*t.ratio), format_ratio(*t.large_company_min)),
               "shares");
       if (gov + large + company < Ratio::kWhole && company > 0)
@@ -426,7 +560,7 @@ class Reader {
 
   Schedule schedule(const YAML::Node& n, const std::string& ctx) {
     Schedule s;
-    if (!keys(n, ctx, {"announce", "apply_from", "apply_to", "rolling", "selection", "source"})) return s;
+    if (!keys(n, ctx, DataMap::schedule)) return s;
     if (n["announce"]) s.announce = date(n["announce"], ctx + ".announce");
     if (n["apply_from"]) s.apply_from = date(n["apply_from"], ctx + ".apply_from");
     if (n["apply_to"]) s.apply_to = date(n["apply_to"], ctx + ".apply_to");
@@ -437,6 +571,16 @@ class Reader {
       error(n["apply_to"], fmt::format("{}: the window ends ({}) before it starts ({})", ctx, s.apply_to->str(),
                                        s.apply_from->str()),
             "bad-window");
+    const std::pair<const char*, const std::optional<Date>*> dates[] = {
+        {"announce", &s.announce}, {"apply_from", &s.apply_from}, {"apply_to", &s.apply_to}};
+    for (const auto& [key, d] : dates) {
+      const int y = *d ? (*d)->year : context_.year;
+      if (context_.year != 0 && (y < context_.year - 1 || y > context_.year + 1))
+        diags_.warning(at(n[key]),
+                       fmt::format("{}.{}: {} is more than a year away from the program year {}; a typo in the year?",
+                                   ctx, key, (*d)->str(), context_.year),
+                       "far-date");
+    }
     if (!s.rolling && !s.apply_from && !s.apply_to)
       diags_.warning(at(n), fmt::format("{}: no apply_from / apply_to and not rolling: the window is unknown", ctx),
                      "no-window");
@@ -445,7 +589,7 @@ class Reader {
 
   Agency agency(const YAML::Node& n, const std::string& ctx) {
     Agency a;
-    if (!keys(n, ctx, {"lead", "operator", "phone", "regional_center", "source"})) return a;
+    if (!keys(n, ctx, DataMap::agency)) return a;
     if (n["lead"]) a.lead = scalar(n["lead"], ctx + ".lead").value_or("");
     if (n["operator"]) a.operator_name = scalar(n["operator"], ctx + ".operator").value_or("");
     if (n["phone"]) a.phone = scalar(n["phone"], ctx + ".phone").value_or("");
@@ -456,7 +600,7 @@ class Reader {
 
   HowToApply apply(const YAML::Node& n, const std::string& ctx) {
     HowToApply h;
-    if (!keys(n, ctx, {"where", "documents", "source"})) return h;
+    if (!keys(n, ctx, DataMap::apply)) return h;
     if (n["where"]) h.where = text(n["where"], ctx + ".where", false);
     h.source = source(n, ctx, false);
     if (n["documents"]) {
@@ -465,7 +609,7 @@ class Reader {
         return h;
       }
       for (const auto& d : n["documents"]) {
-        if (!keys(d, ctx + ".documents", {"name", "validity", "source"})) continue;
+        if (!keys(d, ctx + ".documents", DataMap::document)) continue;
         Document doc;
         if (auto name = need(d, "name", ctx + ".documents")) doc.name = text(name, ctx + ".documents.name", false);
         if (d["validity"]) doc.validity = text(d["validity"], ctx + ".documents.validity", false);
@@ -479,9 +623,7 @@ class Reader {
   Program program(const YAML::Node& root) {
     Program p;
     p.file = file_;
-    static const std::vector<std::string> kKeys = {"id",    "name",  "category", "source", "quota", "schedule",
-                                                   "agency", "apply", "notes",    "rules",  "tracks"};
-    if (!keys(root, "program", kKeys)) return p;
+    if (!keys(root, "program", DataMap::program)) return p;
     if (auto id = need(root, "id", "program")) p.id = scalar(id, "program.id").value_or("");
     const std::string ctx = fmt::format("program {}", p.id);
     if (auto name = need(root, "name", ctx)) p.name = text(name, ctx + ".name", true);
@@ -554,7 +696,7 @@ std::vector<Center> load_centers(const std::string& text, const std::string& fil
     return out;
   }
   Reader r(file, context, diags);
-  if (!r.keys(root, "centers file", {"centers"})) return out;
+  if (!r.keys(root, "centers file", DataMap::centers_file)) return out;
   YAML::Node list = r.need(root, "centers", "centers file");
   if (!list) return out;
   if (!list.IsSequence()) {
@@ -562,7 +704,7 @@ std::vector<Center> load_centers(const std::string& text, const std::string& fil
     return out;
   }
   for (const auto& n : list) {
-    if (!r.keys(n, "center", {"id", "name", "regions", "cities", "phone", "address", "source"})) continue;
+    if (!r.keys(n, "center", DataMap::center)) continue;
     Center c;
     if (auto id = r.need(n, "id", "center")) c.id = r.scalar(id, "center.id").value_or("");
     const std::string ctx = "center " + c.id;
@@ -601,7 +743,7 @@ void order_programs(Catalogue& cat, const YearContext& context, Diagnostics& dia
   };
   for (const Program& p : cat.programs)
     if (rank(p.id) == context.order.size())
-      diags.error(Location{p.file, 1, 1},
+      diags.error(find_key_line(p.file, "id", p.id, true),
                   fmt::format("program \"{}\" is not listed under `programs` in common.yaml", p.id), "unlisted");
   for (const std::string& id : context.order)
     if (cat.find_program(id) == nullptr)
@@ -623,13 +765,19 @@ YearContext load_common(const std::string& text, const std::string& file, Diagno
     return context;
   }
   Reader r(file, context, diags);
-  if (!r.keys(root, "common.yaml", {"year", "announcements", "programs", "rule_sets"})) return context;
+  if (!r.keys(root, "common.yaml", DataMap::common)) return context;
   if (YAML::Node order = root["programs"]) {
     context.order_where = r.at(order);
     if (!order.IsSequence()) r.error(order, "programs: expected the list of program ids in the announcement's order", "wrong-type");
     else
-      for (const auto& id : order)
-        if (auto s = r.scalar(id, "programs")) context.order.push_back(*s);
+      for (const auto& id : order) {
+        auto s = r.scalar(id, "programs");
+        if (!s) continue;
+        if (std::find(context.order.begin(), context.order.end(), *s) != context.order.end())
+          r.error(id, fmt::format("programs: \"{}\" is listed twice", *s), "duplicate-id");
+        else
+          context.order.push_back(*s);
+      }
   }
   if (auto y = r.need(root, "year", "common.yaml")) context.year = r.positive(y, "year").value_or(0);
   if (auto list = r.need(root, "announcements", "common.yaml")) {
@@ -637,11 +785,14 @@ YearContext load_common(const std::string& text, const std::string& file, Diagno
       r.error(list, "announcements: expected a list", "wrong-type");
     } else {
       for (const auto& a : list) {
-        if (!r.keys(a, "announcement", {"file", "title", "issued"})) continue;
+        if (!r.keys(a, "announcement", DataMap::announcement)) continue;
         Announcement ann;
         if (auto f = r.need(a, "file", "announcement")) ann.file = r.scalar(f, "announcement.file").value_or("");
         if (a["title"]) ann.title = r.scalar(a["title"], "announcement.title").value_or("");
-        if (a["issued"]) ann.issued = r.scalar(a["issued"], "announcement.issued").value_or("");
+        if (a["issued"] && r.date(a["issued"], "announcement.issued")) ann.issued = a["issued"].Scalar();
+        for (const Announcement& other : context.announcements)
+          if (!ann.file.empty() && other.file == ann.file)
+            r.error(a["file"], fmt::format("announcement \"{}\" is listed twice", ann.file), "duplicate-id");
         context.announcements.push_back(ann);
       }
     }
@@ -739,20 +890,89 @@ Catalogue load_year(const std::string& programs_dir, int year, Diagnostics& diag
     }
     Program p = load_program(*text, f.string(), context, diags);
     if (p.id.empty()) continue;
+    const Location id_line = find_key_line(f.string(), "id", p.id, true);
     if (f.stem().string() != p.id)
-      diags.warning(Location{f.string(), 1, 1},
+      diags.warning(id_line,
                     fmt::format("program id \"{}\" in a file named {}: name the file {}.yaml", p.id, name, p.id),
                     "file-name");
     auto [it, inserted] = ids.emplace(p.id, f.string());
     if (!inserted) {
-      diags.error(Location{f.string(), 1, 1},
-                  fmt::format("duplicate program id \"{}\" in {} (also in {})", p.id, year, it->second), "duplicate-id");
+      diags.error(id_line, fmt::format("duplicate program id \"{}\" in {} (also in {})", p.id, year, it->second),
+                  "duplicate-id");
       continue;
     }
     cat.programs.push_back(std::move(p));
   }
   if (!context.order.empty()) order_programs(cat, context, diags);
   return cat;
+}
+
+void check_case_coverage(const Catalogue& cat, const std::string& cases_dir, Diagnostics& diags) {
+  std::map<std::string, std::set<std::string>> statuses;  // program id → statuses its cases expect
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (const auto& e : fs::recursive_directory_iterator(cases_dir, ec)) {
+    const auto ext = e.path().extension().string();
+    if (e.is_regular_file() && (ext == ".yaml" || ext == ".yml")) files.push_back(e.path());
+  }
+  const std::string year = std::to_string(cat.year);
+  for (const fs::path& f : files) {
+    YAML::Node root;
+    try {
+      root = detail::parse_document(read_file(f.string()), f.string());
+    } catch (const Error&) {
+      continue;  // `sfgrant test` reports it
+    }
+    if (!root.IsMap() || !root["cases"] || !root["cases"].IsSequence()) continue;
+    for (const auto& c : root["cases"]) {
+      if (!c.IsMap() || !c["year"] || !c["year"].IsScalar() || c["year"].Scalar() != year) continue;
+      const YAML::Node expect = c["expect"];
+      if (!expect || !expect.IsMap()) continue;
+      for (const auto& kv : expect) {
+        if (!kv.first.IsScalar()) continue;
+        std::set<std::string>& seen = statuses[kv.first.Scalar()];
+        if (!kv.second.IsMap()) continue;
+        if (kv.second["status"] && kv.second["status"].IsScalar()) seen.insert(kv.second["status"].Scalar());
+        if (kv.second["tracks"] && kv.second["tracks"].IsMap())
+          for (const auto& t : kv.second["tracks"])
+            if (t.second.IsMap() && t.second["status"] && t.second["status"].IsScalar())
+              seen.insert(t.second["status"].Scalar());
+      }
+    }
+  }
+  const std::string expected_file = (fs::path(cases_dir) / year).string();
+  for (const Program& p : cat.programs) {
+    const Location where = find_key_line(p.file, "id", p.id, true);
+    auto it = statuses.find(p.id);
+    if (it == statuses.end()) {
+      diags.warning(where,
+                    fmt::format("program \"{}\" has no test case: no {} case under {} expects anything of it; "
+                                "add {}/{}.yaml with an eligible and an ineligible case",
+                                p.id, year, cases_dir, expected_file, p.id),
+                    "no-test-case");
+      continue;
+    }
+    for (const char* status : {"eligible", "ineligible"})
+      if (it->second.count(status) == 0)
+        diags.warning(where,
+                      fmt::format("program \"{}\" has no case where it is {}: add one to {}/{}.yaml", p.id, status,
+                                  expected_file, p.id),
+                      "no-test-case");
+  }
+}
+
+void check_announcement_files(const Catalogue& cat, const std::string& seeds_dir, Diagnostics& diags) {
+  std::vector<std::string> present;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(seeds_dir, ec))
+    if (e.is_regular_file()) present.push_back(e.path().filename().string());
+  const std::string common = (fs::path(cat.folder) / "common.yaml").string();
+  for (const Announcement& a : cat.announcements) {
+    if (a.file.empty() || std::find(present.begin(), present.end(), a.file) != present.end()) continue;
+    std::string message = fmt::format("announcement \"{}\" is not a file in {}", a.file, seeds_dir);
+    if (auto near = closest(a.file, present)) message += fmt::format("; did you mean \"{}\"?", *near);
+    diags.error(find_key_line(common, "file", a.file, false), message, "unknown-source");
+  }
 }
 
 Catalogue load_year(const std::string& programs_dir, int year) {

@@ -20,6 +20,8 @@ struct CheckOptions {
   bool explain = false;
   bool next_steps = false;
   bool open_only = false;
+  std::vector<std::string> set;  ///< --set PATH=VALUE (what if)
+  bool what_it_takes = false;
 };
 void setup_check(CLI::App& app, std::shared_ptr<CheckOptions> options);
 int run_check(const CheckOptions& options);
@@ -48,6 +50,8 @@ struct ValidateOptions {
   std::vector<std::string> paths;
   std::string format = "text";
   bool strict = false;
+  std::string cases;  ///< --cases: YAML test cases, to warn about programs without one
+  std::string seeds;  ///< --seeds: folder of the source announcements common.yaml lists
 };
 void setup_validate(CLI::App& app, std::shared_ptr<ValidateOptions> options);
 int run_validate(const ValidateOptions& options);
