@@ -86,7 +86,8 @@ void check_profile(const Profile& profile, const Location& where, Diagnostics& d
   if (!profile.has(fact("name"))) diags.error(where, "profile: \"name\" is required", "missing-key");
   const FactDef& total = fact("plan.total_cost");
   const FactDef& yearly = fact("plan.yearly_costs");
-  if (profile.has(total) && profile.has(yearly) && !profile.get(yearly).amounts.empty()) {
+  // the sum is checked even without a total: it becomes the total (Profile::total_cost)
+  if (profile.has(yearly) && !profile.get(yearly).amounts.empty()) {
     Won sum = 0;
     try {
       for (Won w : profile.get(yearly).amounts) sum = checked_add(sum, w);
@@ -94,6 +95,7 @@ void check_profile(const Profile& profile, const Location& where, Diagnostics& d
       diags.error(profile.where(yearly), "plan.yearly_costs: the sum overflows", "bad-amount");
       return;
     }
+    if (!profile.has(total)) return;
     Won t = profile.get(total).number;
     if (sum != t)
       diags.error(profile.where(yearly),
