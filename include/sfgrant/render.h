@@ -9,6 +9,7 @@
 #include "sfgrant/profile.h"
 #include "sfgrant/program.h"
 #include "sfgrant/text.h"
+#include "sfgrant/whatif.h"
 
 namespace sfgrant {
 
@@ -20,6 +21,7 @@ struct RenderOptions {
   bool explain = false;     ///< every rule with its result, value and citation
   bool next_steps = false;  ///< documents, where to apply, contacts
   int width = 0;            ///< terminal width; 0 for no limit
+  bool color = false;       ///< ANSI colours (only on a terminal; see cli::use_color)
 };
 
 /// A money amount for people: `2억 5,000만원` (ko) or `KRW 250,000,000` (en).
@@ -43,5 +45,23 @@ void render_catalogue_table(const Catalogue& cat, const std::optional<Date>& as_
 nlohmann::ordered_json program_info_json(const Program& p, const std::optional<Date>& as_of, Lang lang, int year);
 void render_program_info(const Program& p, const Catalogue& cat, const std::optional<Date>& as_of,
                          const RenderOptions& options, std::ostream& out);
+
+/// A short name of a fact for explanations (`목표 수준` / `target level`); the path when it has none.
+std::string fact_label(const FactDef& f, Lang lang);
+
+/// One change of what-it-takes as people read it: `목표 수준 기초 → 중간1`, `선정·확인서 + legend50`.
+std::string describe_move(const Move& move, const Profile& profile, Lang lang);
+
+/// `check --set`: the settings, then each program whose status, best track or support changes
+/// (gained, lost, amount up or down) beside the original.
+void render_what_if_table(const WhatIf& w, const Profile& original, const RenderOptions& options, std::ostream& out);
+
+/// `check --what-it-takes`: for each ineligible program the smallest change that opens it, or
+/// "not reachable" with the blocking rules and their citations.
+void render_what_it_takes(const std::vector<Reach>& reaches, const Profile& profile, const RenderOptions& options,
+                          std::ostream& out);
+
+/// The profile as SPEC §3 YAML that `load_profile` reads back (the user-given facts only).
+std::string profile_yaml(const Profile& profile);
 
 }  // namespace sfgrant

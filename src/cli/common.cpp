@@ -23,6 +23,7 @@ void add_common(CLI::App& app, CommonOptions& options, bool with_format) {
         ->transform(CLI::IsMember({"table", "json"}));
   app.add_option("--lang", options.lang, "language of labels and messages")->transform(CLI::IsMember({"ko", "en"}));
   app.add_option("--as-of", options.as_of, "date for application windows, YYYY-MM-DD (default: today)");
+  app.add_flag("--no-color", options.no_color, "no colours (also $NO_COLOR, TERM=dumb, or output not a terminal)");
 }
 
 std::string resolve_programs_dir(const CommonOptions& options) {
@@ -62,10 +63,23 @@ Lang resolve_lang(const CommonOptions& options) { return options.lang == "en" ? 
 Format resolve_format(const CommonOptions& options) { return options.format == "json" ? Format::json : Format::table; }
 
 int terminal_width() {
+  if (const char* columns = std::getenv("COLUMNS"); columns != nullptr && *columns != '\0') {
+    char* end = nullptr;
+    const long n = std::strtol(columns, &end, 10);
+    if (end != nullptr && *end == '\0' && n > 0 && n < 10000) return static_cast<int>(n);
+  }
   if (!isatty(STDOUT_FILENO)) return 0;
   winsize w{};
   if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &w) == 0 && w.ws_col > 20) return w.ws_col;
   return 0;
+}
+
+bool use_color(const CommonOptions& options) {
+  if (options.no_color) return false;
+  if (const char* no_color = std::getenv("NO_COLOR"); no_color != nullptr && *no_color != '\0') return false;
+  const char* term = std::getenv("TERM");
+  if (term != nullptr && std::string(term) == "dumb") return false;
+  return isatty(STDOUT_FILENO) != 0;
 }
 
 Catalogue load_catalogue(const CommonOptions& options) {

@@ -24,6 +24,7 @@ struct CommonOptions {
   std::string format = "table";
   std::string lang = "ko";
   std::string as_of;      ///< --as-of YYYY-MM-DD; empty = today
+  bool no_color = false;  ///< --no-color
 };
 
 void add_common(CLI::App& app, CommonOptions& options, bool with_format = true);
@@ -35,7 +36,11 @@ int resolve_year(const CommonOptions& options, const std::string& programs_dir);
 Date resolve_as_of(const CommonOptions& options);
 Lang resolve_lang(const CommonOptions& options);
 Format resolve_format(const CommonOptions& options);
+/// Columns to fit tables in: $COLUMNS when set to a number, else the terminal's width when
+/// standard output is one, else 0 (no limit: pipes and files get whole lines).
 int terminal_width();
+/// Colour only on a terminal, and never with --no-color, $NO_COLOR (set and not empty) or TERM=dumb.
+bool use_color(const CommonOptions& options);
 
 /// Loads the year, printing every problem and throwing when it cannot be used.
 Catalogue load_catalogue(const CommonOptions& options);

@@ -19,6 +19,7 @@ int run_programs(const ProgramsOptions& options) {
   RenderOptions ro;
   ro.lang = resolve_lang(options.common);
   ro.width = terminal_width();
+  ro.color = use_color(options.common);
   const bool json = resolve_format(options.common) == Format::json;
   if (options.action == "list") {
     if (json) std::cout << catalogue_json(catalogue, as_of, ro.lang).dump(2) << '\n';
