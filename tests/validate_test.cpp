@@ -358,3 +358,40 @@ TEST_CASE("the issue's four mistakes in a copy of the 2026 data, in every format
     }
   }
 }
+
+TEST_CASE("validate checks the rubrics beside the programs (issue #8)", "[validate][score]") {
+  // A copy of the shipped data where one item of the 대전 AS sheet is worth 16 instead of 15: its
+  // section (AS 지원 적정성, 40) no longer adds up, and validate says so at the section's points.
+  Scratch tree;
+  const std::string copy = "cp -r '" SFGRANT_SOURCE_DIR "/programs' '" + tree.path + "/programs'";
+  REQUIRE(std::system(copy.c_str()) == 0);
+  const std::string rubric = tree.path + "/programs/2024/rubrics/daejeon-as.yaml";
+  std::string text = read_all(rubric);
+  const std::string before = "            max: 15\n            points: [15, 12, 9, 6, 3]\n";
+  const size_t at = text.find(before);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, before.size(), "            max: 16\n            points: [16, 12, 9, 6, 3]\n");
+  std::ofstream(rubric, std::ios::binary | std::ios::trunc) << text;
+  const int line = position_of(text, "points: 40").first;
+
+  SECTION("the programs folder") {
+    const Run r = validate({tree.path + "/programs"});
+    INFO(r.out);
+    CHECK(r.code == 1);
+    CHECK_THAT(r.out, Catch::Contains("its items add up to 41 points but the section is worth 40"));
+    CHECK_THAT(r.out, Catch::Contains("1 error(s)"));
+  }
+  SECTION("the rubric file alone, at its line") {
+    const Run r = validate({rubric});
+    INFO(r.out << r.err);
+    CHECK(r.code == 1);
+    CHECK_THAT(line_starting(r.out, rubric + ":" + std::to_string(line) + ":"),
+               Catch::Contains("its items add up to 41 points but the section is worth 40"));
+  }
+  SECTION("the shipped rubrics are clean") {
+    const Run r = validate({"programs/2021/rubrics/lighthouse.yaml", "programs/2024/rubrics/daejeon-as.yaml",
+                            "programs/2026/rubrics/supplier-diagnosis.yaml"});
+    INFO(r.out << r.err);
+    CHECK(r.code == 0);
+  }
+}

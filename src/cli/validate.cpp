@@ -9,6 +9,7 @@
 
 #include "commands.h"
 #include "sfgrant/program_loader.h"
+#include "sfgrant/rubric.h"
 
 namespace sfgrant::cli {
 namespace fs = std::filesystem;
@@ -67,6 +68,8 @@ void resolve_path(const std::string& path, std::vector<Target>& targets, Diagnos
   }
   fs::path parent = p.parent_path();
   if (parent.empty()) parent = ".";
+  // a rubric (<year>/rubrics/<program>.yaml) is checked with its year
+  if (normal(parent).filename() == "rubrics" && is_year_dir(normal(parent).parent_path())) parent = normal(parent).parent_path();
   if (!is_year_dir(normal(parent))) {
     if (p.filename() == "industries.yaml") {
       load_industries(read_file(path), path, out);
@@ -90,6 +93,7 @@ std::string cases_dir_for(const ValidateOptions& options, const fs::path& root) 
 void validate_target(const ValidateOptions& options, const Target& t, Diagnostics& out) {
   Diagnostics all;
   const Catalogue cat = load_year(t.root.string(), t.year, all);
+  validate_rubrics((t.root / std::to_string(t.year)).string(), all);
   if (const std::string cases = cases_dir_for(options, t.root); !cases.empty()) check_case_coverage(cat, cases, all);
   if (!options.seeds.empty()) check_announcement_files(cat, options.seeds, all);
   if (!t.only) {
