@@ -2,6 +2,8 @@
 // each with a time limit, and must exit with the documented status and message, never crash, hang
 // or report an internal error.
 #include <catch2/catch.hpp>
+
+#include "support.h"
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -23,65 +25,6 @@ namespace fs = std::filesystem;
 
 const std::string kDir = std::string(SFGRANT_SOURCE_DIR) + "/tests/bad_inputs";
 constexpr int kTimeoutSeconds = 60;  // generous for sanitizer builds on a busy machine; a normal run takes < 1 s
-
-struct Run {
-  int status = -1;  ///< exit status, or 128 + signal
-  bool timed_out = false;
-  std::string output;  ///< stdout and stderr together
-};
-
-/// Runs `args` (args[0] is the program) with stdin from /dev/null, killing it after the time limit.
-Run run(const std::vector<std::string>& args) {
-  Run result;
-  int fds[2];
-  if (pipe(fds) != 0) throw std::runtime_error("pipe failed");
-  const pid_t pid = fork();
-  if (pid < 0) throw std::runtime_error("fork failed");
-  if (pid == 0) {
-    const int in = open("/dev/null", O_RDONLY);
-    dup2(in, STDIN_FILENO);
-    dup2(fds[1], STDOUT_FILENO);
-    dup2(fds[1], STDERR_FILENO);
-    close(fds[0]);
-    close(fds[1]);
-    std::vector<char*> argv;
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
-  close(fds[1]);
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(kTimeoutSeconds);
-  char buffer[65536];
-  constexpr size_t kKeep = 1u << 20;
-  std::string tail;
-  for (;;) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0) {
-      result.timed_out = true;
-      kill(pid, SIGKILL);
-      break;
-    }
-    pollfd p{fds[0], POLLIN, 0};
-    if (poll(&p, 1, static_cast<int>(left.count())) <= 0) continue;
-    const ssize_t n = read(fds[0], buffer, sizeof buffer);
-    if (n <= 0) break;
-    // keep the first and the last MiB: every message is in one of them (the summary comes last),
-    // and memory stays bounded if a bug floods the output
-    if (result.output.size() < kKeep) result.output.append(buffer, static_cast<size_t>(n));
-    else {
-      tail.append(buffer, static_cast<size_t>(n));
-      if (tail.size() > kKeep) tail.erase(0, tail.size() - kKeep);
-    }
-  }
-  result.output += tail;
-  close(fds[0]);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  if (WIFEXITED(status)) result.status = WEXITSTATUS(status);
-  else if (WIFSIGNALED(status)) result.status = 128 + WTERMSIG(status);
-  return result;
-}
 
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {
   for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
@@ -121,26 +64,31 @@ TEST_CASE("every bad input gives its documented exit status and message, without
       file = generate(c["generate"], std::to_string(index) + ".yaml");
       generated.push_back(file);
     }
-    std::vector<std::string> args{SFGRANT_BINARY};
+    std::vector<std::string> args;
     for (const auto& a : c["args"]) {
       args.push_back(replace_all(replace_all(a.as<std::string>(), "{file}", file), "{programs}", programs));
     }
     const std::string message = replace_all(c["message"].as<std::string>(""), "{file}", file);
     const int expected = c["exit"].as<int>();
     std::string command;
-    for (size_t i = 1; i < args.size(); ++i) command += (i > 1 ? " " : "") + args[i];
+    for (size_t i = 0; i < args.size(); ++i) command += (i > 0 ? " " : "") + args[i];
     INFO("case " << index << ": sfgrant " << command.substr(0, 300));
 
-    const Run r = run(args);
+    sfgrant::testing::Command run;
+    run.args = args;
+    run.directory = fs::temp_directory_path().string();  // every path is absolute
+    run.timeout_seconds = kTimeoutSeconds;
+    const sfgrant::testing::Run r = sfgrant::testing::run(run);
     for (const auto& g : generated) fs::remove(g);
-    INFO("exit " << r.status << ", output:\n" << r.output.substr(0, 2000));
+    const std::string output = r.out + r.err;
+    INFO("exit " << r.code << ", output:\n" << output.substr(0, 2000));
     CHECK_FALSE(r.timed_out);
-    CHECK(r.status < 128);  // no signal: no crash, no sanitizer abort
-    CHECK(r.status == expected);
-    CHECK(r.output.find("internal error") == std::string::npos);
-    CHECK(r.output.find("Sanitizer") == std::string::npos);
-    CHECK(r.output.find("runtime error:") == std::string::npos);
-    if (!message.empty()) CHECK(r.output.find(message) != std::string::npos);
+    CHECK(r.code < 128);  // no signal: no crash, no sanitizer abort
+    CHECK(r.code == expected);
+    CHECK(output.find("internal error") == std::string::npos);
+    CHECK(output.find("Sanitizer") == std::string::npos);
+    CHECK(output.find("runtime error:") == std::string::npos);
+    if (!message.empty()) CHECK(output.find(message) != std::string::npos);
   }
 }
 

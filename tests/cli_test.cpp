@@ -2,6 +2,8 @@
 // A small fixture runs SFGRANT_BINARY from the source tree with the shipped program data.
 #include <catch2/catch.hpp>
 
+#include "support.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -21,86 +23,22 @@ namespace {
 
 using nlohmann::json;
 
-struct Result {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-/// A scratch folder removed at the end of the test.
-struct TempDir {
-  std::string path;
-  TempDir() {
-    char tmpl[] = "/tmp/sfgrant-cli-test-XXXXXX";
-    const char* made = mkdtemp(tmpl);
-    REQUIRE(made != nullptr);
-    path = made;
-  }
-  ~TempDir() {
-    const std::string cmd = "rm -rf '" + path + "'";
-    if (std::system(cmd.c_str()) != 0) {
-    }
-  }
-  std::string write(const std::string& name, const std::string& text) const {
-    const std::string file = path + "/" + name;
-    std::ofstream(file, std::ios::binary) << text;
-    return file;
-  }
-};
-
-/// Runs `sfgrant ARGS...` in the source tree (CLI11 tests/app_helper.hpp style: the fixture holds args).
-struct Cli {
-  std::vector<std::string> args;
-  std::string stdin_text;
-
-  Result run() const {
-    TempDir io;
-    const std::string in_path = io.write("stdin", stdin_text);
-    const std::string out_path = io.path + "/stdout";
-    const std::string err_path = io.path + "/stderr";
-    const pid_t pid = fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-      const int in = open(in_path.c_str(), O_RDONLY);
-      const int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-      const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-      if (in < 0 || out < 0 || err < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0) _exit(127);
-      if (chdir(SFGRANT_SOURCE_DIR) != 0) _exit(127);
-      std::vector<char*> argv;
-      std::string binary = SFGRANT_BINARY;
-      argv.push_back(binary.data());
-      std::vector<std::string> copy = args;
-      for (auto& a : copy) argv.push_back(a.data());
-      argv.push_back(nullptr);
-      unsetenv("SFGRANT_PROGRAMS");
-      execv(binary.c_str(), argv.data());
-      _exit(127);
-    }
-    int status = 0;
-    REQUIRE(waitpid(pid, &status, 0) == pid);
-    Result r;
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    r.out = slurp(out_path);
-    r.err = slurp(err_path);
-    return r;
-  }
-};
+using sfgrant::testing::Command;
+using sfgrant::testing::run;
+using sfgrant::testing::slurp;
+using sfgrant::testing::TempDir;
+using Result = sfgrant::testing::Run;
 
 const std::string kPrograms = SFGRANT_SOURCE_DIR "/programs";
 
 /// `sfgrant ARGS... --programs <source>/programs`
-Result sfgrant(std::vector<std::string> args, std::string stdin_text = "") {
+Result run_sfgrant(std::vector<std::string> args, std::string stdin_text = "") {
   args.push_back("--programs");
   args.push_back(kPrograms);
-  Cli cli{std::move(args), std::move(stdin_text)};
-  return cli.run();
+  Command command;
+  command.args = std::move(args);
+  command.stdin_text = std::move(stdin_text);
+  return run(command);
 }
 
 json parse_json(const Result& r) {
@@ -150,7 +88,7 @@ const std::map<std::string, std::vector<std::string>>& spec_2026() {
 }  // namespace
 
 TEST_CASE("check --format json prints the SPEC §7 keys for every 2026 program", "[cli][check][json]") {
-  const Result r = sfgrant({"check", "examples/small-mould-maker.yaml", "--format", "json", "--as-of", "2026-02-15"});
+  const Result r = run_sfgrant({"check", "examples/small-mould-maker.yaml", "--format", "json", "--as-of", "2026-02-15"});
   INFO(r.err);
   REQUIRE(r.code == 0);
   const json j = parse_json(r);
@@ -195,7 +133,7 @@ TEST_CASE("check --format json prints the SPEC §7 keys for every 2026 program",
 }
 
 TEST_CASE("check shows the mould maker's government:advanced split as SPEC §7 does", "[cli][check][json]") {
-  const Result r = sfgrant({"check", "examples/small-mould-maker.yaml", "--format", "json", "--as-of", "2026-02-15"});
+  const Result r = run_sfgrant({"check", "examples/small-mould-maker.yaml", "--format", "json", "--as-of", "2026-02-15"});
   REQUIRE(r.code == 0);
   const json j = parse_json(r);
   const json& gov = by_id(j.at("programs"), "government");
@@ -226,7 +164,7 @@ TEST_CASE("check shows the mould maker's government:advanced split as SPEC §7 d
 }
 
 TEST_CASE("check exits 1 when no program is open to the company", "[cli][check][exit]") {
-  const Result r = sfgrant({"check", "examples/tax-arrears.yaml", "--format", "json", "--as-of", "2026-02-15"});
+  const Result r = run_sfgrant({"check", "examples/tax-arrears.yaml", "--format", "json", "--as-of", "2026-02-15"});
   INFO(r.err);
   CHECK(r.code == 1);
   const json j = parse_json(r);
@@ -250,7 +188,7 @@ TEST_CASE("check lists the question to ask when a fact is missing", "[cli][check
   const auto at = profile.find("  tax_arrears: false\n");
   REQUIRE(at != std::string::npos);
   profile.erase(at, std::string("  tax_arrears: false\n").size());
-  const Result r = sfgrant({"check", "-", "--format", "json", "--as-of", "2026-02-15"}, profile);
+  const Result r = run_sfgrant({"check", "-", "--format", "json", "--as-of", "2026-02-15"}, profile);
   INFO(r.err);
   CHECK(r.code == 0);  // possible programs count as open
   const json j = parse_json(r);
@@ -267,7 +205,7 @@ TEST_CASE("check lists the question to ask when a fact is missing", "[cli][check
 TEST_CASE("a typo in a profile exits 2 and points at file:line:col", "[cli][check][errors]") {
   TempDir dir;
   const std::string path = dir.write("typo.yaml", "name: 테스트정밀\nsize: small\nsise: small\n");
-  const Result r = sfgrant({"check", path});
+  const Result r = run_sfgrant({"check", path});
   CHECK(r.code == 2);
   CHECK_THAT(r.err, Catch::Contains(path + ":3:1"));
   CHECK_THAT(r.err, Catch::Contains("\"sise\""));
@@ -276,13 +214,13 @@ TEST_CASE("a typo in a profile exits 2 and points at file:line:col", "[cli][chec
 }
 
 TEST_CASE("a profile file that does not exist exits 2 naming it", "[cli][check][errors]") {
-  const Result r = sfgrant({"check", "/nonexistent/company.yaml"});
+  const Result r = run_sfgrant({"check", "/nonexistent/company.yaml"});
   CHECK(r.code == 2);
   CHECK_THAT(r.err, Catch::Contains("/nonexistent/company.yaml"));
 }
 
 TEST_CASE("split win-win at 4억원 shares 1.2억 / 1.2억 / 1.6억", "[cli][split][json]") {
-  const Result r = sfgrant({"split", "win-win", "--cost", "4억원", "--format", "json"});
+  const Result r = run_sfgrant({"split", "win-win", "--cost", "4억원", "--format", "json"});
   INFO(r.err);
   REQUIRE(r.code == 0);
   const json j = parse_json(r);
@@ -300,7 +238,7 @@ TEST_CASE("split win-win at 4억원 shares 1.2억 / 1.2억 / 1.6억", "[cli][spl
 }
 
 TEST_CASE("split autonomous at 12억원 lists 3억 for each of two years", "[cli][split][json]") {
-  const Result r = sfgrant({"split", "autonomous", "--cost", "12억원", "--format", "json"});
+  const Result r = run_sfgrant({"split", "autonomous", "--cost", "12억원", "--format", "json"});
   INFO(r.err);
   REQUIRE(r.code == 0);
   const json j = parse_json(r);
@@ -314,7 +252,7 @@ TEST_CASE("split autonomous at 12억원 lists 3억 for each of two years", "[cli
   CHECK(years[0].at("total") == 600000000);
   SECTION("uneven yearly costs") {
     const Result u =
-        sfgrant({"split", "autonomous", "--cost", "12억원", "--years", "8억원", "--years", "4억원", "--format", "json"});
+        run_sfgrant({"split", "autonomous", "--cost", "12억원", "--years", "8억원", "--years", "4억원", "--format", "json"});
     INFO(u.err);
     REQUIRE(u.code == 0);
     const json k = parse_json(u);
@@ -324,7 +262,7 @@ TEST_CASE("split autonomous at 12억원 lists 3억 for each of two years", "[cli
 }
 
 TEST_CASE("split dx-mentor:pre-planning at 280만원 gives the whole 238만원", "[cli][split][json]") {
-  const Result r = sfgrant({"split", "dx-mentor:pre-planning", "--cost", "280만원", "--format", "json"});
+  const Result r = run_sfgrant({"split", "dx-mentor:pre-planning", "--cost", "280만원", "--format", "json"});
   INFO(r.err);
   REQUIRE(r.code == 0);
   const json j = parse_json(r);
@@ -335,48 +273,48 @@ TEST_CASE("split dx-mentor:pre-planning at 280만원 gives the whole 238만원",
 }
 
 TEST_CASE("split legend50 takes its cap from --level and --target-level", "[cli][split][levels]") {
-  const Result r = sfgrant({"split", "legend50", "--cost", "10억원", "--level", "미적용", "--target-level", "중간2",
+  const Result r = run_sfgrant({"split", "legend50", "--cost", "10억원", "--level", "미적용", "--target-level", "중간2",
                             "--format", "json"});
   INFO(r.err);
   REQUIRE(r.code == 0);
   CHECK(parse_json(r).at("split").at("government") == 500000000);
-  const Result without = sfgrant({"split", "legend50", "--cost", "10억원"});
+  const Result without = run_sfgrant({"split", "legend50", "--cost", "10억원"});
   CHECK(without.code == 2);
   CHECK_THAT(without.err, Catch::Contains("--level"));
 }
 
 TEST_CASE("split prints Korean or English amounts in its table", "[cli][split][table]") {
-  const Result ko = sfgrant({"split", "government:advanced", "--cost", "4억원"});
+  const Result ko = run_sfgrant({"split", "government:advanced", "--cost", "4억원"});
   REQUIRE(ko.code == 0);
   CHECK_THAT(ko.out, Catch::Contains("2억원"));
   CHECK_THAT(ko.out, Catch::Contains("4억원"));
-  const Result en = sfgrant({"split", "government:advanced", "--cost", "4억원", "--lang", "en"});
+  const Result en = run_sfgrant({"split", "government:advanced", "--cost", "4억원", "--lang", "en"});
   REQUIRE(en.code == 0);
   CHECK_THAT(en.out, Catch::Contains("KRW 200,000,000"));
   CHECK_THAT(en.out, Catch::Contains("KRW 400,000,000"));
 }
 
 TEST_CASE("split of a program with several tracks asks for one", "[cli][split][errors]") {
-  const Result r = sfgrant({"split", "government", "--cost", "4억"});
+  const Result r = run_sfgrant({"split", "government", "--cost", "4억"});
   CHECK(r.code == 2);
   CHECK_THAT(r.err, Catch::Contains("advanced") && Catch::Contains("same-level"));
 }
 
 TEST_CASE("split with an unreadable cost exits 2 naming the text", "[cli][split][errors]") {
-  const Result r = sfgrant({"split", "government:advanced", "--cost", "4억원x"});
+  const Result r = run_sfgrant({"split", "government:advanced", "--cost", "4억원x"});
   CHECK(r.code == 2);
   CHECK_THAT(r.err, Catch::Contains("4억원x"));
   CHECK(r.out.empty());
 }
 
 TEST_CASE("split of an unknown program suggests the right id", "[cli][split][errors]") {
-  const Result r = sfgrant({"split", "goverment:advanced", "--cost", "4억원"});
+  const Result r = run_sfgrant({"split", "goverment:advanced", "--cost", "4억원"});
   CHECK(r.code == 2);
   CHECK_THAT(r.err, Catch::Contains("\"goverment\"") && Catch::Contains("\"government\""));
 }
 
 TEST_CASE("programs list shows the 23 programs of 2026 with their windows", "[cli][programs][json]") {
-  const Result r = sfgrant({"programs", "list", "--as-of", "2026-02-15", "--format", "json"});
+  const Result r = run_sfgrant({"programs", "list", "--as-of", "2026-02-15", "--format", "json"});
   INFO(r.err);
   REQUIRE(r.code == 0);
   const json j = parse_json(r);
@@ -389,16 +327,16 @@ TEST_CASE("programs list shows the 23 programs of 2026 with their windows", "[cl
 }
 
 TEST_CASE("validate passes the shipped program data", "[cli][validate]") {
-  const Result r = sfgrant({"validate"});
+  const Result r = run_sfgrant({"validate"});
   INFO(r.out << r.err);
   CHECK(r.code == 0);
 }
 
 TEST_CASE("validate fails a program file with a bad amount and says where", "[cli][validate]") {
   TempDir dir;
-  const std::string copy = "cp -r '" + kPrograms + "' '" + dir.path + "/programs'";
+  const std::string copy = "cp -r '" + kPrograms + "' '" + dir.path() + "/programs'";
   REQUIRE(std::system(copy.c_str()) == 0);
-  const std::string programs = dir.path + "/programs";
+  const std::string programs = dir.path() + "/programs";
   const std::string file = programs + "/2026/government.yaml";
   std::string gov = slurp(file);
   const auto at = gov.find("cap: 2억원");
@@ -406,27 +344,31 @@ TEST_CASE("validate fails a program file with a bad amount and says where", "[cl
   gov.replace(at, std::string("cap: 2억원").size(), "cap: 2억원원");
   std::ofstream(file, std::ios::binary | std::ios::trunc) << gov;
   {
-    Cli clean{{"validate", programs + "/2026/legend50.yaml", "--programs", programs}, ""};
-    CHECK(clean.run().code == 0);
+    Command clean;
+    clean.args = {"validate", programs + "/2026/legend50.yaml", "--programs", programs};
+    CHECK(run(clean).code == 0);
   }
-  Cli cli{{"validate", file, "--programs", programs}, ""};
-  const Result r = cli.run();
+  Command cli;
+    cli.args = {"validate", file, "--programs", programs};
+  const Result r = run(cli);
   CHECK(r.code == 1);
   CHECK_THAT(r.out + r.err, Catch::Contains("government.yaml:") && Catch::Contains("2억원원"));
   SECTION("validate with no path checks the whole programs folder") {
-    Cli all{{"validate", "--programs", programs}, ""};
-    const Result a = all.run();
+    Command all;
+    all.args = {"validate", "--programs", programs};
+    const Result a = run(all);
     CHECK(a.code == 1);
     CHECK_THAT(a.out + a.err, Catch::Contains("government.yaml:") && Catch::Contains("2억원원"));
   }
   SECTION("check refuses to evaluate with broken program data") {
-    Cli check{{"check", "examples/small-mould-maker.yaml", "--programs", programs}, ""};
-    CHECK(check.run().code == 2);
+    Command check;
+    check.args = {"check", "examples/small-mould-maker.yaml", "--programs", programs};
+    CHECK(run(check).code == 2);
   }
 }
 
 TEST_CASE("test runs the YAML cases and all of them pass", "[cli][test]") {
-  const Result r = sfgrant({"test", "tests/cases"});
+  const Result r = run_sfgrant({"test", "tests/cases"});
   INFO(r.out << r.err);
   CHECK(r.code == 0);
   std::smatch m;

@@ -2,6 +2,8 @@
 // Every expected figure is computed by hand from the sheets (001 붙임2 and §5, 004 §4); the arithmetic
 // is written next to each case.
 #include <catch2/catch.hpp>
+
+#include "support.h"
 #include <fmt/format.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -104,34 +106,18 @@ std::string first_round_sheet(const std::vector<int>& totals, int jobs, bool fla
   return s.str();
 }
 
-struct CliRun {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
+using CliRun = sfgrant::testing::Run;
 
 /// Runs the real binary with the source tree's programs.
-CliRun run_cli(const std::string& args) {
-  const fs::path err_file = fs::temp_directory_path() / ("sfgrant_score_err_" + std::to_string(::getpid()));
-  const std::string command = std::string(SFGRANT_BINARY) + " " + args + " --programs '" + kPrograms + "' 2>'" +
-                              err_file.string() + "'";
-  CliRun run;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::array<char, 4096> buffer{};
-  size_t n = 0;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) run.out.append(buffer.data(), n);
-  const int status = ::pclose(pipe);
-  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream in(err_file);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  run.err = ss.str();
-  fs::remove(err_file);
-  return run;
+CliRun run_cli(std::vector<std::string> args) {
+  args.push_back("--programs");
+  args.push_back(kPrograms);
+  sfgrant::testing::Command command;
+  command.args = std::move(args);
+  return sfgrant::testing::run(command);
 }
 
-std::string sheet_path(const char* name) { return "'" + kSource + "/tests/score/" + name + "'"; }
+std::string sheet_path(const char* name) { return kSource + "/tests/score/" + name; }
 
 }  // namespace
 
@@ -516,9 +502,9 @@ TEST_CASE("a sheet for a several-stage rubric must name its stage", "[score][she
 // The command
 
 TEST_CASE("score prints each evaluator, the bonus cap, the final score and the verdict", "[score][cli]") {
-  const CliRun run = run_cli("score daejeon-as --sheet " + sheet_path("daejeon-pass.yaml"));
+  const CliRun run = run_cli({"score", "daejeon-as", "--sheet", sheet_path("daejeon-pass.yaml")});
   INFO(run.out << run.err);
-  CHECK(run.status == 0);
+  CHECK(run.code == 0);
   CHECK_THAT(run.out, Catch::Contains("외부전문가") && Catch::Contains("72.00"));
   CHECK_THAT(run.out, Catch::Contains("합 6 → 최대 5") && Catch::Contains("+5.00"));
   CHECK_THAT(run.out, Catch::Contains("결과: 통과 — 최종 점수 77.00점 ≥ 60점"));
@@ -526,9 +512,9 @@ TEST_CASE("score prints each evaluator, the bonus cap, the final score and the v
 }
 
 TEST_CASE("score --format json gives the figures as numbers and exact text", "[score][cli]") {
-  const CliRun run = run_cli("score lighthouse --format json --sheet " + sheet_path("lighthouse-first.yaml"));
+  const CliRun run = run_cli({"score", "lighthouse", "--format", "json", "--sheet", sheet_path("lighthouse-first.yaml")});
   INFO(run.out << run.err);
-  REQUIRE(run.status == 0);
+  REQUIRE(run.code == 0);
   const auto j = nlohmann::json::parse(run.out);
   CHECK(j["year"] == 2021);  // found without --year: the newest year with a lighthouse sheet
   CHECK(j["stage"] == "first");
@@ -546,13 +532,13 @@ TEST_CASE("score --format json gives the figures as numbers and exact text", "[s
 }
 
 TEST_CASE("score exits 1 on a fail and says why", "[score][cli]") {
-  const CliRun run = run_cli("score daejeon-as --lang en --sheet " + sheet_path("daejeon-unsuitable.yaml"));
+  const CliRun run = run_cli({"score", "daejeon-as", "--lang", "en", "--sheet", sheet_path("daejeon-unsuitable.yaml")});
   INFO(run.out << run.err);
-  CHECK(run.status == 1);
+  CHECK(run.code == 1);
   CHECK_THAT(run.out, Catch::Contains("result: fail — unsuitable: × on 1 item(s)"));
-  const CliRun lifted = run_cli("score daejeon-as --format json --sheet " + sheet_path("daejeon-bonus-lifts.yaml"));
+  const CliRun lifted = run_cli({"score", "daejeon-as", "--format", "json", "--sheet", sheet_path("daejeon-bonus-lifts.yaml")});
   const auto j = nlohmann::json::parse(lifted.out);
-  CHECK(lifted.status == 0);
+  CHECK(lifted.code == 0);
   CHECK(j["passed_by_bonus"] == true);
   CHECK(j["base_score"] == 57.0);
   CHECK(j["bonus"]["sum"] == 4.0);
@@ -560,8 +546,8 @@ TEST_CASE("score exits 1 on a fail and says why", "[score][cli]") {
 }
 
 TEST_CASE("score exits 2 on a bad sheet with file:line:col and a caret", "[score][cli]") {
-  const CliRun run = run_cli("score daejeon-as --sheet " + sheet_path("daejeon-bad-grade.yaml"));
-  CHECK(run.status == 2);
+  const CliRun run = run_cli({"score", "daejeon-as", "--sheet", sheet_path("daejeon-bad-grade.yaml")});
+  CHECK(run.code == 2);
   CHECK(run.out.empty());
   CHECK_THAT(run.err, Catch::Contains("daejeon-bad-grade.yaml:5:15: error: evaluators[1].grades.period: unknown grade \"우스\""));
   CHECK_THAT(run.err, Catch::Contains("daejeon-bad-grade.yaml:12:7: error: unknown key \"field-improvment\""));
@@ -570,27 +556,27 @@ TEST_CASE("score exits 2 on a bad sheet with file:line:col and a caret", "[score
 }
 
 TEST_CASE("score --template prints a sheet that scores as it is", "[score][cli]") {
-  const CliRun choose = run_cli("score lighthouse --template");
-  CHECK(choose.status == 2);
+  const CliRun choose = run_cli({"score", "lighthouse", "--template"});
+  CHECK(choose.code == 2);
   CHECK_THAT(choose.err, Catch::Contains("lighthouse has 3 stages: choose one with --stage: site (현장평가), first"));
 
-  const CliRun tmpl = run_cli("score lighthouse --template --stage first");
-  REQUIRE(tmpl.status == 0);
+  const CliRun tmpl = run_cli({"score", "lighthouse", "--template", "--stage", "first"});
+  REQUIRE(tmpl.code == 0);
   CHECK_THAT(tmpl.out, Catch::Contains("industry4-tech: 10   # 4차 산업혁명 기술(AI·5G 등) 적용 및 활용 계획의 적정성 — 10 · 8 · 6 · 4 · 2"));
   const fs::path file = fs::temp_directory_path() / ("sfgrant_score_tmpl_" + std::to_string(::getpid()) + ".yaml");
   std::ofstream(file) << tmpl.out;
-  const CliRun run = run_cli("score lighthouse --format json --sheet '" + file.string() + "'");
+  const CliRun run = run_cli({"score", "lighthouse", "--format", "json", "--sheet", file.string()});
   fs::remove(file);
   INFO(run.err);
-  REQUIRE(run.status == 0);
+  REQUIRE(run.code == 0);
   const auto j = nlohmann::json::parse(run.out);
   CHECK(j["base_score"] == 100.0);
   CHECK(j["result"] == "pass");
 }
 
 TEST_CASE("score names the programs that have sheets when there is none", "[score][cli]") {
-  const CliRun run = run_cli("score government --sheet x.yaml");
-  CHECK(run.status == 2);
+  const CliRun run = run_cli({"score", "government", "--sheet", "x.yaml"});
+  CHECK(run.code == 2);
   CHECK_THAT(run.err, Catch::Contains("no evaluation sheet for \"government\" in 2026") &&
                           Catch::Contains("daejeon-as (2024)") && Catch::Contains("lighthouse (2021)"));
 }

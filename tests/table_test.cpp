@@ -6,6 +6,8 @@
 // SFGRANT_UPDATE_GOLDEN=1 build/sfgrant_tests "[golden]" and review the diff before committing.
 #include <catch2/catch.hpp>
 
+#include "support.h"
+
 #include <fcntl.h>
 #include <pty.h>
 #include <sys/wait.h>
@@ -29,12 +31,7 @@ namespace {
 const std::string kSource = SFGRANT_SOURCE_DIR;
 const std::string kGolden = kSource + "/tests/golden/";
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using sfgrant::testing::slurp;
 
 // ---- an independent width oracle (Markus Kuhn's wcwidth ranges for what the fixtures use) ----
 
@@ -163,45 +160,16 @@ void check_golden(const std::string& name, const std::string& actual) {
   CHECK(actual == expected);
 }
 
-struct Run {
-  int code = -1;
-  std::string out;
-};
+using sfgrant::testing::Run;
 
-/// Runs sfgrant with `env` (NAME=VALUE…) added and SFGRANT_PROGRAMS, COLUMNS, NO_COLOR cleared,
-/// standard output to a pipe (not a terminal).
+/// Runs sfgrant with `env` (NAME=VALUE…) added and SFGRANT_PROGRAMS, COLUMNS, NO_COLOR and the locale
+/// cleared, standard output not a terminal.
 Run run(const std::vector<std::string>& args, const std::vector<std::string>& env = {}) {
-  int fds[2];
-  REQUIRE(pipe(fds) == 0);
-  const pid_t pid = fork();
-  REQUIRE(pid >= 0);
-  if (pid == 0) {
-    close(fds[0]);
-    if (dup2(fds[1], 1) < 0 || chdir(SFGRANT_SOURCE_DIR) != 0) _exit(127);
-    const int devnull = open("/dev/null", O_RDONLY);
-    if (devnull >= 0) dup2(devnull, 0);
-    for (const char* name : {"SFGRANT_PROGRAMS", "COLUMNS", "NO_COLOR", "LANG", "LC_ALL", "LC_CTYPE", "LANGUAGE"})
-      unsetenv(name);
-    for (const std::string& e : env) putenv(const_cast<char*>(e.c_str()));
-    std::vector<std::string> copy = args;
-    std::vector<char*> argv;
-    std::string binary = SFGRANT_BINARY;
-    argv.push_back(binary.data());
-    for (auto& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(binary.c_str(), argv.data());
-    _exit(127);
-  }
-  close(fds[1]);
-  Run r;
-  char buf[4096];
-  ssize_t n = 0;
-  while ((n = read(fds[0], buf, sizeof buf)) > 0) r.out.append(buf, static_cast<size_t>(n));
-  close(fds[0]);
-  int status = 0;
-  REQUIRE(waitpid(pid, &status, 0) == pid);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  sfgrant::testing::Command command;
+  command.args = args;
+  command.env = env;
+  command.unset = {"SFGRANT_PROGRAMS", "COLUMNS", "NO_COLOR", "LANG", "LC_ALL", "LC_CTYPE", "LANGUAGE"};
+  return sfgrant::testing::run(command);
 }
 
 /// The same on a pseudo-terminal of 120 columns, with TERM=xterm unless `env` says otherwise.

@@ -4,6 +4,8 @@
 // when" are all reported, at the right place, in text, json and github formats.
 #include <catch2/catch.hpp>
 
+#include "support.h"
+
 #include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -20,63 +22,17 @@ namespace {
 
 using nlohmann::json;
 
-struct Run {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string read_all(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-/// A scratch folder, removed at the end of the test.
-struct Scratch {
-  std::string path;
-  Scratch() {
-    char tmpl[] = "/tmp/sfgrant-validate-test-XXXXXX";
-    const char* made = mkdtemp(tmpl);
-    REQUIRE(made != nullptr);
-    path = made;
-  }
-  ~Scratch() {
-    const std::string cmd = "rm -rf '" + path + "'";
-    if (std::system(cmd.c_str()) != 0) {
-    }
-  }
-  Scratch(const Scratch&) = delete;
-  Scratch& operator=(const Scratch&) = delete;
-};
+using sfgrant::testing::Command;
+using sfgrant::testing::Run;
+using Scratch = sfgrant::testing::TempDir;
+const auto read_all = sfgrant::testing::slurp;
 
 /// Runs `sfgrant validate ARGS...` from the source tree, so relative paths read as a user types them.
 Run validate(std::vector<std::string> args) {
-  Scratch io;
-  const std::string out_path = io.path + "/stdout";
-  const std::string err_path = io.path + "/stderr";
   args.insert(args.begin(), "validate");
-  const pid_t pid = fork();
-  REQUIRE(pid >= 0);
-  if (pid == 0) {
-    const int in = open("/dev/null", O_RDONLY);
-    const int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    if (in < 0 || out < 0 || err < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0) _exit(127);
-    if (chdir(SFGRANT_SOURCE_DIR) != 0) _exit(127);
-    std::string binary = SFGRANT_BINARY;
-    std::vector<char*> argv{binary.data()};
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    unsetenv("SFGRANT_PROGRAMS");
-    execv(binary.c_str(), argv.data());
-    _exit(127);
-  }
-  int status = 0;
-  REQUIRE(waitpid(pid, &status, 0) == pid);
-  return Run{WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), read_all(out_path),
-             read_all(err_path)};
+  Command command;
+  command.args = std::move(args);
+  return sfgrant::testing::run(command);
 }
 
 json problems_of(const Run& r) {
@@ -211,8 +167,8 @@ TEST_CASE("--seeds checks that each announcement of the year is a file there", "
   }
   SECTION("a folder with it") {
     Scratch seeds;
-    std::ofstream(seeds.path + "/003_615c5e1e5f9a1b7a.txt") << "2026년 스마트 제조혁신 지원사업 통합공고\n";
-    const Run r = validate({kBroken + "untested.yaml", "--seeds", seeds.path});
+    std::ofstream(seeds.path() + "/003_615c5e1e5f9a1b7a.txt") << "2026년 스마트 제조혁신 지원사업 통합공고\n";
+    const Run r = validate({kBroken + "untested.yaml", "--seeds", seeds.path()});
     INFO(r.out);
     CHECK(r.code == 0);
     CHECK_THAT(r.out, !Catch::Contains("is not a file"));
@@ -258,13 +214,13 @@ TEST_CASE("a program without test cases is a warning when validate finds the cas
   }
   SECTION("the shipped programs: found through tests/cases beside programs/, every one covered") {
     Scratch tree;
-    const std::string copy = "cp -r '" SFGRANT_SOURCE_DIR "/programs' '" + tree.path + "/programs' && mkdir -p '" +
-                             tree.path + "/tests' && cp -r '" SFGRANT_SOURCE_DIR "/tests/cases' '" + tree.path +
+    const std::string copy = "cp -r '" SFGRANT_SOURCE_DIR "/programs' '" + tree.path() + "/programs' && mkdir -p '" +
+                             tree.path() + "/tests' && cp -r '" SFGRANT_SOURCE_DIR "/tests/cases' '" + tree.path() +
                              "/tests/cases'";
     REQUIRE(std::system(copy.c_str()) == 0);
-    CHECK(validate({tree.path + "/programs", "--strict"}).code == 0);
-    REQUIRE(std::remove((tree.path + "/tests/cases/2026/robot.yaml").c_str()) == 0);
-    const Run r = validate({tree.path + "/programs", "--strict"});
+    CHECK(validate({tree.path() + "/programs", "--strict"}).code == 0);
+    REQUIRE(std::remove((tree.path() + "/tests/cases/2026/robot.yaml").c_str()) == 0);
+    const Run r = validate({tree.path() + "/programs", "--strict"});
     INFO(r.out);
     CHECK(r.code == 1);
     CHECK_THAT(r.out, Catch::Contains("/programs/2026/robot.yaml:") &&
@@ -282,9 +238,9 @@ TEST_CASE("the issue's four mistakes in a copy of the 2026 data, in every format
   // A copy of the shipped data with one ratio at 150%, a misspelt key, a duplicated key and a rule
   // citing an announcement that does not exist. The expected places are computed from the edits.
   Scratch tree;
-  const std::string copy = "cp -r '" SFGRANT_SOURCE_DIR "/programs' '" + tree.path + "/programs'";
+  const std::string copy = "cp -r '" SFGRANT_SOURCE_DIR "/programs' '" + tree.path() + "/programs'";
   REQUIRE(std::system(copy.c_str()) == 0);
-  const std::string year = tree.path + "/programs/2026/";
+  const std::string year = tree.path() + "/programs/2026/";
   struct Edit {
     std::string file;
     std::string before;
@@ -324,7 +280,7 @@ TEST_CASE("the issue's four mistakes in a copy of the 2026 data, in every format
   }
 
   SECTION("text") {
-    const Run r = validate({tree.path + "/programs"});
+    const Run r = validate({tree.path() + "/programs"});
     INFO(r.out);
     CHECK(r.code == 1);
     for (const Place& p : places)
@@ -332,7 +288,7 @@ TEST_CASE("the issue's four mistakes in a copy of the 2026 data, in every format
     CHECK_THAT(r.out, Catch::Contains("4 error(s), 0 warning(s)"));
   }
   SECTION("json") {
-    const Run r = validate({tree.path + "/programs", "--format", "json"});
+    const Run r = validate({tree.path() + "/programs", "--format", "json"});
     CHECK(r.code == 1);
     const json j = problems_of(r);
     CHECK(j.at("errors") == 4);
@@ -346,7 +302,7 @@ TEST_CASE("the issue's four mistakes in a copy of the 2026 data, in every format
     }
   }
   SECTION("github") {
-    const Run r = validate({tree.path + "/programs", "--format", "github"});
+    const Run r = validate({tree.path() + "/programs", "--format", "github"});
     INFO(r.out);
     CHECK(r.code == 1);
     for (const Place& p : places) {
@@ -363,9 +319,9 @@ TEST_CASE("validate checks the rubrics beside the programs (issue #8)", "[valida
   // A copy of the shipped data where one item of the 대전 AS sheet is worth 16 instead of 15: its
   // section (AS 지원 적정성, 40) no longer adds up, and validate says so at the section's points.
   Scratch tree;
-  const std::string copy = "cp -r '" SFGRANT_SOURCE_DIR "/programs' '" + tree.path + "/programs'";
+  const std::string copy = "cp -r '" SFGRANT_SOURCE_DIR "/programs' '" + tree.path() + "/programs'";
   REQUIRE(std::system(copy.c_str()) == 0);
-  const std::string rubric = tree.path + "/programs/2024/rubrics/daejeon-as.yaml";
+  const std::string rubric = tree.path() + "/programs/2024/rubrics/daejeon-as.yaml";
   std::string text = read_all(rubric);
   const std::string before = "            max: 15\n            points: [15, 12, 9, 6, 3]\n";
   const size_t at = text.find(before);
@@ -375,7 +331,7 @@ TEST_CASE("validate checks the rubrics beside the programs (issue #8)", "[valida
   const int line = position_of(text, "points: 40").first;
 
   SECTION("the programs folder") {
-    const Run r = validate({tree.path + "/programs"});
+    const Run r = validate({tree.path() + "/programs"});
     INFO(r.out);
     CHECK(r.code == 1);
     CHECK_THAT(r.out, Catch::Contains("its items add up to 41 points but the section is worth 40"));
