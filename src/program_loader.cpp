@@ -11,6 +11,7 @@
 #include <set>
 #include <sstream>
 
+#include "yaml_reader.h"
 #include "yaml_util.h"
 
 namespace sfgrant {
@@ -137,34 +138,14 @@ Location find_key_line(const std::string& file, const std::string& key, const st
 }
 
 /// Reads one file's nodes into the model, reporting to `diags` and carrying on after each problem.
-class Reader {
+class Reader : public detail::YamlReader {
  public:
   Reader(std::string file, const YearContext& context, Diagnostics& diags)
-      : file_(std::move(file)), context_(context), diags_(diags) {}
+      : YamlReader(std::move(file), diags), context_(context) {}
 
-  Location at(const YAML::Node& n) const { return location_of(n, file_); }
-  void error(const YAML::Node& n, std::string message, std::string code = "invalid") {
-    diags_.error(at(n), std::move(message), std::move(code));
-  }
-
-  bool keys(const YAML::Node& n, const std::string& context, const std::vector<std::string>& allowed) {
-    return detail::check_map(n, file_, context, allowed, diags_);
-  }
+  using YamlReader::keys;
   bool keys(const YAML::Node& n, const std::string& context, DataMap map) {
     return detail::check_map(n, file_, context, data_key_names(map), diags_);
-  }
-
-  std::optional<std::string> scalar(const YAML::Node& n, const std::string& what) {
-    std::string s;
-    if (!detail::read_scalar(n, file_, what, s, diags_)) return std::nullopt;
-    return s;
-  }
-
-  /// A required key of a map.
-  YAML::Node need(const YAML::Node& map, const char* key, const std::string& context) {
-    YAML::Node n = map[key];
-    if (!n) error(map, fmt::format("{}: \"{}\" is required", context, key), "missing-key");
-    return n;
   }
 
   std::string source(const YAML::Node& map, const std::string& context, bool required = true) {
@@ -680,9 +661,7 @@ class Reader {
   }
 
  private:
-  std::string file_;
   const YearContext& context_;
-  Diagnostics& diags_;
 };
 
 std::vector<Center> load_centers(const std::string& text, const std::string& file, const YearContext& context,

@@ -13,6 +13,7 @@
 #include "sfgrant/program_loader.h"
 #include "sfgrant/rubric.h"
 #include "sfgrant/table.h"
+#include "yaml_reader.h"
 #include "yaml_util.h"
 
 namespace sfgrant {
@@ -22,34 +23,9 @@ using detail::location_of;
 namespace {
 
 /// Reads nodes into the model, reporting to `diags` and carrying on after each problem.
-class Reader {
+class Reader : public detail::YamlReader {
  public:
-  Reader(std::string file, Diagnostics& diags) : file_(std::move(file)), diags_(diags) {}
-
-  const std::string& file() const { return file_; }
-  Location at(const YAML::Node& n) const { return location_of(n, file_); }
-  void error(const YAML::Node& n, std::string message, std::string code = "invalid") {
-    diags_.error(at(n), std::move(message), std::move(code));
-  }
-  void warning(const YAML::Node& n, std::string message, std::string code) {
-    diags_.warning(at(n), std::move(message), std::move(code));
-  }
-
-  bool keys(const YAML::Node& n, const std::string& context, const std::vector<std::string>& allowed) {
-    return detail::check_map(n, file_, context, allowed, diags_);
-  }
-
-  std::optional<std::string> scalar(const YAML::Node& n, const std::string& what) {
-    std::string s;
-    if (!detail::read_scalar(n, file_, what, s, diags_)) return std::nullopt;
-    return s;
-  }
-
-  YAML::Node need(const YAML::Node& map, const char* key, const std::string& context) {
-    YAML::Node n = map[key];
-    if (!n) error(map, fmt::format("{}: \"{}\" is required", context, key), "missing-key");
-    return n;
-  }
+  using YamlReader::YamlReader;
 
   std::optional<Rational> number(const YAML::Node& n, const std::string& what) {
     auto s = scalar(n, what);
@@ -124,9 +100,6 @@ class Reader {
     for (size_t k = 0; k < n.size(); ++k) each(n[k], fmt::format("{}[{}]", what, k + 1));
   }
 
- private:
-  std::string file_;
-  Diagnostics& diags_;
 };
 
 std::vector<Note> read_notes(Reader& r, const YAML::Node& n, const std::string& what,
