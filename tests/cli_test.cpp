@@ -376,3 +376,42 @@ TEST_CASE("test runs the YAML cases and all of them pass", "[cli][test]") {
   REQUIRE(std::regex_search(r.out, m, summary));
   CHECK(std::stoi(m[2].str()) > 0);
 }
+
+TEST_CASE("test fails a deliberately wrong expectation with a readable diff", "[cli][test]") {
+  // The first 2026 정부형 case with two expectations made wrong: 1억원 instead of 2억원, and the
+  // same-level track eligible.
+  std::string cases = slurp(SFGRANT_SOURCE_DIR "/tests/cases/2026/government.yaml");
+  cases = cases.substr(0, cases.find("- name: ", cases.find("- name: ") + 1));
+  const std::string right = "advanced: {status: eligible, cap: 2억원, government: 2억원, private: 2억원}";
+  REQUIRE(cases.find(right) != std::string::npos);
+  cases.replace(cases.find(right), right.size(),
+                "advanced: {status: eligible, cap: 2억원, government: 1억원, private: 2억원}");
+  cases.replace(cases.find("same-level: {status: ineligible}"), std::string("same-level: {status: ineligible}").size(),
+                "same-level: {status: eligible}");
+  TempDir dir;
+  const std::string file = dir.write("wrong.yaml", cases);
+
+  const Result r = run_sfgrant({"test", file});
+  INFO(r.out << r.err);
+  CHECK(r.code == 1);
+  CHECK_THAT(r.out, Catch::Contains("FAIL " + file + ":4:3: 정부형 고도화"));
+  CHECK_THAT(r.out, Catch::Contains(
+                        "government.tracks.advanced.government: expected 1억원 (100,000,000), got 2억원 (200,000,000)"));
+  CHECK_THAT(r.out, Catch::Contains("government.tracks.same-level.status: expected eligible, got ineligible"));
+  CHECK_THAT(r.out, Catch::EndsWith("0 passed, 1 failed\n"));
+}
+
+TEST_CASE("test -k runs only the cases whose name contains the text", "[cli][test]") {
+  const Result all = run_sfgrant({"test", "tests/cases"});
+  const Result some = run_sfgrant({"test", "tests/cases", "-k", "정부형"});
+  const std::regex summary(R"((\d+) passed, (\d+) failed\n$)");
+  std::smatch a;
+  std::smatch s;
+  REQUIRE(std::regex_search(all.out, a, summary));
+  REQUIRE(std::regex_search(some.out, s, summary));
+  CHECK(some.code == 0);
+  CHECK(std::stoi(s[1].str()) > 0);
+  CHECK(std::stoi(s[1].str()) < std::stoi(a[1].str()));
+  const Result none = run_sfgrant({"test", "tests/cases", "-k", "no case has this name"});
+  CHECK_THAT(none.out, Catch::Contains("0 passed, 0 failed"));
+}
