@@ -78,7 +78,7 @@ set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
 set(CPACK_PACKAGE_VENDOR "sfgrant")
 set(CPACK_PACKAGE_CONTACT "sfgrant maintainers <sfgrant@localhost>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
-    "eligibility and budget calculator for Korea's smart manufacturing support programs")
+    "eligibility and budget calculator for Korea's smart manufacturing programs")  # under 80 (Debian policy 3.4.1)
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
     "sfgrant evaluates a company profile against the smart manufacturing innovation support\nprograms (스마트 제조혁신 지원사업) encoded as YAML, and prints the programs it can apply\nfor, why the others are closed to it, and the government / private cost split.")
 set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
