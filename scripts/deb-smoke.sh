@@ -8,7 +8,8 @@
 #   - man sfgrant, and the bash and zsh completions: loaded, and completing subcommands, options,
 #     option values, years, program ids and profile files.
 # Prints "ok" or "FAIL" a check and exits 1 when any check fails. Not run by CI: it needs root and the
-# network, and takes about 15 minutes on 2 cores (the build, then 3 minutes for debootstrap).
+# network, and took 10 minutes on 2 shared cores from scratch (6 to build, 3 for debootstrap; 30 s
+# when the build and the chroot are reused).
 #
 #   scripts/deb-smoke.sh [CHROOT_DIR]        # as root; CHROOT_DIR defaults to /tmp/sfgrant-deb-chroot
 #
