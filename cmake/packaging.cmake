@@ -1,7 +1,9 @@
 # Packaging: the man page (help2man from --help), bash and zsh completions, examples, a Debian
 # package (CPack DEB), and the interview terminal test.
 #   cmake --build build && cmake --install build --prefix /usr/local
-#   cmake --build build --target package      # → build/sfgrant_<version>_<arch>.deb
+#   cmake -S . -B build-deb -DCMAKE_INSTALL_PREFIX=/usr … && cmake --build build-deb --target package
+#                                               # → build-deb/sfgrant_<version>_<arch>.deb
+#   scripts/deb-smoke.sh                        # the .deb installed and run in a fresh Debian 12 chroot
 #
 # In script mode (`cmake -DSFGRANT=… -DOUT=… -P cmake/packaging.cmake`) this file writes the
 # help2man include with every subcommand's --help, so the man page documents them all.
@@ -76,10 +78,17 @@ set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
 set(CPACK_PACKAGE_VENDOR "sfgrant")
 set(CPACK_PACKAGE_CONTACT "sfgrant maintainers <sfgrant@localhost>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
-    "eligibility and budget calculator for Korea's smart manufacturing support programs")
+    "eligibility and budget calculator for Korea's smart manufacturing programs")  # under 80 (Debian policy 3.4.1)
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
     "sfgrant evaluates a company profile against the smart manufacturing innovation support\nprograms (스마트 제조혁신 지원사업) encoded as YAML, and prints the programs it can apply\nfor, why the others are closed to it, and the government / private cost split.")
 set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
+# The binary finds its data next to itself through /proc/self/exe, else at the data folder compiled
+# in from CMAKE_INSTALL_PREFIX: a package build needs the two prefixes to agree, or `sfgrant check`
+# fails where /proc is not mounted (a bare chroot, some build sandboxes).
+if(NOT CMAKE_INSTALL_PREFIX STREQUAL CPACK_PACKAGING_INSTALL_PREFIX)
+  message(STATUS "the .deb installs under ${CPACK_PACKAGING_INSTALL_PREFIX} but the data folder compiled "
+                 "in is ${SFGRANT_DATA_DIR}: configure with -DCMAKE_INSTALL_PREFIX=/usr to build a package")
+endif()
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION "utils")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
