@@ -580,3 +580,12 @@ TEST_CASE("score names the programs that have sheets when there is none", "[scor
   CHECK_THAT(run.err, Catch::Contains("no evaluation sheet for \"government\" in 2026") &&
                           Catch::Contains("daejeon-as (2024)") && Catch::Contains("lighthouse (2021)"));
 }
+
+TEST_CASE("score's evaluator table has a note column only when the mean drops scores", "[score][cli]") {
+  const CliRun single = run_cli({"score", "daejeon-as", "--sheet", sheet_path("daejeon-pass.yaml")});
+  REQUIRE(single.code == 0);
+  CHECK_THAT(single.out, Catch::Contains("합계(100)\n") && !Catch::Contains("비고"));
+  const CliRun trimmed = run_cli({"score", "lighthouse", "--sheet", sheet_path("lighthouse-first.yaml")});
+  REQUIRE(trimmed.code == 0);
+  CHECK_THAT(trimmed.out, Catch::Contains("비고") && Catch::Contains("제외 (최고점)") && Catch::Contains("제외 (최저점)"));
+}

@@ -236,8 +236,12 @@ void render_score_table(const ScoreResult& r, const Sheet& sheet, int year, Lang
     }
     headers.push_back(fmt::format("{}({})", ko ? "합계" : "total", stage.items_max().exact()));
     align.push_back(Align::right);
-    headers.push_back("");
-    align.push_back(Align::left);
+    // which evaluators the trimmed mean leaves out; no such column when every score counts
+    const bool trims = stage.evaluators.aggregate == Aggregate::trimmed_mean;
+    if (trims) {
+      headers.push_back(ko ? "비고" : "note");
+      align.push_back(Align::left);
+    }
     Table table(headers, align);
     for (size_t k = 0; k < r.evaluators.size(); ++k) {
       const EvaluatorResult& e = r.evaluators[k];
@@ -245,9 +249,10 @@ void render_score_table(const ScoreResult& r, const Sheet& sheet, int year, Lang
           e.name.empty() ? fmt::format("{} {}", ko ? "평가위원" : "evaluator", k + 1) : e.name};
       for (const auto& s : e.sections) row.push_back(s.fixed(2));
       row.push_back(e.total.fixed(2));
-      if (e.dropped == "highest") row.push_back(ko ? "제외 (최고점)" : "dropped (highest)");
-      else if (e.dropped == "lowest") row.push_back(ko ? "제외 (최저점)" : "dropped (lowest)");
-      else row.push_back("");
+      if (trims)
+        row.push_back(e.dropped == "highest" ? (ko ? "제외 (최고점)" : "dropped (highest)")
+                      : e.dropped == "lowest" ? (ko ? "제외 (최저점)" : "dropped (lowest)")
+                                              : "");
       table.add_row(row);
     }
     out << '\n';
