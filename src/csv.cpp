@@ -1,5 +1,6 @@
 #include "sfgrant/csv.h"
 
+#include <fmt/format.h>
 #include <iconv.h>
 
 #include <cerrno>
@@ -7,8 +8,21 @@
 
 namespace sfgrant {
 
-CsvReader::CsvReader(std::istream& in, size_t chunk_size, std::string prefix)
-    : in_(in), buffer_(std::move(prefix)), chunk_size_(chunk_size) {}
+CsvReader::CsvReader(std::istream& in, size_t chunk_size, std::string prefix, size_t max_record)
+    : in_(in), buffer_(std::move(prefix)), chunk_size_(chunk_size), max_record_(max_record) {}
+
+void CsvReader::skip_line() {
+  for (;;) {
+    const size_t nl = buffer_.find('\n', pos_);
+    if (nl != std::string::npos) {
+      pos_ = nl + 1;
+      ++line_;
+      return;
+    }
+    pos_ = buffer_.size();
+    if (!fill()) return;
+  }
+}
 
 bool CsvReader::fill() {
   if (eof_) return false;
@@ -36,9 +50,17 @@ bool CsvReader::next(CsvRecord& record) {
   size_t i = pos_;
   while (true) {
     if (i >= buffer_.size()) {
-      const size_t consumed = i - pos_;
       pos_ = i;
-      (void)consumed;
+      size_t size = field.size();
+      for (const auto& f : record.fields) size += f.size();
+      if (size > max_record_) {
+        record.fields.clear();
+        const std::string limit = max_record_ % (1u << 20) == 0 ? fmt::format("{} MiB", max_record_ >> 20)
+                                                                 : fmt::format("{} bytes", max_record_);
+        record.error = fmt::format("record longer than {} (is a quote never closed?); skipped to the next line", limit);
+        skip_line();
+        return true;
+      }
       if (!fill()) {
         // end of input
         if (quoted) {

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "sfgrant/batch.h"
+#include "sfgrant/csv.h"
 #include "sfgrant/program_loader.h"
 
 using namespace sfgrant;
@@ -191,4 +192,33 @@ TEST_CASE("cells that a spreadsheet would run as formulas are neutralised", "[ba
   CHECK(csv_cell("@SUM(A1)") == "'@SUM(A1)");
   CHECK(csv_cell("한빛, 2공장") == "\"한빛, 2공장\"");
   CHECK(csv_cell("plain") == "plain");
+}
+
+TEST_CASE("a record over the size limit is rejected and reading goes on at the next line", "[batch][csv][limits]") {
+  SECTION("the reader, with a small limit and small chunks") {
+    std::istringstream in("a,b\n\"never closed," + std::string(200, 'x') + "\nc,d\n");
+    CsvReader reader(in, 16, {}, 64);
+    CsvRecord rec;
+    REQUIRE(reader.next(rec));
+    CHECK(rec.fields == std::vector<std::string>{"a", "b"});
+    REQUIRE(reader.next(rec));
+    CHECK(rec.line == 2);
+    CHECK(rec.fields.empty());
+    CHECK(rec.error == "record longer than 64 bytes (is a quote never closed?); skipped to the next line");
+    REQUIRE(reader.next(rec));
+    CHECK(rec.line == 3);
+    CHECK(rec.fields == std::vector<std::string>{"c", "d"});
+    CHECK(rec.error.empty());
+    CHECK_FALSE(reader.next(rec));
+  }
+  SECTION("a company list with a quote never closed in a 17 MiB name") {
+    const std::string input = std::string(kHeader) + "\"" + std::string(17u << 20, 'x') + "\n" + good_row("다음");
+    Run r = run(input);
+    CHECK(r.summary.read == 2);
+    CHECK(r.summary.evaluated == 1);
+    REQUIRE(r.rejects.size() == 1);
+    CHECK(r.rejects[0].line == 2);
+    CHECK(r.rejects[0].reason.find("record longer than 16 MiB") != std::string::npos);
+    CHECK(r.out.find("3,다음,government,eligible") != std::string::npos);
+  }
 }
