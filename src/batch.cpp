@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "sfgrant/check_json_writer.h"
 #include "sfgrant/profile_loader.h"
 
 namespace sfgrant {
@@ -222,7 +223,7 @@ struct Done {
 class Worker {
  public:
   Worker(const Catalogue& catalogue, const BatchOptions& options, const CsvProfileMapper* mapper, Encoding encoding)
-      : catalogue_(catalogue), options_(options), mapper_(mapper), encoding_(encoding) {}
+      : catalogue_(catalogue), options_(options), mapper_(mapper), encoding_(encoding), json_(catalogue, options.lang) {}
 
   Done process(const Chunk& chunk) const {
     Done done;
@@ -287,15 +288,12 @@ class Worker {
     derive_facts(profile, catalogue_.industries);
     ++done.summary.evaluated;
     if (options_.output == BatchOutput::jsonl) {
-      Evaluation ev = evaluate(catalogue_, profile, options_.evaluate);
+      EvaluateOptions eo = options_.evaluate;
+      eo.find_center = false;  // contacts are next steps, which batch does not write
+      Evaluation ev = evaluate(catalogue_, profile, eo);
       tally(ev.programs, done.summary);
-      RenderOptions ro;
-      ro.lang = options_.lang;
-      nlohmann::ordered_json j;
-      j["line"] = raw.line;
-      nlohmann::ordered_json body = check_json(ev, profile, ro);
-      for (auto it = body.begin(); it != body.end(); ++it) j[it.key()] = std::move(it.value());
-      done.text += j.dump() + "\n";
+      json_.write(ev, profile, raw.line, done.text);
+      done.text += '\n';
       return;
     }
     std::vector<ProgramEvaluation> results;
@@ -387,6 +385,7 @@ class Worker {
   const BatchOptions& options_;
   const CsvProfileMapper* mapper_;
   Encoding encoding_;
+  const CheckJsonWriter json_;  ///< what check_json(…).dump() writes, without the tree
 };
 
 /// Reads input rows one at a time (CSV records or JSON lines), after the encoding sniff.
