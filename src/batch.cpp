@@ -230,7 +230,8 @@ class Worker {
     done.seq = chunk.seq;
     done.summary.programs.reserve(catalogue_.programs.size());
     for (const Program& p : catalogue_.programs) done.summary.programs.emplace_back(p.id, ProgramTotals{});
-    for (const RawRow& row : chunk.rows) one(row, done);
+    Evaluation ev;  // reused row after row: its vectors keep their capacity
+    for (const RawRow& row : chunk.rows) one(row, ev, done);
     return done;
   }
 
@@ -265,7 +266,7 @@ class Worker {
     done.rejected.push_back(std::move(r));
   }
 
-  void one(const RawRow& raw, Done& done) const {
+  void one(const RawRow& raw, Evaluation& ev, Done& done) const {
     ++done.summary.read;
     Profile profile;
     std::optional<std::string> error;
@@ -287,23 +288,17 @@ class Worker {
     }
     derive_facts(profile, catalogue_.industries);
     ++done.summary.evaluated;
+    EvaluateOptions eo = options_.evaluate;
+    eo.find_center = false;  // contacts are next steps, which no batch output shows
+    evaluate(catalogue_, profile, eo, ev);
+    tally(ev.programs, done.summary);
     if (options_.output == BatchOutput::jsonl) {
-      EvaluateOptions eo = options_.evaluate;
-      eo.find_center = false;  // contacts are next steps, which batch does not write
-      Evaluation ev = evaluate(catalogue_, profile, eo);
-      tally(ev.programs, done.summary);
       json_.write(ev, profile, raw.line, done.text);
       done.text += '\n';
       return;
     }
-    std::vector<ProgramEvaluation> results;
-    results.reserve(catalogue_.programs.size());
-    EvaluateOptions eo = options_.evaluate;
-    eo.find_center = false;  // the csv and xlsx rows do not show contacts
-    for (const Program& p : catalogue_.programs) results.push_back(evaluate_program(catalogue_, p, profile, eo));
-    tally(results, done.summary);
     const std::string name = profile.name();
-    for (const ProgramEvaluation& pe : results) {
+    for (const ProgramEvaluation& pe : ev.programs) {
       if (pe.status == Status::ineligible && !options_.all) continue;
       ResultRow r = result_row(pe, raw.line, name);
       if (options_.output == BatchOutput::csv) append_csv(done.text, r);

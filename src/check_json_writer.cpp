@@ -149,9 +149,8 @@ void CheckJsonWriter::write_program(const ProgramEvaluation& pe, const ProgramTe
   for (size_t k = 0; k < pe.tracks.size(); ++k) {
     const TrackEvaluation& te = pe.tracks[k];
     const TrackText& tt = text.tracks[k];
-    const size_t own = tt.rules.size();
-    for (size_t i = 0; i < own; ++i) {
-      const RuleResult& rr = te.rules[te.rules.size() - own + i];
+    for (size_t i = 0; i < te.rules.size(); ++i) {
+      const RuleResult& rr = te.rules[i];
       if (rr.result == Tri::pass) continue;
       if (out.size() != empty) out += ',';
       write_reason(rr, tt.rules[i], &tt.tag, profile, out);
@@ -190,10 +189,9 @@ void CheckJsonWriter::write_track(const TrackEvaluation& te, const TrackText& te
   }
   out += text.local;
   out += ",\"reasons\":[";
-  const size_t own = text.rules.size();
   bool first = true;
-  for (size_t i = 0; i < own; ++i) {
-    const RuleResult& rr = te.rules[te.rules.size() - own + i];
+  for (size_t i = 0; i < te.rules.size(); ++i) {
+    const RuleResult& rr = te.rules[i];
     if (rr.result == Tri::pass) continue;
     if (!first) out += ',';
     first = false;
