@@ -78,9 +78,9 @@ CsvProfileMapper::CsvProfileMapper(const std::vector<std::string>& header, const
 
 namespace {
 
-std::string trim(const std::string& s) {
+std::string_view trim(std::string_view s) {
   size_t a = s.find_first_not_of(" \t");
-  if (a == std::string::npos) return {};
+  if (a == std::string_view::npos) return {};
   size_t b = s.find_last_not_of(" \t");
   return s.substr(a, b - a + 1);
 }
@@ -91,20 +91,25 @@ std::optional<std::string> CsvProfileMapper::map(const std::vector<std::string>&
                                                  Profile& profile) const {
   if (fields.size() != columns_.size())
     return fmt::format("{} fields, but the header has {} columns", fields.size(), columns_.size());
+  // one location and one cell buffer for the whole row: copying the file name into a new
+  // Location for every cell was a good part of the mapping
+  Location at{file_, static_cast<int>(line), 0};
+  std::string cell;
   try {
     for (size_t i = 0; i < fields.size(); ++i) {
       const FactDef& f = *columns_[i];
-      const std::string cell = trim(fields[i]);
-      if (cell.empty()) continue;  // an empty cell is unknown
-      const Location at{file_, static_cast<int>(line), static_cast<int>(i + 1)};
+      const std::string_view trimmed = trim(fields[i]);
+      if (trimmed.empty()) continue;  // an empty cell is unknown
+      cell.assign(trimmed);
+      at.column = static_cast<int>(i + 1);
       if (f.type == FactType::list || f.type == FactType::money_list) {
         std::vector<std::string> items;
         size_t start = 0;
         while (start <= cell.size()) {
           size_t semi = cell.find(';', start);
           if (semi == std::string::npos) semi = cell.size();
-          std::string item = trim(cell.substr(start, semi - start));
-          if (!item.empty()) items.push_back(item);
+          std::string_view item = trim(std::string_view(cell).substr(start, semi - start));
+          if (!item.empty()) items.emplace_back(item);
           start = semi + 1;
         }
         assign_list(profile, f, items, {at});
@@ -225,20 +230,24 @@ class Worker {
   Worker(const Catalogue& catalogue, const BatchOptions& options, const CsvProfileMapper* mapper, Encoding encoding)
       : catalogue_(catalogue), options_(options), mapper_(mapper), encoding_(encoding), json_(catalogue, options.lang) {}
 
-  Done process(const Chunk& chunk) const {
+  /// Consumes the chunk's rows (their fields are decoded in place).
+  Done process(Chunk& chunk) const {
     Done done;
     done.seq = chunk.seq;
     done.summary.programs.reserve(catalogue_.programs.size());
     for (const Program& p : catalogue_.programs) done.summary.programs.emplace_back(p.id, ProgramTotals{});
-    Evaluation ev;  // reused row after row: its vectors keep their capacity
-    for (const RawRow& row : chunk.rows) one(row, ev, done);
+    // reused row after row: their vectors and strings keep their capacity
+    Profile profile;
+    Evaluation ev;
+    for (RawRow& row : chunk.rows) one(row, profile, ev, done);
     return done;
   }
 
  private:
-  /// Decodes fields to UTF-8; returns an error naming the column and byte on failure.
+  /// Decodes fields to UTF-8 in place; returns an error naming the column and byte on failure.
   std::optional<std::string> decode(std::vector<std::string>& fields) const {
     for (size_t i = 0; i < fields.size(); ++i) {
+      if (encoding_ != Encoding::cp949 && valid_utf8(fields[i])) continue;  // already UTF-8: no copy
       size_t bad = 0;
       auto decoded = decode_field(fields[i], encoding_, bad);
       if (!decoded)
@@ -266,16 +275,15 @@ class Worker {
     done.rejected.push_back(std::move(r));
   }
 
-  void one(const RawRow& raw, Evaluation& ev, Done& done) const {
+  void one(RawRow& raw, Profile& profile, Evaluation& ev, Done& done) const {
     ++done.summary.read;
-    Profile profile;
+    profile.reset();
     std::optional<std::string> error;
     if (!raw.error.empty()) {
       error = raw.error;
     } else if (mapper_ != nullptr) {
-      std::vector<std::string> fields = raw.fields;
-      error = decode(fields);
-      if (!error) error = mapper_->map(fields, raw.line, profile);
+      error = decode(raw.fields);
+      if (!error) error = mapper_->map(raw.fields, raw.line, profile);
     } else {
       size_t bad = 0;
       auto text = decode_field(raw.text, encoding_, bad);

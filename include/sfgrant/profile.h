@@ -25,6 +25,8 @@ struct Value {
 class Profile {
  public:
   Profile();
+  /// Back to no facts known, keeping the storage (batch reuses one profile row after row).
+  void reset();
 
   bool has(const FactDef& f) const { return known_[static_cast<size_t>(f.index)]; }
   const Value& get(const FactDef& f) const { return values_[static_cast<size_t>(f.index)]; }
