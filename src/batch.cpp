@@ -2,10 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <condition_variable>
 #include <deque>
 #include <istream>
 #include <mutex>
+#include <unordered_map>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -226,9 +228,27 @@ struct Done {
 };
 
 class Worker {
+  /// A reason column as text (xlsx) and as a csv cell.
+  struct Reason {
+    std::string text;
+    std::string cell;
+  };
+
  public:
   Worker(const Catalogue& catalogue, const BatchOptions& options, const CsvProfileMapper* mapper, Encoding encoding)
-      : catalogue_(catalogue), options_(options), mapper_(mapper), encoding_(encoding), json_(catalogue, options.lang) {}
+      : catalogue_(catalogue), options_(options), mapper_(mapper), encoding_(encoding), json_(catalogue, options.lang) {
+    // every reason a row can give, written once: `rule-id: message` or `missing: path`
+    auto add = [&](const void* key, std::string text) {
+      std::string cell = csv_cell(text);
+      reasons_.emplace(key, Reason{std::move(text), std::move(cell)});
+    };
+    for (const Program& p : catalogue.programs) {
+      for (const Rule& r : p.rules) add(&r, r.id + ": " + r.message.in(options.lang));
+      for (const Track& t : p.tracks)
+        for (const Rule& r : t.rules) add(&r, r.id + ": " + r.message.in(options.lang));
+    }
+    for (const FactDef& f : all_facts()) add(&f, "missing: " + f.path);
+  }
 
   /// Consumes the chunk's rows (their fields are decoded in place).
   Done process(Chunk& chunk) const {
@@ -306,12 +326,18 @@ class Worker {
       return;
     }
     const std::string name = profile.name();
-    for (const ProgramEvaluation& pe : ev.programs) {
-      if (pe.status == Status::ineligible && !options_.all) continue;
-      ResultRow r = result_row(pe, raw.line, name);
-      if (options_.output == BatchOutput::csv) append_csv(done.text, r);
-      else done.rows.push_back(std::move(r));
+    if (options_.output == BatchOutput::csv) {
+      // `line,name,` is the same for every program of the company
+      std::string head = std::to_string(raw.line);
+      head += ',';
+      head += csv_cell(name);
+      head += ',';
+      for (const ProgramEvaluation& pe : ev.programs)
+        if (pe.status != Status::ineligible || options_.all) append_csv(done.text, head, pe);
+      return;
     }
+    for (const ProgramEvaluation& pe : ev.programs)
+      if (pe.status != Status::ineligible || options_.all) done.rows.push_back(result_row(pe, raw.line, name));
   }
 
   ResultRow result_row(const ProgramEvaluation& pe, long line, const std::string& name) const {
@@ -328,47 +354,53 @@ class Worker {
         r.private_share = best->split->private_share;
       }
     }
-    r.reason = first_reason(pe);
+    if (const Reason* reason = first_reason(pe)) r.reason = reason->text;
     return r;
   }
 
-  std::string first_reason(const ProgramEvaluation& pe) const {
-    const RuleResult* unknown = nullptr;
-    auto scan = [&](const std::vector<RuleResult>& rules) -> const RuleResult* {
-      for (const RuleResult& rr : rules) {
-        if (rr.result == Tri::fail) return &rr;
-        if (rr.result == Tri::unknown && unknown == nullptr) unknown = &rr;
-      }
+  /// The reason column: the first failed rule (the program's, then for a closed program its
+  /// tracks'), or for a possible program the first missing fact; nothing when there is none.
+  const Reason* first_reason(const ProgramEvaluation& pe) const {
+    auto failed = [](const std::vector<RuleResult>& rules) -> const Rule* {
+      for (const RuleResult& rr : rules)
+        if (rr.result == Tri::fail) return rr.rule;
       return nullptr;
     };
-    if (const RuleResult* f = scan(pe.rules)) return f->rule->id + ": " + f->rule->message.in(options_.lang);
+    if (const Rule* f = failed(pe.rules)) return &reasons_.at(f);
     if (pe.status == Status::ineligible)
       for (const TrackEvaluation& te : pe.tracks)
-        if (const RuleResult* f = scan(te.rules)) return f->rule->id + ": " + f->rule->message.in(options_.lang);
-    if (pe.status == Status::possible && !pe.missing.empty()) return "missing: " + pe.missing.front()->path;
-    return {};
+        if (const Rule* f = failed(te.rules)) return &reasons_.at(f);
+    if (pe.status == Status::possible && !pe.missing.empty()) return &reasons_.at(pe.missing.front());
+    return nullptr;
   }
 
-  static void append_csv(std::string& out, const ResultRow& r) {
-    auto amount = [](const std::optional<Won>& w) { return w ? std::to_string(*w) : std::string(); };
-    out += std::to_string(r.line);
+  /// One csv row: `head` (line and name, already a cell) then the program's outcome.
+  void append_csv(std::string& out, const std::string& head, const ProgramEvaluation& pe) const {
+    auto amount = [&out](const std::optional<Won>& w) {
+      if (w) append_decimal(out, *w);
+    };
+    out += head;
+    out += pe.program->id;
     out += ',';
-    out += csv_cell(r.name);
+    out += status_name(pe.status);
     out += ',';
-    out += r.program;
+    const TrackEvaluation* best = pe.best_track();
+    if (best != nullptr) out += best->track->id;
     out += ',';
-    out += r.status;
+    if (best != nullptr) amount(best->cap);
     out += ',';
-    out += r.track;
+    if (best != nullptr && best->split) append_decimal(out, best->split->government);
     out += ',';
-    out += amount(r.cap);
+    if (best != nullptr && best->split) append_decimal(out, best->split->private_share);
     out += ',';
-    out += amount(r.government);
-    out += ',';
-    out += amount(r.private_share);
-    out += ',';
-    out += csv_cell(r.reason);
+    if (const Reason* reason = first_reason(pe)) out += reason->cell;
     out += '\n';
+  }
+
+  static void append_decimal(std::string& out, Won w) {
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, w);
+    out.append(buf, static_cast<size_t>(r.ptr - buf));
   }
 
   static void tally(const std::vector<ProgramEvaluation>& results, BatchSummary& summary) {
@@ -389,6 +421,7 @@ class Worker {
   const CsvProfileMapper* mapper_;
   Encoding encoding_;
   const CheckJsonWriter json_;  ///< what check_json(…).dump() writes, without the tree
+  std::unordered_map<const void*, Reason> reasons_;  ///< by Rule* or FactDef*
 };
 
 /// Reads input rows one at a time (CSV records or JSON lines), after the encoding sniff.
