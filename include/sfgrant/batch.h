@@ -24,7 +24,7 @@ struct BatchOptions {
   bool all = false;  ///< csv/xlsx: every status, not only eligible and possible
   bool bom = false;  ///< csv: start with a UTF-8 BOM for Excel
   int jobs = 1;
-  size_t batch_rows = 1024;
+  size_t batch_rows = 1024;  ///< rows a worker takes at a time (at most 64 for jsonl output)
   EvaluateOptions evaluate;
   Lang lang = Lang::ko;
   std::string file_name = "<stdin>";  ///< for messages
