@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "sfgrant/check_json_writer.h"
+#include "sfgrant/json_writer.h"
 #include "sfgrant/profile_loader.h"
 
 namespace sfgrant {
@@ -147,7 +148,7 @@ struct Chunk {
 
 struct Done {
   long seq = 0;
-  std::string text;
+  TextBuffer text;
   std::vector<ResultRow> rows;
   std::vector<RejectedRow> rejected;
   BatchSummary summary;
@@ -306,7 +307,7 @@ class Worker {
   }
 
   /// One csv row: `head` (line and name, already a cell) then the program's outcome.
-  void append_csv(std::string& out, const std::string& head, const ProgramEvaluation& pe) const {
+  void append_csv(TextBuffer& out, const std::string& head, const ProgramEvaluation& pe) const {
     auto amount = [&out](const std::optional<Won>& w) {
       if (w) append_decimal(out, *w);
     };
@@ -328,11 +329,7 @@ class Worker {
     out += '\n';
   }
 
-  static void append_decimal(std::string& out, Won w) {
-    char buf[24];
-    const auto r = std::to_chars(buf, buf + sizeof buf, w);
-    out.append(buf, static_cast<size_t>(r.ptr - buf));
-  }
+  static void append_decimal(TextBuffer& out, Won w) { append_json_int(out, w); }  // the same digits
 
   static void tally(const std::vector<ProgramEvaluation>& results, BatchSummary& summary) {
     for (size_t i = 0; i < results.size(); ++i) {
@@ -458,7 +455,7 @@ BatchSummary run_batch(const Catalogue& catalogue, std::istream& in, const Batch
   for (const Program& p : catalogue.programs) total.programs.emplace_back(p.id, ProgramTotals{});
   sink.begin();
   auto emit = [&](const Done& d) {
-    if (!d.text.empty()) sink.text(d.text);
+    if (!d.text.empty()) sink.text(d.text.view());
     if (!d.rows.empty()) sink.rows(d.rows);
     for (const RejectedRow& r : d.rejected) {
       sink.rejected(r);

@@ -12,17 +12,19 @@ namespace {
 /// `"key":` for a key that needs no escaping.
 std::string key(const char* name) { return std::string("\"") + name + "\":"; }
 
-void append_won(std::string& out, const std::optional<Won>& w) {
+void append_won(TextBuffer& out, const std::optional<Won>& w) {
   if (w) append_json_int(out, *w);
   else out += "null";
 }
 
-void append_date(std::string& out, const std::optional<Date>& d) {
+void append_date(TextBuffer& out, const std::optional<Date>& d) {
   if (d) append_json_string(out, d->str());
   else out += "null";
 }
 
-void append_split(std::string& out, const Split& s) {
+std::string date_text(const std::optional<Date>& d) { return d ? json_string(d->str()) : "null"; }
+
+void append_split(TextBuffer& out, const Split& s) {
   out += "{\"total\":";
   append_json_int(out, s.total);
   out += ",\"government\":";
@@ -76,9 +78,9 @@ CheckJsonWriter::CheckJsonWriter(const Catalogue& catalogue, Lang lang) : catalo
     pt.head = "{" + key("id") + json_string(p.id) + "," + key("name") + json_string(p.name.in(lang)) + "," +
               key("status") + "\"";
     pt.window = "]," + key("window") + "{" + key("apply_from");
-    append_date(pt.window, p.schedule.apply_from);
+    pt.window += date_text(p.schedule.apply_from);
     pt.window += "," + key("apply_to");
-    append_date(pt.window, p.schedule.apply_to);
+    pt.window += date_text(p.schedule.apply_to);
     pt.window += "," + key("state") + "\"";
     pt.source = "," + key("source") + json_string(p.source) + "}";
     for (const Rule& r : p.rules) pt.rules.push_back(rule_text(r));
@@ -96,7 +98,7 @@ CheckJsonWriter::CheckJsonWriter(const Catalogue& catalogue, Lang lang) : catalo
                  (t.ratio ? json_string(format_ratio(*t.ratio)) : "null") + "," + key("full_support_cost");
       if (t.years > 1) {
         tt.years = "," + key("years") + std::to_string(t.years) + "," + key("cap_per_year");
-        append_won(tt.years, t.cap_per_year);
+        tt.years += t.cap_per_year ? std::to_string(*t.cap_per_year) : "null";
       }
       tt.years += "," + key("split");
       if (!t.local_government.empty())
@@ -111,7 +113,7 @@ CheckJsonWriter::CheckJsonWriter(const Catalogue& catalogue, Lang lang) : catalo
 }
 
 void CheckJsonWriter::write(const Evaluation& ev, const Profile& profile, std::optional<long> line,
-                            std::string& out) const {
+                            TextBuffer& out) const {
   if (ev.catalogue != &catalogue_ || ev.programs.size() != programs_.size())
     throw std::logic_error("CheckJsonWriter: evaluation of another catalogue");
   out += '{';
@@ -135,7 +137,7 @@ void CheckJsonWriter::write(const Evaluation& ev, const Profile& profile, std::o
 }
 
 void CheckJsonWriter::write_program(const ProgramEvaluation& pe, const ProgramText& text, const Profile& profile,
-                                    std::string& out) const {
+                                    TextBuffer& out) const {
   out += text.head;
   out += status_name(pe.status);
   out += "\",\"reasons\":[";
@@ -173,7 +175,7 @@ void CheckJsonWriter::write_program(const ProgramEvaluation& pe, const ProgramTe
 }
 
 void CheckJsonWriter::write_track(const TrackEvaluation& te, const TrackText& text, const Profile& profile,
-                                  std::string& out) const {
+                                  TextBuffer& out) const {
   out += text.head;
   out += status_name(te.status);
   out += text.months;
@@ -202,7 +204,7 @@ void CheckJsonWriter::write_track(const TrackEvaluation& te, const TrackText& te
 }
 
 void CheckJsonWriter::write_reason(const RuleResult& rr, const RuleText& text, const std::string* track_tag,
-                                   const Profile& profile, std::string& out) const {
+                                   const Profile& profile, TextBuffer& out) const {
   out += text.head;
   out += tri_name(rr.result);
   out += text.tail;

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sfgrant/csv.h"
@@ -69,7 +70,7 @@ class BatchSink {
  public:
   virtual ~BatchSink() = default;
   virtual void begin() {}
-  virtual void text(const std::string& bytes) = 0;
+  virtual void text(std::string_view bytes) = 0;
   virtual void rows(const std::vector<ResultRow>& rows) = 0;
   virtual void rejected(const RejectedRow& row) = 0;
   virtual void end(const BatchSummary& summary) { (void)summary; }

@@ -9,6 +9,7 @@
 
 #include "sfgrant/evaluate.h"
 #include "sfgrant/text.h"
+#include "sfgrant/text_buffer.h"
 
 namespace sfgrant {
 
@@ -18,7 +19,7 @@ class CheckJsonWriter {
 
   /// Appends one object (no newline). With `line`, it comes first, as batch writes it.
   /// `ev` must come from evaluate() over the same catalogue.
-  void write(const Evaluation& ev, const Profile& profile, std::optional<long> line, std::string& out) const;
+  void write(const Evaluation& ev, const Profile& profile, std::optional<long> line, TextBuffer& out) const;
 
  private:
   /// A rule's reason object, cut around what changes: head + result + tail [+ track, missing] + "}".
@@ -45,10 +46,10 @@ class CheckJsonWriter {
   };
 
   void write_program(const ProgramEvaluation& pe, const ProgramText& text, const Profile& profile,
-                     std::string& out) const;
-  void write_track(const TrackEvaluation& te, const TrackText& text, const Profile& profile, std::string& out) const;
+                     TextBuffer& out) const;
+  void write_track(const TrackEvaluation& te, const TrackText& text, const Profile& profile, TextBuffer& out) const;
   void write_reason(const RuleResult& rr, const RuleText& text, const std::string* track_tag, const Profile& profile,
-                    std::string& out) const;
+                    TextBuffer& out) const;
 
   const Catalogue& catalogue_;
   std::string year_;                ///< {"year":…,"as_of":

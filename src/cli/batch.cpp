@@ -48,7 +48,7 @@ class TextSink : public BatchSink {
     if (bom_) out_ << "\xEF\xBB\xBF";
     if (csv_) out_ << batch_csv_header();
   }
-  void text(const std::string& bytes) override { out_ << bytes; }
+  void text(std::string_view bytes) override { out_.write(bytes.data(), static_cast<std::streamsize>(bytes.size())); }
   void rows(const std::vector<ResultRow>&) override {}
   void rejected(const RejectedRow&) override {}
 
