@@ -386,6 +386,7 @@ class RowSource {
   bool next(RawRow& row) {
     if (csv_) {
       CsvRecord rec;
+      rec.fields.reserve(mapper_->columns());  // one allocation a row, not one per doubling
       while (csv_->next(rec)) {
         if (rec.fields.size() == 1 && rec.fields[0].empty() && rec.error.empty()) continue;  // blank line
         row.line = rec.line;
