@@ -7,7 +7,7 @@
 namespace sfgrant {
 
 Profile::Profile()
-    : values_(all_facts().size()), known_(all_facts().size(), false), where_(all_facts().size()) {}
+    : values_(all_facts().size()), known_(all_facts().size(), 0), where_(all_facts().size()) {}
 
 void Profile::reset() {
   for (size_t i = 0; i < values_.size(); ++i) {
@@ -17,7 +17,7 @@ void Profile::reset() {
     v.text.clear();
     v.items.clear();
     v.amounts.clear();
-    known_[i] = false;
+    known_[i] = 0;
     where_[i].file.clear();
     where_[i].line = 0;
     where_[i].column = 0;
@@ -26,12 +26,12 @@ void Profile::reset() {
 
 void Profile::set(const FactDef& f, Value v) {
   values_[static_cast<size_t>(f.index)] = std::move(v);
-  known_[static_cast<size_t>(f.index)] = true;
+  known_[static_cast<size_t>(f.index)] = 1;
 }
 
 void Profile::clear(const FactDef& f) {
   values_[static_cast<size_t>(f.index)] = Value{};
-  known_[static_cast<size_t>(f.index)] = false;
+  known_[static_cast<size_t>(f.index)] = 0;
 }
 
 std::string Profile::name() const {
