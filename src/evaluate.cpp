@@ -173,15 +173,11 @@ const TrackEvaluation* ProgramEvaluation::best_track() const {
   return best;
 }
 
-ProgramEvaluation evaluate_program(const Catalogue& catalogue, const Program& program, const Profile& profile,
-                                   const EvaluateOptions& options) {
-  ProgramEvaluation pe;
-  evaluate_program(catalogue, program, profile, options, pe);
-  return pe;
-}
+namespace {
 
-void evaluate_program(const Catalogue& catalogue, const Program& program, const Profile& profile,
-                      const EvaluateOptions& options, ProgramEvaluation& pe) {
+/// evaluate_program without the window.
+void fill_program(const Catalogue& catalogue, const Program& program, const Profile& profile,
+                  const EvaluateOptions& options, ProgramEvaluation& pe) {
   pe.program = &program;
   pe.rules.clear();
   pe.missing.clear();
@@ -240,13 +236,27 @@ void evaluate_program(const Catalogue& catalogue, const Program& program, const 
     }
   }
   pe.status = status_of(tri_and(program_tri, any_track));
-  pe.window = window_state(program.schedule, options.as_of, catalogue.year);
   static const FactDef& region = fact("region");
   static const FactDef& city = fact("city");
   if (options.find_center && profile.has(region)) {
     const std::string& r = region_vocabulary().choices[static_cast<size_t>(profile.get(region).number)].id;
     pe.center = catalogue.center_for(r, profile.has(city) ? profile.get(city).text : std::string());
   }
+}
+
+}  // namespace
+
+ProgramEvaluation evaluate_program(const Catalogue& catalogue, const Program& program, const Profile& profile,
+                                   const EvaluateOptions& options) {
+  ProgramEvaluation pe;
+  evaluate_program(catalogue, program, profile, options, pe);
+  return pe;
+}
+
+void evaluate_program(const Catalogue& catalogue, const Program& program, const Profile& profile,
+                      const EvaluateOptions& options, ProgramEvaluation& pe) {
+  fill_program(catalogue, program, profile, options, pe);
+  pe.window = window_state(program.schedule, options.as_of, catalogue.year);
 }
 
 Evaluation evaluate(const Catalogue& catalogue, const Profile& profile, const EvaluateOptions& options) {
@@ -256,12 +266,21 @@ Evaluation evaluate(const Catalogue& catalogue, const Profile& profile, const Ev
 }
 
 void evaluate(const Catalogue& catalogue, const Profile& profile, const EvaluateOptions& options, Evaluation& ev) {
+  auto same_date = [](const std::optional<Date>& a, const std::optional<Date>& b) {
+    return a.has_value() == b.has_value() &&
+           (!a || (a->year == b->year && a->month == b->month && a->day == b->day));
+  };
+  const bool same_windows = ev.catalogue == &catalogue && same_date(ev.as_of, options.as_of) &&
+                            ev.programs.size() == catalogue.programs.size();
   ev.catalogue = &catalogue;
   ev.as_of = options.as_of;
   ev.cost = options.cost ? options.cost : profile.total_cost();
   ev.programs.resize(catalogue.programs.size());
-  for (size_t i = 0; i < catalogue.programs.size(); ++i)
-    evaluate_program(catalogue, catalogue.programs[i], profile, options, ev.programs[i]);
+  for (size_t i = 0; i < catalogue.programs.size(); ++i) {
+    const Program& program = catalogue.programs[i];
+    fill_program(catalogue, program, profile, options, ev.programs[i]);
+    if (!same_windows) ev.programs[i].window = window_state(program.schedule, options.as_of, catalogue.year);
+  }
 }
 
 }  // namespace sfgrant

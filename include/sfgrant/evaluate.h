@@ -76,6 +76,8 @@ ProgramEvaluation evaluate_program(const Catalogue& catalogue, const Program& pr
 
 /// The same, into `out`, reusing the vectors it already holds: batch evaluates millions of
 /// profiles, and allocating and freeing every result's vectors cost more than the rules.
+/// Application windows depend on the date only: when `out` already holds this catalogue's
+/// programs at the same as_of, their windows are kept rather than worked out again.
 void evaluate(const Catalogue& catalogue, const Profile& profile, const EvaluateOptions& options, Evaluation& out);
 void evaluate_program(const Catalogue& catalogue, const Program& program, const Profile& profile,
                       const EvaluateOptions& options, ProgramEvaluation& out);
