@@ -2,13 +2,17 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <condition_variable>
 #include <deque>
 #include <istream>
 #include <mutex>
+#include <unordered_map>
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "sfgrant/check_json_writer.h"
+#include "sfgrant/json_writer.h"
 #include "sfgrant/profile_loader.h"
 
 namespace sfgrant {
@@ -77,9 +81,9 @@ CsvProfileMapper::CsvProfileMapper(const std::vector<std::string>& header, const
 
 namespace {
 
-std::string trim(const std::string& s) {
+std::string_view trim(std::string_view s) {
   size_t a = s.find_first_not_of(" \t");
-  if (a == std::string::npos) return {};
+  if (a == std::string_view::npos) return {};
   size_t b = s.find_last_not_of(" \t");
   return s.substr(a, b - a + 1);
 }
@@ -90,20 +94,25 @@ std::optional<std::string> CsvProfileMapper::map(const std::vector<std::string>&
                                                  Profile& profile) const {
   if (fields.size() != columns_.size())
     return fmt::format("{} fields, but the header has {} columns", fields.size(), columns_.size());
+  // one location and one cell buffer for the whole row: copying the file name into a new
+  // Location for every cell was a good part of the mapping
+  Location at{file_, static_cast<int>(line), 0};
+  std::string cell;
   try {
     for (size_t i = 0; i < fields.size(); ++i) {
       const FactDef& f = *columns_[i];
-      const std::string cell = trim(fields[i]);
-      if (cell.empty()) continue;  // an empty cell is unknown
-      const Location at{file_, static_cast<int>(line), static_cast<int>(i + 1)};
+      const std::string_view trimmed = trim(fields[i]);
+      if (trimmed.empty()) continue;  // an empty cell is unknown
+      cell.assign(trimmed);
+      at.column = static_cast<int>(i + 1);
       if (f.type == FactType::list || f.type == FactType::money_list) {
         std::vector<std::string> items;
         size_t start = 0;
         while (start <= cell.size()) {
           size_t semi = cell.find(';', start);
           if (semi == std::string::npos) semi = cell.size();
-          std::string item = trim(cell.substr(start, semi - start));
-          if (!item.empty()) items.push_back(item);
+          std::string_view item = trim(std::string_view(cell).substr(start, semi - start));
+          if (!item.empty()) items.emplace_back(item);
           start = semi + 1;
         }
         assign_list(profile, f, items, {at});
@@ -116,80 +125,6 @@ std::optional<std::string> CsvProfileMapper::map(const std::vector<std::string>&
   }
   Diagnostics diags;
   check_profile(profile, Location{file_, static_cast<int>(line), 0}, diags);
-  if (diags.has_errors()) return diags.items().front().message;
-  return std::nullopt;
-}
-
-namespace {
-
-using json = nlohmann::json;
-
-std::string scalar_text(const json& v) {
-  if (v.is_string()) return v.get<std::string>();
-  if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
-  if (v.is_number_unsigned()) return std::to_string(v.get<std::uint64_t>());
-  if (v.is_number_integer()) return std::to_string(v.get<std::int64_t>());
-  throw Error(fmt::format("expected text, a whole number or true/false, found {}", v.dump()));
-}
-
-void json_group(const json& obj, const std::string& prefix, Profile& profile, const Location& at) {
-  for (const auto& [key, value] : obj.items()) {
-    const std::string path = prefix.empty() ? key : prefix + "." + key;
-    if (is_fact_group(path)) {
-      if (value.is_null()) continue;
-      if (!value.is_object()) throw Error(fmt::format("{}: expected an object", path));
-      json_group(value, path, profile, at);
-      continue;
-    }
-    const FactDef* f = find_fact(path);
-    if (f == nullptr || f->derived) {
-      std::vector<std::string> names;
-      for (const FactDef& d : all_facts())
-        if (!d.derived) names.push_back(d.path);
-      std::string message = fmt::format("unknown key \"{}\"", path);
-      if (auto near = closest(path, names)) message += fmt::format("; did you mean \"{}\"?", *near);
-      throw Error(message);
-    }
-    if (value.is_null()) continue;
-    if (f->type == FactType::list || f->type == FactType::money_list) {
-      if (!value.is_array()) throw Error(fmt::format("{}: expected a list", path));
-      std::vector<std::string> items;
-      for (const auto& item : value) {
-        try {
-          items.push_back(scalar_text(item));
-        } catch (const Error& e) {
-          throw Error(fmt::format("{}: {}", path, e.message()));
-        }
-      }
-      assign_list(profile, *f, items, {at});
-    } else {
-      std::string text;
-      try {
-        text = scalar_text(value);
-      } catch (const Error& e) {
-        throw Error(fmt::format("{}: {}", path, e.message()));
-      }
-      assign_fact(profile, *f, text, at);
-    }
-  }
-}
-
-}  // namespace
-
-std::optional<std::string> json_to_profile(const std::string& text, long line, const std::string& file,
-                                           Profile& profile) {
-  json obj = json::parse(text, nullptr, false);
-  if (obj.is_discarded()) return std::string("not valid JSON");
-  if (!obj.is_object()) return std::string("expected one JSON object a line");
-  try {
-    json_group(obj, "", profile, Location{file, static_cast<int>(line), 0});
-  } catch (const Error& e) {
-    return e.message();
-  } catch (const json::exception& e) {
-    return std::string(e.what());
-  }
-  Diagnostics diags;
-  check_profile(profile, Location{file, static_cast<int>(line), 0}, diags);
   if (diags.has_errors()) return diags.items().front().message;
   return std::nullopt;
 }
@@ -213,30 +148,58 @@ struct Chunk {
 
 struct Done {
   long seq = 0;
-  std::string text;
+  TextBuffer text;
   std::vector<ResultRow> rows;
   std::vector<RejectedRow> rejected;
   BatchSummary summary;
 };
 
 class Worker {
+  /// A reason column as text (xlsx) and as a csv cell.
+  struct Reason {
+    std::string text;
+    std::string cell;
+  };
+
  public:
   Worker(const Catalogue& catalogue, const BatchOptions& options, const CsvProfileMapper* mapper, Encoding encoding)
-      : catalogue_(catalogue), options_(options), mapper_(mapper), encoding_(encoding) {}
+      : catalogue_(catalogue), options_(options), mapper_(mapper), encoding_(encoding), json_(catalogue, options.lang) {
+    // every reason a row can give, written once: `rule-id: message` or `missing: path`
+    auto add = [&](const void* key, std::string text) {
+      std::string cell = csv_cell(text);
+      reasons_.emplace(key, Reason{std::move(text), std::move(cell)});
+    };
+    for (const Program& p : catalogue.programs) {
+      for (const Rule& r : p.rules) add(&r, r.id + ": " + r.message.in(options.lang));
+      for (const Track& t : p.tracks)
+        for (const Rule& r : t.rules) add(&r, r.id + ": " + r.message.in(options.lang));
+    }
+    for (const FactDef& f : all_facts()) add(&f, "missing: " + f.path);
+  }
 
-  Done process(const Chunk& chunk) const {
+  /// Consumes the chunk's rows (their fields are decoded in place).
+  Done process(Chunk& chunk) const {
     Done done;
     done.seq = chunk.seq;
     done.summary.programs.reserve(catalogue_.programs.size());
     for (const Program& p : catalogue_.programs) done.summary.programs.emplace_back(p.id, ProgramTotals{});
-    for (const RawRow& row : chunk.rows) one(row, done);
+    // reused row after row: their vectors and strings keep their capacity
+    Profile profile;
+    Evaluation ev;
+    for (size_t i = 0; i < chunk.rows.size(); ++i) {
+      one(chunk.rows[i], profile, ev, done);
+      // size the output once from the first row, instead of doubling it a dozen times (each
+      // time copying megabytes) as it fills
+      if (i == 0) done.text.reserve(done.text.size() * chunk.rows.size() * 2);
+    }
     return done;
   }
 
  private:
-  /// Decodes fields to UTF-8; returns an error naming the column and byte on failure.
+  /// Decodes fields to UTF-8 in place; returns an error naming the column and byte on failure.
   std::optional<std::string> decode(std::vector<std::string>& fields) const {
     for (size_t i = 0; i < fields.size(); ++i) {
+      if (encoding_ != Encoding::cp949 && valid_utf8(fields[i])) continue;  // already UTF-8: no copy
       size_t bad = 0;
       auto decoded = decode_field(fields[i], encoding_, bad);
       if (!decoded)
@@ -264,21 +227,23 @@ class Worker {
     done.rejected.push_back(std::move(r));
   }
 
-  void one(const RawRow& raw, Done& done) const {
+  void one(RawRow& raw, Profile& profile, Evaluation& ev, Done& done) const {
     ++done.summary.read;
-    Profile profile;
+    profile.reset();
     std::optional<std::string> error;
     if (!raw.error.empty()) {
       error = raw.error;
     } else if (mapper_ != nullptr) {
-      std::vector<std::string> fields = raw.fields;
-      error = decode(fields);
-      if (!error) error = mapper_->map(fields, raw.line, profile);
+      error = decode(raw.fields);
+      if (!error) error = mapper_->map(raw.fields, raw.line, profile);
     } else {
       size_t bad = 0;
-      auto text = decode_field(raw.text, encoding_, bad);
-      if (!text) error = fmt::format("byte {} cannot be read as {}", bad + 1, encoding_ == Encoding::cp949 ? "CP949" : "UTF-8");
-      else error = json_to_profile(*text, raw.line, options_.file_name, profile);
+      // a UTF-8 line is used as it is; only CP949 (or a bad byte) goes through decode_field
+      std::optional<std::string> decoded;
+      if (encoding_ == Encoding::cp949 || !valid_utf8(raw.text)) decoded = decode_field(raw.text, encoding_, bad);
+      else decoded = std::move(raw.text);
+      if (!decoded) error = fmt::format("byte {} cannot be read as {}", bad + 1, encoding_ == Encoding::cp949 ? "CP949" : "UTF-8");
+      else error = json_to_profile(*decoded, raw.line, options_.file_name, profile);
     }
     if (error) {
       reject(done, raw.line, profile.name(), *error);
@@ -286,31 +251,28 @@ class Worker {
     }
     derive_facts(profile, catalogue_.industries);
     ++done.summary.evaluated;
+    EvaluateOptions eo = options_.evaluate;
+    eo.find_center = false;  // contacts are next steps, which no batch output shows
+    evaluate(catalogue_, profile, eo, ev);
+    tally(ev.programs, done.summary);
     if (options_.output == BatchOutput::jsonl) {
-      Evaluation ev = evaluate(catalogue_, profile, options_.evaluate);
-      tally(ev.programs, done.summary);
-      RenderOptions ro;
-      ro.lang = options_.lang;
-      nlohmann::ordered_json j;
-      j["line"] = raw.line;
-      nlohmann::ordered_json body = check_json(ev, profile, ro);
-      for (auto it = body.begin(); it != body.end(); ++it) j[it.key()] = std::move(it.value());
-      done.text += j.dump() + "\n";
+      json_.write(ev, profile, raw.line, done.text);
+      done.text += '\n';
       return;
     }
-    std::vector<ProgramEvaluation> results;
-    results.reserve(catalogue_.programs.size());
-    EvaluateOptions eo = options_.evaluate;
-    eo.find_center = false;  // the csv and xlsx rows do not show contacts
-    for (const Program& p : catalogue_.programs) results.push_back(evaluate_program(catalogue_, p, profile, eo));
-    tally(results, done.summary);
     const std::string name = profile.name();
-    for (const ProgramEvaluation& pe : results) {
-      if (pe.status == Status::ineligible && !options_.all) continue;
-      ResultRow r = result_row(pe, raw.line, name);
-      if (options_.output == BatchOutput::csv) append_csv(done.text, r);
-      else done.rows.push_back(std::move(r));
+    if (options_.output == BatchOutput::csv) {
+      // `line,name,` is the same for every program of the company
+      std::string head = std::to_string(raw.line);
+      head += ',';
+      head += csv_cell(name);
+      head += ',';
+      for (const ProgramEvaluation& pe : ev.programs)
+        if (pe.status != Status::ineligible || options_.all) append_csv(done.text, head, pe);
+      return;
     }
+    for (const ProgramEvaluation& pe : ev.programs)
+      if (pe.status != Status::ineligible || options_.all) done.rows.push_back(result_row(pe, raw.line, name));
   }
 
   ResultRow result_row(const ProgramEvaluation& pe, long line, const std::string& name) const {
@@ -327,48 +289,50 @@ class Worker {
         r.private_share = best->split->private_share;
       }
     }
-    r.reason = first_reason(pe);
+    if (const Reason* reason = first_reason(pe)) r.reason = reason->text;
     return r;
   }
 
-  std::string first_reason(const ProgramEvaluation& pe) const {
-    const RuleResult* unknown = nullptr;
-    auto scan = [&](const std::vector<RuleResult>& rules) -> const RuleResult* {
-      for (const RuleResult& rr : rules) {
-        if (rr.result == Tri::fail) return &rr;
-        if (rr.result == Tri::unknown && unknown == nullptr) unknown = &rr;
-      }
+  /// The reason column: the first failed rule (the program's, then for a closed program its
+  /// tracks'), or for a possible program the first missing fact; nothing when there is none.
+  const Reason* first_reason(const ProgramEvaluation& pe) const {
+    auto failed = [](const std::vector<RuleResult>& rules) -> const Rule* {
+      for (const RuleResult& rr : rules)
+        if (rr.result == Tri::fail) return rr.rule;
       return nullptr;
     };
-    if (const RuleResult* f = scan(pe.rules)) return f->rule->id + ": " + f->rule->message.in(options_.lang);
+    if (const Rule* f = failed(pe.rules)) return &reasons_.at(f);
     if (pe.status == Status::ineligible)
       for (const TrackEvaluation& te : pe.tracks)
-        if (const RuleResult* f = scan(te.rules)) return f->rule->id + ": " + f->rule->message.in(options_.lang);
-    if (pe.status == Status::possible && !pe.missing.empty()) return "missing: " + pe.missing.front()->path;
-    return {};
+        if (const Rule* f = failed(te.rules)) return &reasons_.at(f);
+    if (pe.status == Status::possible && !pe.missing.empty()) return &reasons_.at(pe.missing.front());
+    return nullptr;
   }
 
-  static void append_csv(std::string& out, const ResultRow& r) {
-    auto amount = [](const std::optional<Won>& w) { return w ? std::to_string(*w) : std::string(); };
-    out += std::to_string(r.line);
+  /// One csv row: `head` (line and name, already a cell) then the program's outcome.
+  void append_csv(TextBuffer& out, const std::string& head, const ProgramEvaluation& pe) const {
+    auto amount = [&out](const std::optional<Won>& w) {
+      if (w) append_decimal(out, *w);
+    };
+    out += head;
+    out += pe.program->id;
     out += ',';
-    out += csv_cell(r.name);
+    out += status_name(pe.status);
     out += ',';
-    out += r.program;
+    const TrackEvaluation* best = pe.best_track();
+    if (best != nullptr) out += best->track->id;
     out += ',';
-    out += r.status;
+    if (best != nullptr) amount(best->cap);
     out += ',';
-    out += r.track;
+    if (best != nullptr && best->split) append_decimal(out, best->split->government);
     out += ',';
-    out += amount(r.cap);
+    if (best != nullptr && best->split) append_decimal(out, best->split->private_share);
     out += ',';
-    out += amount(r.government);
-    out += ',';
-    out += amount(r.private_share);
-    out += ',';
-    out += csv_cell(r.reason);
+    if (const Reason* reason = first_reason(pe)) out += reason->cell;
     out += '\n';
   }
+
+  static void append_decimal(TextBuffer& out, Won w) { append_json_int(out, w); }  // the same digits
 
   static void tally(const std::vector<ProgramEvaluation>& results, BatchSummary& summary) {
     for (size_t i = 0; i < results.size(); ++i) {
@@ -387,6 +351,8 @@ class Worker {
   const BatchOptions& options_;
   const CsvProfileMapper* mapper_;
   Encoding encoding_;
+  const CheckJsonWriter json_;  ///< what check_json(…).dump() writes, without the tree
+  std::unordered_map<const void*, Reason> reasons_;  ///< by Rule* or FactDef*
 };
 
 /// Reads input rows one at a time (CSV records or JSON lines), after the encoding sniff.
@@ -423,6 +389,7 @@ class RowSource {
   bool next(RawRow& row) {
     if (csv_) {
       CsvRecord rec;
+      rec.fields.reserve(mapper_->columns());  // one allocation a row, not one per doubling
       while (csv_->next(rec)) {
         if (rec.fields.size() == 1 && rec.fields[0].empty() && rec.error.empty()) continue;  // blank line
         row.line = rec.line;
@@ -492,7 +459,7 @@ BatchSummary run_batch(const Catalogue& catalogue, std::istream& in, const Batch
   for (const Program& p : catalogue.programs) total.programs.emplace_back(p.id, ProgramTotals{});
   sink.begin();
   auto emit = [&](const Done& d) {
-    if (!d.text.empty()) sink.text(d.text);
+    if (!d.text.empty()) sink.text(d.text.view());
     if (!d.rows.empty()) sink.rows(d.rows);
     for (const RejectedRow& r : d.rejected) {
       sink.rejected(r);
@@ -501,10 +468,14 @@ BatchSummary run_batch(const Catalogue& catalogue, std::istream& in, const Batch
     total.merge(d.summary);
     if (progress) progress(total.read);
   };
+  // A jsonl object is 20-40 KB: 1,024 of them made 40 MB chunks, several in flight, and the
+  // kernel's page faults on each fresh buffer cost more than writing them. Keep chunks ~2 MB.
+  const size_t rows_per_chunk =
+      options.output == BatchOutput::jsonl ? std::min<size_t>(options.batch_rows, 64) : options.batch_rows;
   auto read_chunk = [&](Chunk& chunk) {
     chunk.rows.clear();
     RawRow row;
-    while (chunk.rows.size() < options.batch_rows && source.next(row)) chunk.rows.push_back(std::move(row));
+    while (chunk.rows.size() < rows_per_chunk && source.next(row)) chunk.rows.push_back(std::move(row));
     return !chunk.rows.empty();
   };
 

@@ -167,7 +167,7 @@ std::vector<CaseResult> CaseRunner::run_file(const std::string& path, Diagnostic
         if (result.differences.size() > before) {
           std::string why = failed_rules(pe.rules);
           for (const auto& te : pe.tracks) {
-            std::string t = failed_rules(std::vector<RuleResult>(te.rules.begin() + static_cast<long>(pe.rules.size()), te.rules.end()));
+            std::string t = failed_rules(te.rules);
             if (!t.empty()) why += (why.empty() ? "" : "; ") + te.track->id + ": " + t;
           }
           if (!why.empty()) result.differences.back() += " (rules not passing: " + why + ")";

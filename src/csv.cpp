@@ -104,6 +104,14 @@ bool CsvReader::next(CsvRecord& record) {
       ++i;
       continue;
     }
+    if (!was_quoted && c != '"' && c != ',' && c != '\r' && c != '\n') {
+      // plain text: take the whole run up to the next special byte at once
+      size_t j = i + 1;
+      while (j < buffer_.size() && buffer_[j] != ',' && buffer_[j] != '"' && buffer_[j] != '\r' && buffer_[j] != '\n') ++j;
+      field.append(buffer_, i, j - i);
+      i = j;
+      continue;
+    }
     if (c == '"' && field.empty() && !was_quoted) {
       quoted = true;
       was_quoted = true;

@@ -173,12 +173,16 @@ const TrackEvaluation* ProgramEvaluation::best_track() const {
   return best;
 }
 
-ProgramEvaluation evaluate_program(const Catalogue& catalogue, const Program& program, const Profile& profile,
-                                   const EvaluateOptions& options) {
-  ProgramEvaluation pe;
+namespace {
+
+/// evaluate_program without the window.
+void fill_program(const Catalogue& catalogue, const Program& program, const Profile& profile,
+                  const EvaluateOptions& options, ProgramEvaluation& pe) {
   pe.program = &program;
-  pe.rules.reserve(program.rules.size());
-  pe.tracks.reserve(program.tracks.size());
+  pe.rules.clear();
+  pe.missing.clear();
+  pe.center = nullptr;
+  pe.tracks.resize(program.tracks.size());
   Tri program_tri = Tri::pass;
   for (const Rule& r : program.rules) {
     Tri t = evaluate_condition(r.require, profile);
@@ -189,16 +193,24 @@ ProgramEvaluation evaluate_program(const Catalogue& catalogue, const Program& pr
   const std::optional<Won> cost = options.cost ? options.cost : profile.total_cost();
   static const FactDef& level = fact("smart_factory.level");
   static const FactDef& target = fact("smart_factory.target_level");
+  static const FactDef& yearly_costs = fact("plan.yearly_costs");
+  static const std::vector<Won> kNoYears;
+  const std::vector<Won>& yearly =
+      !options.cost && profile.has(yearly_costs) ? profile.get(yearly_costs).amounts : kNoYears;
   std::optional<int> level_idx, target_idx;
   if (profile.has(level)) level_idx = static_cast<int>(profile.get(level).number);
   if (profile.has(target)) target_idx = static_cast<int>(profile.get(target).number);
 
   Tri any_track = Tri::fail;
-  for (const Track& track : program.tracks) {
-    TrackEvaluation te;
+  for (size_t k = 0; k < program.tracks.size(); ++k) {
+    const Track& track = program.tracks[k];
+    TrackEvaluation& te = pe.tracks[k];
     te.track = &track;
-    te.rules.reserve(pe.rules.size() + track.rules.size());
-    te.rules = pe.rules;
+    te.rules.clear();
+    te.cap.reset();
+    te.full_support_cost.reset();
+    te.split.reset();
+    te.split_problem.clear();
     Tri t = program_tri;
     for (const Rule& r : track.rules) {
       Tri rt = evaluate_condition(r.require, profile);
@@ -213,10 +225,7 @@ ProgramEvaluation evaluate_program(const Catalogue& catalogue, const Program& pr
       if (te.cap) {
         try {
           te.full_support_cost = full_support_cost(track, *te.cap);
-          if (cost) {
-            const std::vector<Won> yearly = options.cost ? std::vector<Won>{} : profile.yearly_costs();
-            te.split = compute_split(track, *te.cap, *cost, yearly);
-          }
+          if (cost) te.split = compute_split(track, *te.cap, *cost, yearly);
         } catch (const Error& e) {
           te.split_problem = e.message();
         }
@@ -225,27 +234,53 @@ ProgramEvaluation evaluate_program(const Catalogue& catalogue, const Program& pr
                                                    : "the cap depends on the current and target levels";
       }
     }
-    pe.tracks.push_back(std::move(te));
   }
   pe.status = status_of(tri_and(program_tri, any_track));
-  pe.window = window_state(program.schedule, options.as_of, catalogue.year);
   static const FactDef& region = fact("region");
   static const FactDef& city = fact("city");
   if (options.find_center && profile.has(region)) {
     const std::string& r = region_vocabulary().choices[static_cast<size_t>(profile.get(region).number)].id;
     pe.center = catalogue.center_for(r, profile.has(city) ? profile.get(city).text : std::string());
   }
+}
+
+}  // namespace
+
+ProgramEvaluation evaluate_program(const Catalogue& catalogue, const Program& program, const Profile& profile,
+                                   const EvaluateOptions& options) {
+  ProgramEvaluation pe;
+  evaluate_program(catalogue, program, profile, options, pe);
   return pe;
+}
+
+void evaluate_program(const Catalogue& catalogue, const Program& program, const Profile& profile,
+                      const EvaluateOptions& options, ProgramEvaluation& pe) {
+  fill_program(catalogue, program, profile, options, pe);
+  pe.window = window_state(program.schedule, options.as_of, catalogue.year);
 }
 
 Evaluation evaluate(const Catalogue& catalogue, const Profile& profile, const EvaluateOptions& options) {
   Evaluation ev;
+  evaluate(catalogue, profile, options, ev);
+  return ev;
+}
+
+void evaluate(const Catalogue& catalogue, const Profile& profile, const EvaluateOptions& options, Evaluation& ev) {
+  auto same_date = [](const std::optional<Date>& a, const std::optional<Date>& b) {
+    return a.has_value() == b.has_value() &&
+           (!a || (a->year == b->year && a->month == b->month && a->day == b->day));
+  };
+  const bool same_windows = ev.catalogue == &catalogue && same_date(ev.as_of, options.as_of) &&
+                            ev.programs.size() == catalogue.programs.size();
   ev.catalogue = &catalogue;
   ev.as_of = options.as_of;
   ev.cost = options.cost ? options.cost : profile.total_cost();
-  ev.programs.reserve(catalogue.programs.size());
-  for (const Program& p : catalogue.programs) ev.programs.push_back(evaluate_program(catalogue, p, profile, options));
-  return ev;
+  ev.programs.resize(catalogue.programs.size());
+  for (size_t i = 0; i < catalogue.programs.size(); ++i) {
+    const Program& program = catalogue.programs[i];
+    fill_program(catalogue, program, profile, options, ev.programs[i]);
+    if (!same_windows) ev.programs[i].window = window_state(program.schedule, options.as_of, catalogue.year);
+  }
 }
 
 }  // namespace sfgrant

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace sfgrant {
 
@@ -221,9 +222,14 @@ const std::vector<FactDef>& all_facts() {
 }
 
 const FactDef* find_fact(std::string_view path) {
-  for (const FactDef& f : all_facts())
-    if (f.path == path) return &f;
-  return nullptr;
+  // looked up for every cell and JSON key of a batch: a hash, not a scan of the list
+  static const std::unordered_map<std::string_view, const FactDef*> by_path = [] {
+    std::unordered_map<std::string_view, const FactDef*> m;
+    for (const FactDef& f : all_facts()) m.emplace(f.path, &f);
+    return m;
+  }();
+  auto it = by_path.find(path);
+  return it == by_path.end() ? nullptr : it->second;
 }
 
 const FactDef& fact(std::string_view path) {

@@ -2,11 +2,27 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "yaml_util.h"
 
 namespace sfgrant {
 
+void IndustryTable::index() {
+  sorted_ = codes;
+  std::sort(sorted_.begin(), sorted_.end());
+}
+
 Tri IndustryTable::match(const std::string& ksic) const {
+  if (!sorted_.empty() && sorted_.size() == codes.size()) {
+    // a code is a prefix of ksic: look each prefix of ksic up
+    const std::string_view k(ksic);
+    for (size_t len = 1; len <= k.size(); ++len)
+      if (std::binary_search(sorted_.begin(), sorted_.end(), k.substr(0, len), std::less<>())) return Tri::pass;
+    // ksic is a prefix of a code: the first code not below ksic starts with it, if any does
+    auto it = std::lower_bound(sorted_.begin(), sorted_.end(), k, std::less<>());
+    return it != sorted_.end() && std::string_view(*it).substr(0, k.size()) == k ? Tri::unknown : Tri::fail;
+  }
   bool maybe = false;
   for (const std::string& code : codes) {
     if (ksic.rfind(code, 0) == 0) return Tri::pass;
@@ -100,6 +116,9 @@ IndustryTables load_industries(const std::string& text, const std::string& file,
       else diags.error(location_of(g, file), "industry_group: \"other\" is required", "missing-key");
     }
   }
+  for (IndustryTable* table : {&t.manufacturing, &t.root_industry, &t.main_group, &t.other_group,
+                               &t.excluded_industry, &t.service_business})
+    table->index();
   return t;
 }
 
@@ -120,8 +139,8 @@ void derive_facts(Profile& profile, const IndustryTables& tables) {
   };
   static const FactDef& size = fact("size");
   if (profile.has(size)) {
-    auto small = size_vocabulary().find("small");
-    auto medium = size_vocabulary().find("medium");
+    static const auto small = size_vocabulary().find("small");
+    static const auto medium = size_vocabulary().find("medium");
     std::int64_t s = profile.get(size).number;
     set_tri(k_sme, tri_of(s == *small || s == *medium));
   } else {
@@ -143,13 +162,16 @@ void derive_facts(Profile& profile, const IndustryTables& tables) {
   set_tri(k_excluded_industry, tables.excluded_industry.match(ksic));
   set_tri(k_service_business, tables.service_business.match(ksic));
   // 뿌리업종은 주력업종에 포함 (001 §1 지원유형 및 선정규모)
-  std::optional<std::string> g;
-  if (root == Tri::pass || tables.main_group.match(ksic) == Tri::pass) g = "main";
-  else if (tables.other_group.match(ksic) == Tri::pass) g = "other";
-  else if (manufacturing == Tri::fail) g = "none";
+  static const int main = *group.vocabulary->find("main");
+  static const int other = *group.vocabulary->find("other");
+  static const int none = *group.vocabulary->find("none");
+  std::optional<int> g;
+  if (root == Tri::pass || tables.main_group.match(ksic) == Tri::pass) g = main;
+  else if (tables.other_group.match(ksic) == Tri::pass) g = other;
+  else if (manufacturing == Tri::fail) g = none;
   if (g) {
     Value v;
-    v.number = *group.vocabulary->find(*g);
+    v.number = *g;
     profile.set(group, v);
   } else {
     profile.clear(group);

@@ -227,6 +227,13 @@ Ratio parse_ratio(std::string_view text) {
 }
 
 Won apply_ratio_floor(Won amount, Ratio ratio) {
+  // when the product fits in 64 bits the same division is done there: a 128-bit division is
+  // a library call, and batch does this for every track of every company
+  if (std::int64_t v64 = 0; !__builtin_mul_overflow(amount, ratio.basis_points, &v64)) {
+    std::int64_t q = v64 / Ratio::kWhole;
+    if (v64 % Ratio::kWhole != 0 && v64 < 0) --q;
+    return q;
+  }
   Wide v = Wide(amount) * ratio.basis_points;
   Wide q = v / Ratio::kWhole;
   if (v % Ratio::kWhole != 0 && v < 0) --q;
@@ -235,6 +242,11 @@ Won apply_ratio_floor(Won amount, Ratio ratio) {
 }
 
 Won apply_ratio_ceil(Won amount, Ratio ratio) {
+  if (std::int64_t v64 = 0; !__builtin_mul_overflow(amount, ratio.basis_points, &v64)) {  // as above
+    std::int64_t q = v64 / Ratio::kWhole;
+    if (v64 % Ratio::kWhole != 0 && v64 > 0) ++q;
+    return q;
+  }
   Wide v = Wide(amount) * ratio.basis_points;
   Wide q = v / Ratio::kWhole;
   if (v % Ratio::kWhole != 0 && v > 0) ++q;

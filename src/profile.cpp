@@ -7,16 +7,31 @@
 namespace sfgrant {
 
 Profile::Profile()
-    : values_(all_facts().size()), known_(all_facts().size(), false), where_(all_facts().size()) {}
+    : values_(all_facts().size()), known_(all_facts().size(), 0), where_(all_facts().size()) {}
+
+void Profile::reset() {
+  for (size_t i = 0; i < values_.size(); ++i) {
+    Value& v = values_[i];
+    v.flag = false;
+    v.number = 0;
+    v.text.clear();
+    v.items.clear();
+    v.amounts.clear();
+    known_[i] = 0;
+    where_[i].file.clear();
+    where_[i].line = 0;
+    where_[i].column = 0;
+  }
+}
 
 void Profile::set(const FactDef& f, Value v) {
   values_[static_cast<size_t>(f.index)] = std::move(v);
-  known_[static_cast<size_t>(f.index)] = true;
+  known_[static_cast<size_t>(f.index)] = 1;
 }
 
 void Profile::clear(const FactDef& f) {
   values_[static_cast<size_t>(f.index)] = Value{};
-  known_[static_cast<size_t>(f.index)] = false;
+  known_[static_cast<size_t>(f.index)] = 0;
 }
 
 std::string Profile::name() const {
@@ -39,13 +54,24 @@ std::vector<Won> Profile::yearly_costs() const {
   return has(yearly) ? get(yearly).amounts : std::vector<Won>{};
 }
 
+namespace {
+
+/// `text` equals `word` when lowercased (as std::tolower does it: ASCII letters only).
+bool equals_lowered(const std::string& text, std::string_view word) {
+  if (text.size() != word.size()) return false;
+  for (size_t i = 0; i < text.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(text[i])) != static_cast<unsigned char>(word[i])) return false;
+  return true;
+}
+
+}  // namespace
+
 std::optional<bool> parse_yes_no(const std::string& raw) {
-  std::string t;
-  for (char c : raw) t += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (t == "true" || t == "yes" || t == "y" || t == "1" || t == "예" || t == "o" || t == "있음") return true;
-  if (t == "false" || t == "no" || t == "n" || t == "0" || t == "아니오" || t == "아니요" || t == "x" ||
-      t == "없음")
-    return false;
+  // compared without building a lowered copy: batch parses millions of these
+  for (std::string_view w : {"true", "yes", "y", "1", "예", "o", "있음"})
+    if (equals_lowered(raw, w)) return true;
+  for (std::string_view w : {"false", "no", "n", "0", "아니오", "아니요", "x", "없음"})
+    if (equals_lowered(raw, w)) return false;
   return std::nullopt;
 }
 
@@ -114,7 +140,10 @@ std::string short_region(const std::string& text) {
 }
 
 std::int64_t parse_choice(const FactDef& f, const std::string& text, const Location& where) {
+  static const FactDef& region = fact("region");
   auto idx = f.vocabulary->find(text);
+  // a region's short name is the usual case; full names (대전광역시) are mapped only when it is not one
+  if (!idx && &f == &region) idx = f.vocabulary->find(short_region(text));
   if (!idx) {
     std::vector<std::string> ids;
     for (const Choice& c : f.vocabulary->choices) ids.push_back(c.id);
@@ -130,6 +159,9 @@ std::int64_t parse_choice(const FactDef& f, const std::string& text, const Locat
 void assign_fact(Profile& profile, const FactDef& f, const std::string& text, const Location& where) {
   if (f.derived)
     throw Error(where, fmt::format("{} is derived by sfgrant and cannot be given in a profile", f.path));
+  static const FactDef& name_fact = fact("name");
+  static const FactDef& business_number_fact = fact("business_number");
+  static const FactDef& ksic_fact = fact("ksic");
   Value v;
   switch (f.type) {
     case FactType::boolean: {
@@ -149,15 +181,15 @@ void assign_fact(Profile& profile, const FactDef& f, const std::string& text, co
       }
       break;
     case FactType::choice:
-      v.number = parse_choice(f, f.path == "region" ? short_region(text) : text, where);
+      v.number = parse_choice(f, text, where);
       break;
     case FactType::text:
-      if (f.path == "name" && text.empty()) bad_value(f, text, where, "a company name");
-      if (f.path == "business_number") {
+      if (&f == &name_fact && text.empty()) bad_value(f, text, where, "a company name");
+      if (&f == &business_number_fact) {
         if (auto problem = business_number_problem(text))
           throw Error(where, fmt::format("invalid business_number \"{}\": {}", text, *problem));
       }
-      if (f.path == "ksic") {
+      if (&f == &ksic_fact) {
         auto code = normalize_ksic(text);
         if (!code) bad_value(f, text, where, "a KSIC code of 2-5 digits or an 8-digit item code, e.g. \"29294\" or \"C29294\"");
         v.text = *code;

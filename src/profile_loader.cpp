@@ -83,9 +83,10 @@ void read_map(Profile& profile, const YAML::Node& node, const std::string& prefi
 }  // namespace
 
 void check_profile(const Profile& profile, const Location& where, Diagnostics& diags) {
-  if (!profile.has(fact("name"))) diags.error(where, "profile: \"name\" is required", "missing-key");
-  const FactDef& total = fact("plan.total_cost");
-  const FactDef& yearly = fact("plan.yearly_costs");
+  static const FactDef& name = fact("name");
+  static const FactDef& total = fact("plan.total_cost");
+  static const FactDef& yearly = fact("plan.yearly_costs");
+  if (!profile.has(name)) diags.error(where, "profile: \"name\" is required", "missing-key");
   // the sum is checked even without a total: it becomes the total (Profile::total_cost)
   if (profile.has(yearly) && !profile.get(yearly).amounts.empty()) {
     Won sum = 0;

@@ -108,9 +108,8 @@ json track_json(const TrackEvaluation& te, Lang lang, bool explain, const Profil
   if (!te.split_problem.empty()) j["split_problem"] = te.split_problem;
   if (!t.local_government.empty()) j["local_government_ratio"] = t.local_government;
   json reasons = json::array();
-  const size_t own = t.rules.size();
-  for (size_t i = te.rules.size() - own; i < te.rules.size(); ++i)
-    if (reportable(te.rules[i], explain)) reasons.push_back(reason_json(te.rules[i], lang, profile, ""));
+  for (const RuleResult& rr : te.rules)
+    if (reportable(rr, explain)) reasons.push_back(reason_json(rr, lang, profile, ""));
   j["reasons"] = reasons;
   j["source"] = t.source;
   if (explain && !t.notes.empty()) {
@@ -157,12 +156,9 @@ json program_json(const ProgramEvaluation& pe, const Profile& profile, const Ren
   for (const RuleResult& rr : pe.rules)
     if (reportable(rr, options.explain)) reasons.push_back(reason_json(rr, options.lang, profile, ""));
   // a track's own failed and unknown rules explain a program closed by its tracks
-  for (const TrackEvaluation& te : pe.tracks) {
-    const size_t own = te.track->rules.size();
-    for (size_t i = te.rules.size() - own; i < te.rules.size(); ++i)
-      if (reportable(te.rules[i], options.explain))
-        reasons.push_back(reason_json(te.rules[i], options.lang, profile, te.track->id));
-  }
+  for (const TrackEvaluation& te : pe.tracks)
+    for (const RuleResult& rr : te.rules)
+      if (reportable(rr, options.explain)) reasons.push_back(reason_json(rr, options.lang, profile, te.track->id));
   j["reasons"] = reasons;
   json missing = json::array();
   for (const FactDef* f : pe.missing) missing.push_back(f->path);

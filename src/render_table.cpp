@@ -80,7 +80,7 @@ std::vector<std::string> failed_reasons(const ProgramEvaluation& pe, Lang lang) 
   };
   for (const RuleResult& rr : pe.rules) add(rr);
   for (const TrackEvaluation& te : pe.tracks)
-    for (size_t i = pe.rules.size(); i < te.rules.size(); ++i) add(te.rules[i]);
+    for (const RuleResult& rr : te.rules) add(rr);
   return out;
 }
 
@@ -224,12 +224,11 @@ void explain_condition(const Condition& c, const Profile& profile, const RenderO
   }
 }
 
-void explain_rules(const std::vector<RuleResult>& rules, size_t from, const Profile& profile,
+void explain_rules(const std::vector<RuleResult>& rules, const Profile& profile,
                    const RenderOptions& options, std::ostream& out, const std::string& indent) {
   const Lang lang = options.lang;
   Labels l{lang};
-  for (size_t i = from; i < rules.size(); ++i) {
-    const RuleResult& rr = rules[i];
+  for (const RuleResult& rr : rules) {
     out << indent << tri_mark(rr.result, options.color) << ' ' << rr.rule->message.in(lang) << "  ["
         << rr.rule->id << "]\n";
     explain_condition(rr.rule->require, profile, options, false, out, indent + "    ");
@@ -412,7 +411,7 @@ void render_check_table(const Evaluation& ev, const Profile& profile, const Rend
           << paint(pe.program->name.in(lang), Color::bold, options.color) << " [" << pe.program->id << "] — "
           << paint(status_label(pe.status, lang), status_color(pe.status), options.color) << '\n';
       out << "  " << l.t("근거: ", "source: ") << pe.program->source << '\n';
-      explain_rules(pe.rules, 0, profile, options, out, "  ");
+      explain_rules(pe.rules, profile, options, out, "  ");
       for (const TrackEvaluation& te : pe.tracks) {
         out << "  " << l.t("유형 ", "track ") << te.track->name.in(lang) << " [" << te.track->id << "] — "
             << paint(status_label(te.status, lang), status_color(te.status), options.color);
@@ -423,7 +422,7 @@ void render_check_table(const Evaluation& ev, const Profile& profile, const Rend
           out << " · " << split_problem_text(te.split_problem, lang);
         out << '\n';
         if (!te.track->source.empty()) out << "    " << l.t("근거: ", "source: ") << te.track->source << '\n';
-        explain_rules(te.rules, pe.rules.size(), profile, options, out, "    ");
+        explain_rules(te.rules, profile, options, out, "    ");
       }
     }
   }

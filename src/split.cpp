@@ -26,6 +26,10 @@ namespace {
 std::optional<Won> smallest_total_reaching(Won cap, Ratio ratio) {
   if (ratio.basis_points == 0) return std::nullopt;
   const Won needed = cap % 1000 == 0 ? cap : checked_add(cap - cap % 1000, 1000);
+  // in 64 bits when the numerator fits (the usual case): a 128-bit division is a library call
+  if (Won n = 0; !__builtin_mul_overflow(needed, Ratio::kWhole, &n) &&
+                 !__builtin_add_overflow(n, ratio.basis_points - 1, &n))
+    return n / ratio.basis_points;
   __extension__ typedef __int128 Wide;
   const Wide t = (static_cast<Wide>(needed) * Ratio::kWhole + ratio.basis_points - 1) / ratio.basis_points;
   if (t > std::numeric_limits<Won>::max()) throw Error("amount overflow");

@@ -441,16 +441,16 @@ Reach what_it_takes(const Catalogue& catalogue, const Program& program, const Pr
       out.blocking.push_back({rr.rule, nullptr});
   if (out.blocking.empty()) {
     for (const TrackEvaluation& te : now.tracks)
-      for (size_t i = now.rules.size(); i < te.rules.size(); ++i)
-        if (te.rules[i].result == Tri::fail && !rule_can_pass(*te.rules[i].rule, moves, profile, reach.max_moves))
-          out.blocking.push_back({te.rules[i].rule, te.track});
+      for (const RuleResult& rr : te.rules)
+        if (rr.result == Tri::fail && !rule_can_pass(*rr.rule, moves, profile, reach.max_moves))
+          out.blocking.push_back({rr.rule, te.track});
   }
   if (out.blocking.empty()) {  // each rule can be turned, but not all of them at once within max_moves
     for (const RuleResult& rr : now.rules)
       if (rr.result == Tri::fail) out.blocking.push_back({rr.rule, nullptr});
     for (const TrackEvaluation& te : now.tracks)
-      for (size_t i = now.rules.size(); i < te.rules.size(); ++i)
-        if (te.rules[i].result == Tri::fail) out.blocking.push_back({te.rules[i].rule, te.track});
+      for (const RuleResult& rr : te.rules)
+        if (rr.result == Tri::fail) out.blocking.push_back({rr.rule, te.track});
   }
   return out;
 }

@@ -41,7 +41,7 @@ class XlsxSink : public BatchSink {
     worksheet_set_column(rejected_, 2, 2, 80, nullptr);
   }
 
-  void text(const std::string&) override {}
+  void text(std::string_view) override {}
 
   void rows(const std::vector<ResultRow>& rows) override {
     for (const ResultRow& r : rows) {

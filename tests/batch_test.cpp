@@ -22,7 +22,7 @@ class CollectSink : public BatchSink {
  public:
   std::string out;
   std::vector<RejectedRow> rejects;
-  void text(const std::string& bytes) override { out += bytes; }
+  void text(std::string_view bytes) override { out += bytes; }
   void rows(const std::vector<ResultRow>&) override {}
   void rejected(const RejectedRow& r) override { rejects.push_back(r); }
 };

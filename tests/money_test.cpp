@@ -205,3 +205,18 @@ TEST_CASE("a bare 천 after 억 is not silently read as a few thousand won", "[m
   }
   CHECK(value == 150'000'000);
 }
+
+TEST_CASE("ratios are exact on both sides of the 64-bit product boundary", "[money][ratio]") {
+  // apply_ratio_* work in 64 bits while amount × basis points fits, in 128 bits beyond: the
+  // results must not depend on which
+  __extension__ typedef __int128 Wide;
+  const Won edge = std::numeric_limits<Won>::max() / 3333;
+  for (Won amount : {edge - 2, edge - 1, edge, edge + 1, edge + 2, -edge - 1, -edge, Won{-1}, Won{1}}) {
+    const Wide v = Wide(amount) * 3333;
+    Wide floor = v / 10000, ceil = v / 10000;
+    if (v % 10000 != 0 && v < 0) --floor;
+    if (v % 10000 != 0 && v > 0) ++ceil;
+    CHECK(sfgrant::apply_ratio_floor(amount, Ratio{3333}) == static_cast<Won>(floor));
+    CHECK(sfgrant::apply_ratio_ceil(amount, Ratio{3333}) == static_cast<Won>(ceil));
+  }
+}

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sfgrant/csv.h"
@@ -24,7 +25,7 @@ struct BatchOptions {
   bool all = false;  ///< csv/xlsx: every status, not only eligible and possible
   bool bom = false;  ///< csv: start with a UTF-8 BOM for Excel
   int jobs = 1;
-  size_t batch_rows = 1024;
+  size_t batch_rows = 1024;  ///< rows a worker takes at a time (at most 64 for jsonl output)
   EvaluateOptions evaluate;
   Lang lang = Lang::ko;
   std::string file_name = "<stdin>";  ///< for messages
@@ -69,7 +70,7 @@ class BatchSink {
  public:
   virtual ~BatchSink() = default;
   virtual void begin() {}
-  virtual void text(const std::string& bytes) = 0;
+  virtual void text(std::string_view bytes) = 0;
   virtual void rows(const std::vector<ResultRow>& rows) = 0;
   virtual void rejected(const RejectedRow& row) = 0;
   virtual void end(const BatchSummary& summary) { (void)summary; }

@@ -27,7 +27,7 @@ struct RuleResult {
 struct TrackEvaluation {
   const Track* track = nullptr;
   Status status = Status::ineligible;
-  std::vector<RuleResult> rules;  ///< the program's rules, then the track's own
+  std::vector<RuleResult> rules;  ///< the track's own rules (the program's are in ProgramEvaluation)
   std::optional<Won> cap;         ///< after the level table, when it applies
   std::optional<Won> full_support_cost;
   std::optional<Split> split;
@@ -73,6 +73,14 @@ WindowState window_state(const Schedule& s, const std::optional<Date>& as_of, in
 Evaluation evaluate(const Catalogue& catalogue, const Profile& profile, const EvaluateOptions& options);
 ProgramEvaluation evaluate_program(const Catalogue& catalogue, const Program& program, const Profile& profile,
                                    const EvaluateOptions& options);
+
+/// The same, into `out`, reusing the vectors it already holds: batch evaluates millions of
+/// profiles, and allocating and freeing every result's vectors cost more than the rules.
+/// Application windows depend on the date only: when `out` already holds this catalogue's
+/// programs at the same as_of, their windows are kept rather than worked out again.
+void evaluate(const Catalogue& catalogue, const Profile& profile, const EvaluateOptions& options, Evaluation& out);
+void evaluate_program(const Catalogue& catalogue, const Program& program, const Profile& profile,
+                      const EvaluateOptions& options, ProgramEvaluation& out);
 
 /// Today's date, from the system clock (local time).
 Date today();

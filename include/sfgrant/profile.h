@@ -25,8 +25,10 @@ struct Value {
 class Profile {
  public:
   Profile();
+  /// Back to no facts known, keeping the storage (batch reuses one profile row after row).
+  void reset();
 
-  bool has(const FactDef& f) const { return known_[static_cast<size_t>(f.index)]; }
+  bool has(const FactDef& f) const { return known_[static_cast<size_t>(f.index)] != 0; }
   const Value& get(const FactDef& f) const { return values_[static_cast<size_t>(f.index)]; }
   void set(const FactDef& f, Value v);
   void clear(const FactDef& f);
@@ -42,7 +44,7 @@ class Profile {
 
  private:
   std::vector<Value> values_;
-  std::vector<bool> known_;
+  std::vector<unsigned char> known_;  ///< not vector<bool>: read for every condition of every rule
   std::vector<Location> where_;
 };
 
