@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "fuzz_support.h"
@@ -59,7 +60,7 @@ void check_reader(const std::string& text, size_t small_chunk) {
 /// Collects output to check it; rows and rejections are only counted.
 class CheckingSink : public BatchSink {
  public:
-  void text(const std::string& bytes) override {
+  void text(std::string_view bytes) override {
     if (!valid_utf8(bytes)) fuzz::fail("batch output is not valid UTF-8");
   }
   void rows(const std::vector<ResultRow>&) override {}

@@ -401,31 +401,42 @@ class RowSource {
     }
     while (true) {
       std::string line;
-      if (!read_line(line)) return false;
+      bool too_long = false;
+      if (!read_line(line, too_long)) return false;
       ++line_no_;
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      if (!too_long && line.find_first_not_of(" \t\r") == std::string::npos) continue;
       row.line = line_no_;
       row.text = std::move(line);
       row.error.clear();
+      if (too_long)
+        row.error = fmt::format("line longer than {} MiB; skipped to the next line", kMaxCsvRecordBytes >> 20);
       return true;
     }
   }
 
  private:
-  bool read_line(std::string& line) {
+  /// The next line without its end; a line over kMaxCsvRecordBytes is dropped as it is read (memory
+  /// stays bounded) and comes back empty with `too_long` set.
+  bool read_line(std::string& line, bool& too_long) {
     while (true) {
       size_t nl = pending_.find('\n', pos_);
       if (nl != std::string::npos) {
-        line.assign(pending_, pos_, nl - pos_);
+        if (too_long) line.clear();
+        else line.assign(pending_, pos_, nl - pos_);
         pos_ = nl + 1;
         if (!line.empty() && line.back() == '\r') line.pop_back();
         return true;
       }
       if (eof_) {
-        if (pos_ >= pending_.size()) return false;
-        line.assign(pending_, pos_, std::string::npos);
+        if (pos_ >= pending_.size() && !too_long) return false;
+        if (too_long) line.clear();
+        else line.assign(pending_, pos_, std::string::npos);
         pos_ = pending_.size();
         return true;
+      }
+      if (pending_.size() - pos_ > kMaxCsvRecordBytes) {
+        too_long = true;
+        pos_ = pending_.size();
       }
       pending_.erase(0, pos_);
       pos_ = 0;

@@ -221,4 +221,19 @@ TEST_CASE("a record over the size limit is rejected and reading goes on at the n
     CHECK(r.rejects[0].reason.find("record longer than 16 MiB") != std::string::npos);
     CHECK(r.out.find("3,다음,government,eligible") != std::string::npos);
   }
+  SECTION("a JSON Lines file with a 17 MiB line") {
+    BatchOptions options;
+    options.input = BatchInput::jsonl;
+    const std::string good =
+        "{\"name\":\"다음\",\"size\":\"small\",\"ksic\":\"29294\",\"region\":\"대전\",\"role\":\"adopter\","
+        "\"status\":{\"business\":\"active\",\"tax_arrears\":false,\"sanctioned\":false},"
+        "\"smart_factory\":{\"level\":\"basic\",\"target_level\":\"intermediate2\"},\"plan\":{\"total_cost\":\"4억원\"}}\n";
+    Run r = run("{\"name\":\"" + std::string(17u << 20, 'x') + "\"}\n" + good, options);
+    CHECK(r.summary.read == 2);
+    CHECK(r.summary.evaluated == 1);
+    REQUIRE(r.rejects.size() == 1);
+    CHECK(r.rejects[0].line == 1);
+    CHECK(r.rejects[0].reason == "line longer than 16 MiB; skipped to the next line");
+    CHECK(r.out.find("2,다음,government,eligible,advanced,200000000,200000000,200000000") != std::string::npos);
+  }
 }
