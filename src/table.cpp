@@ -213,26 +213,7 @@ void Table::optional_column(size_t column) {
 
 namespace {
 
-/// Narrows the widest column above its floor until the columns fit `max_width`.
-void narrow(std::vector<int>& widths, const std::vector<int>& floor, int max_width) {
-  int total = 0;
-  size_t shown = 0;
-  for (int w : widths)
-    if (w > 0) {
-      total += w;
-      ++shown;
-    }
-  total += 2 * static_cast<int>(shown > 0 ? shown - 1 : 0);
-  while (total > max_width) {
-    size_t widest = widths.size();
-    for (size_t i = 0; i < widths.size(); ++i)
-      if (widths[i] > floor[i] && (widest == widths.size() || widths[i] > widths[widest])) widest = i;
-    if (widest == widths.size()) return;
-    --widths[widest];
-    --total;
-  }
-}
-
+/// Columns shown (width above 0) and the two spaces between each pair.
 int total_width(const std::vector<int>& widths) {
   int total = 0;
   size_t shown = 0;
@@ -242,6 +223,19 @@ int total_width(const std::vector<int>& widths) {
       ++shown;
     }
   return total + 2 * static_cast<int>(shown > 0 ? shown - 1 : 0);
+}
+
+/// Narrows the widest column above its floor until the columns fit `max_width`.
+void narrow(std::vector<int>& widths, const std::vector<int>& floor, int max_width) {
+  int total = total_width(widths);
+  while (total > max_width) {
+    size_t widest = widths.size();
+    for (size_t i = 0; i < widths.size(); ++i)
+      if (widths[i] > floor[i] && (widest == widths.size() || widths[i] > widths[widest])) widest = i;
+    if (widest == widths.size()) return;
+    --widths[widest];
+    --total;
+  }
 }
 
 }  // namespace
