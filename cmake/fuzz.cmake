@@ -17,11 +17,9 @@ if(SFGRANT_FUZZ)
     -fsanitize=fuzzer-no-link,${SFGRANT_FUZZ_SANITIZERS} -fno-sanitize-recover=all -fno-omit-frame-pointer)
   target_link_options(sfgrant_core INTERFACE -fsanitize=${SFGRANT_FUZZ_SANITIZERS})
 
-  file(GLOB SFGRANT_FUZZ_SOURCES CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/fuzz/fuzz_*.cpp")
   set(SFGRANT_FUZZ_TARGETS "")
-  foreach(source ${SFGRANT_FUZZ_SOURCES})
-    get_filename_component(name "${source}" NAME_WE)
-    add_executable(${name} "${source}")
+  foreach(name fuzz_program fuzz_profile fuzz_money fuzz_csv fuzz_table)
+    add_executable(${name} "${CMAKE_CURRENT_SOURCE_DIR}/fuzz/${name}.cpp")
     target_link_libraries(${name} PRIVATE sfgrant_core sfgrant_warnings)
     target_compile_options(${name} PRIVATE
       -fsanitize=fuzzer,${SFGRANT_FUZZ_SANITIZERS} -fno-sanitize-recover=all -fno-omit-frame-pointer)

@@ -13,8 +13,8 @@
 #include <vector>
 
 #include "fuzz_support.h"
-#include "sfgrant/batch.h"
-#include "sfgrant/csv.h"
+#include "sfgrant/batch/batch.h"
+#include "sfgrant/text/csv.h"
 
 using namespace sfgrant;
 

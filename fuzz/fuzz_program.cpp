@@ -7,10 +7,10 @@
 #include <string>
 
 #include "fuzz_support.h"
-#include "sfgrant/evaluate.h"
-#include "sfgrant/industries.h"
-#include "sfgrant/render.h"
-#include "sfgrant/split.h"
+#include "sfgrant/engine/evaluate.h"
+#include "sfgrant/model/industries.h"
+#include "sfgrant/render/render.h"
+#include "sfgrant/engine/split.h"
 
 using namespace sfgrant;
 

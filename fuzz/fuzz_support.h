@@ -9,9 +9,9 @@
 #include <streambuf>
 #include <string>
 
-#include "sfgrant/diagnostics.h"
-#include "sfgrant/profile_loader.h"
-#include "sfgrant/program_loader.h"
+#include "sfgrant/model/diagnostics.h"
+#include "sfgrant/load/profile_loader.h"
+#include "sfgrant/load/program_loader.h"
 
 namespace sfgrant::fuzz {
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "fuzz_support.h"
-#include "sfgrant/table.h"
+#include "sfgrant/text/table.h"
 
 using namespace sfgrant;
 

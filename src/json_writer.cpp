@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "sfgrant/csv.h"
+#include "sfgrant/text/csv.h"
 
 namespace sfgrant {
 

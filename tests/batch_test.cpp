@@ -5,9 +5,9 @@
 #include <cstdlib>
 #include <sstream>
 
-#include "sfgrant/batch.h"
-#include "sfgrant/csv.h"
-#include "sfgrant/program_loader.h"
+#include "sfgrant/batch/batch.h"
+#include "sfgrant/text/csv.h"
+#include "sfgrant/load/program_loader.h"
 
 using namespace sfgrant;
 

@@ -4,12 +4,12 @@
 
 #include <string>
 
-#include "sfgrant/check_json_writer.h"
-#include "sfgrant/industries.h"
+#include "sfgrant/render/check_json_writer.h"
+#include "sfgrant/model/industries.h"
 #include "sfgrant/json_writer.h"
-#include "sfgrant/profile_loader.h"
-#include "sfgrant/program_loader.h"
-#include "sfgrant/render.h"
+#include "sfgrant/load/profile_loader.h"
+#include "sfgrant/load/program_loader.h"
+#include "sfgrant/render/render.h"
 
 using namespace sfgrant;
 

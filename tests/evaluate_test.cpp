@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <string>
 
-#include "sfgrant/evaluate.h"
-#include "sfgrant/industries.h"
-#include "sfgrant/profile_loader.h"
-#include "sfgrant/program_loader.h"
+#include "sfgrant/engine/evaluate.h"
+#include "sfgrant/model/industries.h"
+#include "sfgrant/load/profile_loader.h"
+#include "sfgrant/load/program_loader.h"
 
 using sfgrant::Catalogue;
 using sfgrant::Evaluation;

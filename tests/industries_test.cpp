@@ -4,9 +4,9 @@
 
 #include <string>
 
-#include "sfgrant/industries.h"
-#include "sfgrant/profile.h"
-#include "sfgrant/program_loader.h"
+#include "sfgrant/model/industries.h"
+#include "sfgrant/model/profile.h"
+#include "sfgrant/load/program_loader.h"
 
 using sfgrant::fact;
 using sfgrant::Profile;

@@ -6,8 +6,8 @@
 #include <limits>
 #include <string>
 
-#include "sfgrant/error.h"
-#include "sfgrant/money.h"
+#include "sfgrant/model/error.h"
+#include "sfgrant/model/money.h"
 
 using sfgrant::Error;
 using sfgrant::parse_amount;

@@ -4,9 +4,9 @@
 
 #include <string>
 
-#include "sfgrant/error.h"
-#include "sfgrant/profile.h"
-#include "sfgrant/profile_loader.h"
+#include "sfgrant/model/error.h"
+#include "sfgrant/model/profile.h"
+#include "sfgrant/load/profile_loader.h"
 
 using sfgrant::Diagnostics;
 using sfgrant::Error;

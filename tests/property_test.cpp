@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "sfgrant/money.h"
-#include "sfgrant/split.h"
+#include "sfgrant/model/money.h"
+#include "sfgrant/engine/split.h"
 
 using sfgrant::Ratio;
 using sfgrant::Split;

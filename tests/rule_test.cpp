@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "sfgrant/error.h"
-#include "sfgrant/evaluate.h"
-#include "sfgrant/profile.h"
-#include "sfgrant/rule.h"
+#include "sfgrant/model/error.h"
+#include "sfgrant/engine/evaluate.h"
+#include "sfgrant/model/profile.h"
+#include "sfgrant/model/rule.h"
 
 using sfgrant::CompareOp;
 using sfgrant::Condition;

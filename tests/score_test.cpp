@@ -18,8 +18,8 @@
 #include <string>
 #include <vector>
 
-#include "sfgrant/program_loader.h"
-#include "sfgrant/rubric.h"
+#include "sfgrant/load/program_loader.h"
+#include "sfgrant/model/rubric.h"
 
 namespace fs = std::filesystem;
 using sfgrant::Diagnostics;

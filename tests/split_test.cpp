@@ -5,9 +5,9 @@
 #include <limits>
 #include <vector>
 
-#include "sfgrant/error.h"
-#include "sfgrant/facts.h"
-#include "sfgrant/split.h"
+#include "sfgrant/model/error.h"
+#include "sfgrant/model/facts.h"
+#include "sfgrant/engine/split.h"
 
 using sfgrant::Error;
 using sfgrant::Ratio;

@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "sfgrant/table.h"
+#include "sfgrant/text/table.h"
 
 using sfgrant::Align;
 using sfgrant::Color;

@@ -12,13 +12,13 @@
 #include <string>
 #include <vector>
 
-#include "sfgrant/error.h"
-#include "sfgrant/evaluate.h"
-#include "sfgrant/industries.h"
-#include "sfgrant/program_loader.h"
-#include "sfgrant/profile_loader.h"
-#include "sfgrant/render.h"
-#include "sfgrant/whatif.h"
+#include "sfgrant/model/error.h"
+#include "sfgrant/engine/evaluate.h"
+#include "sfgrant/model/industries.h"
+#include "sfgrant/load/program_loader.h"
+#include "sfgrant/load/profile_loader.h"
+#include "sfgrant/render/render.h"
+#include "sfgrant/engine/whatif.h"
 
 using namespace sfgrant;
 

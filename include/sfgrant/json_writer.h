@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "sfgrant/text_buffer.h"
+#include "sfgrant/text/text_buffer.h"
 
 namespace sfgrant {
 

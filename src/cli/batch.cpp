@@ -12,9 +12,9 @@
 #include <thread>
 
 #include "commands.h"
-#include "sfgrant/batch.h"
-#include "sfgrant/table.h"
-#include "sfgrant/xlsx_sink.h"
+#include "sfgrant/batch/batch.h"
+#include "sfgrant/text/table.h"
+#include "sfgrant/render/xlsx_sink.h"
 
 namespace sfgrant::cli {
 namespace fs = std::filesystem;

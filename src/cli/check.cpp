@@ -3,10 +3,10 @@
 #include <iostream>
 
 #include "commands.h"
-#include "sfgrant/evaluate.h"
-#include "sfgrant/program_loader.h"
-#include "sfgrant/profile_loader.h"
-#include "sfgrant/whatif.h"
+#include "sfgrant/engine/evaluate.h"
+#include "sfgrant/load/program_loader.h"
+#include "sfgrant/load/profile_loader.h"
+#include "sfgrant/engine/whatif.h"
 
 namespace sfgrant::cli {
 namespace {

@@ -9,8 +9,8 @@
 #include <fstream>
 #include <iostream>
 
-#include "sfgrant/program_loader.h"
-#include "sfgrant/table.h"
+#include "sfgrant/load/program_loader.h"
+#include "sfgrant/text/table.h"
 
 namespace sfgrant::cli {
 namespace fs = std::filesystem;

@@ -6,10 +6,10 @@
 #include <optional>
 #include <string>
 
-#include "sfgrant/diagnostics.h"
-#include "sfgrant/error.h"
-#include "sfgrant/program.h"
-#include "sfgrant/render.h"
+#include "sfgrant/model/diagnostics.h"
+#include "sfgrant/model/error.h"
+#include "sfgrant/model/program.h"
+#include "sfgrant/render/render.h"
 
 namespace sfgrant::cli {
 

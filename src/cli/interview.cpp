@@ -10,10 +10,10 @@
 #include <set>
 
 #include "commands.h"
-#include "sfgrant/evaluate.h"
-#include "sfgrant/profile_loader.h"
-#include "sfgrant/table.h"
-#include "sfgrant/whatif.h"
+#include "sfgrant/engine/evaluate.h"
+#include "sfgrant/load/profile_loader.h"
+#include "sfgrant/text/table.h"
+#include "sfgrant/engine/whatif.h"
 
 namespace sfgrant::cli {
 

@@ -5,7 +5,7 @@
 #include <iostream>
 
 #include "commands.h"
-#include "sfgrant/error.h"
+#include "sfgrant/model/error.h"
 
 int main(int argc, char** argv) {
   using namespace sfgrant::cli;

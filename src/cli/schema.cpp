@@ -7,7 +7,7 @@
 #include <iostream>
 
 #include "commands.h"
-#include "sfgrant/schema.h"
+#include "sfgrant/validate/schema.h"
 
 namespace sfgrant::cli {
 namespace fs = std::filesystem;

@@ -7,10 +7,10 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
-#include "sfgrant/facts.h"
-#include "sfgrant/program_loader.h"
-#include "sfgrant/rubric.h"
-#include "sfgrant/table.h"
+#include "sfgrant/model/facts.h"
+#include "sfgrant/load/program_loader.h"
+#include "sfgrant/model/rubric.h"
+#include "sfgrant/text/table.h"
 
 namespace sfgrant::cli {
 namespace fs = std::filesystem;

@@ -3,8 +3,8 @@
 #include <iostream>
 
 #include "commands.h"
-#include "sfgrant/split.h"
-#include "sfgrant/table.h"
+#include "sfgrant/engine/split.h"
+#include "sfgrant/text/table.h"
 
 namespace sfgrant::cli {
 

@@ -3,7 +3,7 @@
 #include <iostream>
 
 #include "commands.h"
-#include "sfgrant/case_runner.h"
+#include "sfgrant/validate/case_runner.h"
 
 namespace sfgrant::cli {
 

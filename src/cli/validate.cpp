@@ -8,8 +8,8 @@
 #include <optional>
 
 #include "commands.h"
-#include "sfgrant/program_loader.h"
-#include "sfgrant/rubric.h"
+#include "sfgrant/load/program_loader.h"
+#include "sfgrant/model/rubric.h"
 
 namespace sfgrant::cli {
 namespace fs = std::filesystem;

@@ -1,0 +1,69 @@
+#pragma once
+/// A company profile: the facts the user gave (and the ones derived from them). A missing fact is
+/// unknown, never assumed (SPEC §3).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sfgrant/model/error.h"
+#include "sfgrant/model/facts.h"
+#include "sfgrant/model/money.h"
+
+namespace sfgrant {
+
+/// The value of one fact. Which member is meaningful follows the fact's FactType:
+/// boolean → flag; number, money, choice (index into the vocabulary) → number;
+/// text → text; list (choice indices or words) → items; money_list → amounts.
+struct Value {
+  bool flag = false;
+  std::int64_t number = 0;
+  std::string text;
+  std::vector<std::int64_t> items;
+  std::vector<Won> amounts;
+};
+
+class Profile {
+ public:
+  Profile();
+  /// Back to no facts known, keeping the storage (batch reuses one profile row after row).
+  void reset();
+
+  bool has(const FactDef& f) const { return known_[static_cast<size_t>(f.index)] != 0; }
+  const Value& get(const FactDef& f) const { return values_[static_cast<size_t>(f.index)]; }
+  void set(const FactDef& f, Value v);
+  void clear(const FactDef& f);
+
+  /// Where each fact was given (for error messages); empty file when unknown.
+  const Location& where(const FactDef& f) const { return where_[static_cast<size_t>(f.index)]; }
+  void set_where(const FactDef& f, Location loc) { where_[static_cast<size_t>(f.index)] = std::move(loc); }
+
+  std::string name() const;
+  /// The planned total cost, or the sum of the yearly costs when only those are given.
+  std::optional<Won> total_cost() const;
+  std::vector<Won> yearly_costs() const;
+
+ private:
+  std::vector<Value> values_;
+  std::vector<unsigned char> known_;  ///< not vector<bool>: read for every condition of every rule
+  std::vector<Location> where_;
+};
+
+/// Parses one scalar for a fact (enum word in English or Korean, yes/no, number, amount, text)
+/// and stores it. Throws Error at `where` with the offending text and what was expected.
+void assign_fact(Profile& profile, const FactDef& fact, const std::string& text, const Location& where);
+/// Stores a list fact (selections, same_level_used, yearly_costs) from its items.
+void assign_list(Profile& profile, const FactDef& fact, const std::vector<std::string>& items,
+                 const std::vector<Location>& where);
+
+/// Parses yes/no as people write it: true/false, yes/no, y/n, 1/0, 예/아니오, O/X.
+std::optional<bool> parse_yes_no(const std::string& text);
+
+/// Checks a 사업자등록번호 (10 digits, `305-86-12345`): format and check digit.
+/// Returns an explanation when it is wrong, nothing when it is valid.
+std::optional<std::string> business_number_problem(const std::string& text);
+
+/// Normalises a KSIC code: strips a section letter (`C29294` → `29294`); 2–5 digits or an
+/// 8-digit item code. Returns nothing when it is not a KSIC code.
+std::optional<std::string> normalize_ksic(const std::string& text);
+
+}  // namespace sfgrant

@@ -1,0 +1,143 @@
+#pragma once
+/// The program model: a year's catalogue of sub-programs, their tracks, money terms, schedules,
+/// contacts and rules. Plain structs; the YAML loader fills them, the engine reads them.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sfgrant/model/error.h"
+#include "sfgrant/model/industries.h"
+#include "sfgrant/model/money.h"
+#include "sfgrant/model/rule.h"
+#include "sfgrant/model/lang.h"
+
+namespace sfgrant {
+
+/// A date as announcements write it: a month (`2025-11`) or a day (`2026-01-19`).
+struct Date {
+  int year = 0;
+  int month = 0;
+  int day = 0;  ///< 0 when only the month is given
+
+  std::string str() const;
+  static std::optional<Date> parse(const std::string& text);
+  /// Days since 0000-03-01, for comparisons; a month counts as its first or last day.
+  long first_day() const;
+  long last_day() const;
+};
+
+struct Note {
+  Text text;
+  std::string source;
+};
+
+/// One row of a level-dependent cap table (레전드50+ 현재-목표 수준별 지원한도).
+struct LevelCap {
+  int from = 0;  ///< index in level_vocabulary()
+  int to = 0;
+  Won cap = 0;
+  Location where;
+};
+
+struct Track {
+  std::string id;
+  Text name;
+  std::string source;
+  std::optional<int> months;
+  std::optional<Won> cap;
+  std::optional<Ratio> ratio;
+  int years = 1;
+  std::optional<Won> cap_per_year;
+  std::vector<LevelCap> cap_by_level;
+  std::string cap_by_level_source;
+  std::optional<Ratio> large_company_min;  ///< 대중소 상생형: large company pays at least this share
+  std::optional<Ratio> company_max;        ///< … and the applicant at most this share
+  std::optional<Ratio> in_kind_max;        ///< of the private share
+  std::optional<Ratio> company_cash_min;   ///< of the company's share
+  std::string local_government;            ///< 지자체 매칭, as the announcement writes it
+  std::vector<Rule> rules;
+  std::vector<Note> notes;
+  Location where;
+
+  bool has_money() const { return ratio.has_value() && (cap.has_value() || !cap_by_level.empty()); }
+  bool three_party() const { return large_company_min.has_value() || company_max.has_value(); }
+};
+
+struct Schedule {
+  std::optional<Date> announce;
+  std::optional<Date> apply_from;
+  std::optional<Date> apply_to;
+  bool rolling = false;
+  Text selection;
+  std::string source;
+};
+
+struct Agency {
+  std::string lead;
+  std::string operator_name;
+  std::string phone;
+  bool regional_center = false;
+  std::string source;
+};
+
+struct Document {
+  Text name;
+  Text validity;
+  std::string source;
+};
+
+struct HowToApply {
+  Text where;
+  std::vector<Document> documents;
+  std::string source;
+};
+
+struct Program {
+  std::string id;
+  Text name;
+  Text category;
+  std::string source;
+  std::optional<int> quota;
+  Schedule schedule;
+  Agency agency;
+  HowToApply apply;
+  std::vector<Note> notes;
+  std::vector<Rule> rules;  ///< rule sets already expanded
+  std::vector<Track> tracks;
+  std::string file;
+
+  const Track* find_track(const std::string& track_id) const;
+};
+
+/// 스마트제조혁신센터: where to apply and ask, by region and city.
+struct Center {
+  std::string id;
+  Text name;
+  std::vector<std::string> regions;
+  std::vector<std::string> cities;  ///< when non-empty, only these cities of the regions
+  std::string phone;
+  std::string address;
+  std::string source;
+};
+
+struct Announcement {
+  std::string file;
+  std::string title;
+  std::string issued;
+};
+
+/// Everything sfgrant knows about one program year.
+struct Catalogue {
+  int year = 0;
+  std::vector<Announcement> announcements;
+  std::vector<Program> programs;
+  std::vector<Center> centers;
+  IndustryTables industries;
+  std::string folder;
+
+  const Program* find_program(const std::string& id) const;
+  /// The center for a region and city: one listing the city first, then one for the whole region.
+  const Center* center_for(const std::string& region, const std::string& city) const;
+};
+
+}  // namespace sfgrant

@@ -1,0 +1,286 @@
+#include "sfgrant/engine/evaluate.h"
+
+#include <algorithm>
+#include <ctime>
+
+namespace sfgrant {
+
+std::string_view status_name(Status s) {
+  switch (s) {
+    case Status::eligible: return "eligible";
+    case Status::possible: return "possible";
+    case Status::ineligible: return "ineligible";
+  }
+  return "ineligible";
+}
+
+Status status_of(Tri t) {
+  if (t == Tri::pass) return Status::eligible;
+  if (t == Tri::unknown) return Status::possible;
+  return Status::ineligible;
+}
+
+std::string_view window_name(WindowState s) {
+  switch (s) {
+    case WindowState::upcoming: return "upcoming";
+    case WindowState::open: return "open";
+    case WindowState::closed: return "closed";
+    case WindowState::rolling: return "rolling";
+    case WindowState::unknown: return "unknown";
+  }
+  return "unknown";
+}
+
+Date today() {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+namespace {
+
+std::int64_t scalar_number(const FactDef& f, const Value& v) {
+  return f.type == FactType::boolean ? (v.flag ? 1 : 0) : v.number;
+}
+
+bool contains(const std::vector<std::int64_t>& items, std::int64_t x) {
+  return std::find(items.begin(), items.end(), x) != items.end();
+}
+
+Tri compare(const Condition& c, const Profile& profile) {
+  const FactDef& f = *c.fact;
+  if (!profile.has(f)) return Tri::unknown;
+  const Value& lhs = profile.get(f);
+  if (c.op == CompareOp::truthy) return tri_of(lhs.flag);
+  if (c.op == CompareOp::has || c.op == CompareOp::lacks) {
+    std::int64_t x = 0;
+    if (c.rhs.fact != nullptr) {
+      if (!profile.has(*c.rhs.fact)) return Tri::unknown;
+      x = profile.get(*c.rhs.fact).number;
+    } else {
+      x = c.rhs.numbers.empty() ? -1 : c.rhs.numbers.front();
+    }
+    bool has = contains(lhs.items, x);
+    return tri_of(c.op == CompareOp::has ? has : !has);
+  }
+  if (f.type == FactType::text) {
+    const std::string& s = lhs.text;
+    bool in = std::find(c.rhs.texts.begin(), c.rhs.texts.end(), s) != c.rhs.texts.end();
+    if (c.rhs.fact != nullptr) {
+      if (!profile.has(*c.rhs.fact)) return Tri::unknown;
+      in = profile.get(*c.rhs.fact).text == s;
+    }
+    switch (c.op) {
+      case CompareOp::eq:
+      case CompareOp::in: return tri_of(in);
+      case CompareOp::ne:
+      case CompareOp::not_in: return tri_of(!in);
+      default: return Tri::unknown;
+    }
+  }
+  const std::int64_t a = scalar_number(f, lhs);
+  std::int64_t b = 0;
+  if (c.rhs.fact != nullptr) {
+    if (!profile.has(*c.rhs.fact)) return Tri::unknown;
+    b = scalar_number(*c.rhs.fact, profile.get(*c.rhs.fact));
+  } else if (!c.rhs.numbers.empty()) {
+    b = c.rhs.numbers.front();
+  }
+  switch (c.op) {
+    case CompareOp::eq: return tri_of(a == b);
+    case CompareOp::ne: return tri_of(a != b);
+    case CompareOp::lt: return tri_of(a < b);
+    case CompareOp::le: return tri_of(a <= b);
+    case CompareOp::gt: return tri_of(a > b);
+    case CompareOp::ge: return tri_of(a >= b);
+    case CompareOp::in: return tri_of(contains(c.rhs.numbers, a));
+    case CompareOp::not_in: return tri_of(!contains(c.rhs.numbers, a));
+    default: return Tri::unknown;
+  }
+}
+
+/// Derived facts are asked about through what they are derived from.
+const FactDef* askable(const FactDef& f) {
+  if (!f.derived) return &f;
+  if (f.path == "sme") return &fact("size");
+  return &fact("ksic");
+}
+
+void add_unique(std::vector<const FactDef*>& out, const FactDef* f) {
+  if (std::find(out.begin(), out.end(), f) == out.end()) out.push_back(f);
+}
+
+}  // namespace
+
+Tri evaluate_condition(const Condition& c, const Profile& profile) {
+  switch (c.kind) {
+    case Condition::Kind::compare: return c.fact == nullptr ? Tri::unknown : compare(c, profile);
+    case Condition::Kind::negate: return c.children.empty() ? Tri::unknown : tri_not(evaluate_condition(c.children[0], profile));
+    case Condition::Kind::all: {
+      Tri t = Tri::pass;
+      for (const Condition& child : c.children) t = tri_and(t, evaluate_condition(child, profile));
+      return t;
+    }
+    case Condition::Kind::any: {
+      Tri t = Tri::fail;
+      for (const Condition& child : c.children) t = tri_or(t, evaluate_condition(child, profile));
+      return t;
+    }
+  }
+  return Tri::unknown;
+}
+
+void missing_facts(const Condition& c, const Profile& profile, std::vector<const FactDef*>& out) {
+  if (c.kind != Condition::Kind::compare) {
+    for (const Condition& child : c.children) missing_facts(child, profile, out);
+    return;
+  }
+  if (c.fact == nullptr) return;
+  if (!profile.has(*c.fact)) add_unique(out, askable(*c.fact));
+  if (c.rhs.fact != nullptr && !profile.has(*c.rhs.fact)) add_unique(out, askable(*c.rhs.fact));
+}
+
+WindowState window_state(const Schedule& s, const std::optional<Date>& as_of, int program_year) {
+  if (s.rolling) {
+    if (!as_of) return WindowState::rolling;
+    const long day = as_of->first_day();
+    if (s.apply_from && day < s.apply_from->first_day()) return WindowState::upcoming;
+    if (!s.apply_from && s.announce && day < s.announce->first_day()) return WindowState::upcoming;
+    if (s.apply_to && day > s.apply_to->last_day()) return WindowState::closed;
+    // 상시 접수 runs while the year's budget lasts: a past program year is over
+    if (program_year > 0 && as_of->year > program_year) return WindowState::closed;
+    return WindowState::rolling;
+  }
+  if (!as_of || (!s.apply_from && !s.apply_to)) return WindowState::unknown;
+  const long day = as_of->first_day();
+  if (s.apply_from && day < s.apply_from->first_day()) return WindowState::upcoming;
+  if (s.apply_to && day > s.apply_to->last_day()) return WindowState::closed;
+  if (!s.apply_from) return WindowState::unknown;
+  return WindowState::open;
+}
+
+const TrackEvaluation* ProgramEvaluation::best_track() const {
+  const TrackEvaluation* best = nullptr;
+  auto amount = [](const TrackEvaluation& t) -> Won {
+    if (t.split) return t.split->government;
+    return t.cap.value_or(0);
+  };
+  for (const TrackEvaluation& t : tracks) {
+    if (best == nullptr || t.status > best->status || (t.status == best->status && amount(t) > amount(*best)))
+      best = &t;
+  }
+  return best;
+}
+
+namespace {
+
+/// evaluate_program without the window.
+void fill_program(const Catalogue& catalogue, const Program& program, const Profile& profile,
+                  const EvaluateOptions& options, ProgramEvaluation& pe) {
+  pe.program = &program;
+  pe.rules.clear();
+  pe.missing.clear();
+  pe.center = nullptr;
+  pe.tracks.resize(program.tracks.size());
+  Tri program_tri = Tri::pass;
+  for (const Rule& r : program.rules) {
+    Tri t = evaluate_condition(r.require, profile);
+    pe.rules.push_back({&r, t});
+    program_tri = tri_and(program_tri, t);
+    if (t == Tri::unknown) missing_facts(r.require, profile, pe.missing);
+  }
+  const std::optional<Won> cost = options.cost ? options.cost : profile.total_cost();
+  static const FactDef& level = fact("smart_factory.level");
+  static const FactDef& target = fact("smart_factory.target_level");
+  static const FactDef& yearly_costs = fact("plan.yearly_costs");
+  static const std::vector<Won> kNoYears;
+  const std::vector<Won>& yearly =
+      !options.cost && profile.has(yearly_costs) ? profile.get(yearly_costs).amounts : kNoYears;
+  std::optional<int> level_idx, target_idx;
+  if (profile.has(level)) level_idx = static_cast<int>(profile.get(level).number);
+  if (profile.has(target)) target_idx = static_cast<int>(profile.get(target).number);
+
+  Tri any_track = Tri::fail;
+  for (size_t k = 0; k < program.tracks.size(); ++k) {
+    const Track& track = program.tracks[k];
+    TrackEvaluation& te = pe.tracks[k];
+    te.track = &track;
+    te.rules.clear();
+    te.cap.reset();
+    te.full_support_cost.reset();
+    te.split.reset();
+    te.split_problem.clear();
+    Tri t = program_tri;
+    for (const Rule& r : track.rules) {
+      Tri rt = evaluate_condition(r.require, profile);
+      te.rules.push_back({&r, rt});
+      t = tri_and(t, rt);
+      if (rt == Tri::unknown && program_tri != Tri::fail) missing_facts(r.require, profile, pe.missing);
+    }
+    te.status = status_of(t);
+    any_track = tri_or(any_track, t);
+    if (track.has_money()) {
+      te.cap = cap_for_levels(track, level_idx, target_idx);
+      if (te.cap) {
+        try {
+          te.full_support_cost = full_support_cost(track, *te.cap);
+          if (cost) te.split = compute_split(track, *te.cap, *cost, yearly);
+        } catch (const Error& e) {
+          te.split_problem = e.message();
+        }
+      } else if (cost) {
+        te.split_problem = level_idx && target_idx ? "the cap table has no row for this current → target level pair"
+                                                   : "the cap depends on the current and target levels";
+      }
+    }
+  }
+  pe.status = status_of(tri_and(program_tri, any_track));
+  static const FactDef& region = fact("region");
+  static const FactDef& city = fact("city");
+  if (options.find_center && profile.has(region)) {
+    const std::string& r = region_vocabulary().choices[static_cast<size_t>(profile.get(region).number)].id;
+    pe.center = catalogue.center_for(r, profile.has(city) ? profile.get(city).text : std::string());
+  }
+}
+
+}  // namespace
+
+ProgramEvaluation evaluate_program(const Catalogue& catalogue, const Program& program, const Profile& profile,
+                                   const EvaluateOptions& options) {
+  ProgramEvaluation pe;
+  evaluate_program(catalogue, program, profile, options, pe);
+  return pe;
+}
+
+void evaluate_program(const Catalogue& catalogue, const Program& program, const Profile& profile,
+                      const EvaluateOptions& options, ProgramEvaluation& pe) {
+  fill_program(catalogue, program, profile, options, pe);
+  pe.window = window_state(program.schedule, options.as_of, catalogue.year);
+}
+
+Evaluation evaluate(const Catalogue& catalogue, const Profile& profile, const EvaluateOptions& options) {
+  Evaluation ev;
+  evaluate(catalogue, profile, options, ev);
+  return ev;
+}
+
+void evaluate(const Catalogue& catalogue, const Profile& profile, const EvaluateOptions& options, Evaluation& ev) {
+  auto same_date = [](const std::optional<Date>& a, const std::optional<Date>& b) {
+    return a.has_value() == b.has_value() &&
+           (!a || (a->year == b->year && a->month == b->month && a->day == b->day));
+  };
+  const bool same_windows = ev.catalogue == &catalogue && same_date(ev.as_of, options.as_of) &&
+                            ev.programs.size() == catalogue.programs.size();
+  ev.catalogue = &catalogue;
+  ev.as_of = options.as_of;
+  ev.cost = options.cost ? options.cost : profile.total_cost();
+  ev.programs.resize(catalogue.programs.size());
+  for (size_t i = 0; i < catalogue.programs.size(); ++i) {
+    const Program& program = catalogue.programs[i];
+    fill_program(catalogue, program, profile, options, ev.programs[i]);
+    if (!same_windows) ev.programs[i].window = window_state(program.schedule, options.as_of, catalogue.year);
+  }
+}
+
+}  // namespace sfgrant

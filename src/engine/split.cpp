@@ -1,0 +1,102 @@
+#include "sfgrant/engine/split.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "sfgrant/model/error.h"
+
+namespace sfgrant {
+
+Won government_share(Won total, Ratio ratio, Won cap) {
+  return std::min(cap, floor_to_1000(apply_ratio_floor(total, ratio)));
+}
+
+std::optional<Won> cap_for_levels(const Track& track, std::optional<int> level, std::optional<int> target) {
+  if (track.cap_by_level.empty()) return track.cap;
+  if (!level || !target) return std::nullopt;
+  for (const LevelCap& row : track.cap_by_level)
+    if (row.from == *level && row.to == *target) return row.cap;
+  return std::nullopt;
+}
+
+namespace {
+
+/// Smallest T with floor_to_1000(T × ratio) ≥ cap, i.e. T × ratio ≥ cap rounded up to 1,000.
+std::optional<Won> smallest_total_reaching(Won cap, Ratio ratio) {
+  if (ratio.basis_points == 0) return std::nullopt;
+  const Won needed = cap % 1000 == 0 ? cap : checked_add(cap - cap % 1000, 1000);
+  // in 64 bits when the numerator fits (the usual case): a 128-bit division is a library call
+  if (Won n = 0; !__builtin_mul_overflow(needed, Ratio::kWhole, &n) &&
+                 !__builtin_add_overflow(n, ratio.basis_points - 1, &n))
+    return n / ratio.basis_points;
+  __extension__ typedef __int128 Wide;
+  const Wide t = (static_cast<Wide>(needed) * Ratio::kWhole + ratio.basis_points - 1) / ratio.basis_points;
+  if (t > std::numeric_limits<Won>::max()) throw Error("amount overflow");
+  return static_cast<Won>(t);
+}
+
+}  // namespace
+
+std::optional<Won> full_support_cost(const Track& track, Won cap) {
+  if (!track.ratio) return std::nullopt;
+  if (track.years > 1 && track.cap_per_year) {
+    // each year must reach its own cap, and together they must reach the whole cap
+    const Won per_year_cap = std::min(*track.cap_per_year, cap);
+    auto per_year = smallest_total_reaching(per_year_cap, *track.ratio);
+    if (!per_year) return std::nullopt;
+    // years whose yearly cap is not needed to reach the whole: ceil(cap / per_year_cap)
+    const Won years_needed = std::min<Won>(track.years, (cap + per_year_cap - 1) / per_year_cap);
+    Won total = checked_mul(*per_year, years_needed);
+    return total;
+  }
+  return smallest_total_reaching(cap, *track.ratio);
+}
+
+Split compute_split(const Track& track, Won cap, Won total, const std::vector<Won>& yearly) {
+  if (!track.ratio) throw Error(fmt::format("track {} has no government ratio", track.id));
+  if (total < 0) throw Error("the total cost cannot be negative");
+  Split s;
+  s.total = total;
+  if (track.years > 1 && track.cap_per_year) {
+    std::vector<Won> costs = yearly;
+    if (costs.empty()) {
+      const Won each = total / track.years;
+      costs.assign(static_cast<size_t>(track.years), each);
+      costs.back() = checked_add(costs.back(), total - each * track.years);
+    } else if (static_cast<int>(costs.size()) > track.years) {
+      throw Error(fmt::format("{} yearly costs given, but the track runs at most {} years", costs.size(), track.years));
+    }
+    Won remaining_cap = cap;
+    Won sum = 0;
+    for (size_t i = 0; i < costs.size(); ++i) {
+      YearShare y;
+      y.year = static_cast<int>(i) + 1;
+      y.total = costs[i];
+      y.government = std::min(remaining_cap, government_share(costs[i], *track.ratio, *track.cap_per_year));
+      y.private_share = y.total - y.government;
+      remaining_cap -= y.government;
+      s.government = checked_add(s.government, y.government);
+      sum = checked_add(sum, costs[i]);
+      s.years.push_back(y);
+    }
+    if (sum != total)
+      throw Error(fmt::format("yearly costs add up to {}, not the total {}", format_korean(sum), format_korean(total)));
+  } else {
+    s.government = government_share(total, *track.ratio, cap);
+  }
+  s.private_share = total - s.government;
+  s.company = s.private_share;
+  if (track.three_party() && track.large_company_min && track.company_max) {
+    // SPEC §5: company = min(total × company_max, total − government − total × large_min)
+    const Won large_min = apply_ratio_ceil(total, *track.large_company_min);
+    const Won company_max = apply_ratio_floor(total, *track.company_max);
+    s.company = std::max<Won>(0, std::min(company_max, s.private_share - large_min));
+    s.large_company = s.private_share - s.company;
+  }
+  if (track.in_kind_max) s.private_in_kind_max = apply_ratio_floor(s.private_share, *track.in_kind_max);
+  if (track.company_cash_min) s.company_cash_min = apply_ratio_ceil(s.company, *track.company_cash_min);
+  return s;
+}
+
+}  // namespace sfgrant

@@ -1,0 +1,333 @@
+#include "sfgrant/text/table.h"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace sfgrant {
+
+std::string nfc(const std::string& text) {
+  utf8proc_uint8_t* out = nullptr;
+  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                                    static_cast<utf8proc_ssize_t>(text.size()), &out,
+                                    static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+  if (n < 0) return text;
+  std::string result(reinterpret_cast<char*>(out), static_cast<size_t>(n));
+  std::free(out);
+  return result;
+}
+
+namespace {
+
+/// Columns of one code point. Hangul medial vowels and final consonants (U+1160–U+11FF,
+/// U+D7B0–U+D7FF) join the initial consonant before them in one syllable block: no columns of
+/// their own (utf8proc gives some of them one, wcwidth gives them none).
+int codepoint_width(utf8proc_int32_t cp) {
+  if ((cp >= 0x1160 && cp <= 0x11FF) || (cp >= 0xD7B0 && cp <= 0xD7FF)) return 0;
+  const int w = utf8proc_charwidth(cp);
+  return w < 0 ? 0 : w;
+}
+
+/// One user-perceived character (a grapheme cluster), or one invalid byte.
+struct Glyph {
+  size_t offset = 0;
+  size_t length = 0;
+  int width = 0;
+  bool space = false;  ///< an ASCII space, where lines may break
+};
+
+std::vector<Glyph> glyphs(const std::string& text) {
+  std::vector<Glyph> out;
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  const auto len = static_cast<utf8proc_ssize_t>(text.size());
+  utf8proc_ssize_t i = 0;
+  utf8proc_int32_t previous = -1;
+  utf8proc_int32_t state = 0;
+  while (i < len) {
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t n = utf8proc_iterate(p + i, len - i, &cp);
+    if (n <= 0) {  // invalid byte: a character of one column
+      out.push_back({static_cast<size_t>(i), 1, 1, false});
+      previous = -1;
+      state = 0;
+      ++i;
+      continue;
+    }
+    const int w = codepoint_width(cp);
+    if (previous >= 0 && !out.empty() && !utf8proc_grapheme_break_stateful(previous, cp, &state)) {
+      out.back().length += static_cast<size_t>(n);
+      out.back().width += w;
+    } else {
+      out.push_back({static_cast<size_t>(i), static_cast<size_t>(n), w, cp == ' '});
+    }
+    previous = cp;
+    i += n;
+  }
+  return out;
+}
+
+int width_of(const std::vector<Glyph>& gs, size_t from, size_t to) {
+  int w = 0;
+  for (size_t k = from; k < to; ++k) w += gs[k].width;
+  return w;
+}
+
+}  // namespace
+
+int display_width(const std::string& text) {
+  int width = 0;
+  for (const Glyph& g : glyphs(nfc(text))) width += g.width;
+  return width;
+}
+
+std::string truncate_to_width(const std::string& raw, int width) {
+  const std::string text = nfc(raw);
+  if (display_width(text) <= width) return text;
+  if (width <= 0) return {};
+  std::string out;
+  int used = 0;
+  for (const Glyph& g : glyphs(text)) {
+    if (used + g.width > width - 1) break;  // one column is kept for "…"
+    out.append(text, g.offset, g.length);
+    used += g.width;
+  }
+  return out + "…";
+}
+
+std::vector<std::string> wrap_to_width(const std::string& raw, int width) {
+  const std::string text = nfc(raw);
+  if (width <= 0 || display_width(text) <= width) return {text};
+  const std::vector<Glyph> gs = glyphs(text);
+  std::vector<std::string> lines;
+  std::string line;
+  int line_width = 0;
+  auto flush = [&] {
+    if (!line.empty()) lines.push_back(line);
+    line.clear();
+    line_width = 0;
+  };
+  size_t k = 0;
+  while (k < gs.size()) {
+    if (gs[k].space) {
+      ++k;
+      continue;
+    }
+    size_t end = k;
+    while (end < gs.size() && !gs[end].space) ++end;
+    const int word = width_of(gs, k, end);
+    if (line_width > 0 && line_width + 1 + word <= width) {
+      line += ' ';
+      line.append(text, gs[k].offset, gs[end - 1].offset + gs[end - 1].length - gs[k].offset);
+      line_width += 1 + word;
+    } else if (word <= width) {
+      flush();
+      line.append(text, gs[k].offset, gs[end - 1].offset + gs[end - 1].length - gs[k].offset);
+      line_width = word;
+    } else {  // a word wider than the line: break it between characters
+      flush();
+      for (size_t g = k; g < end; ++g) {
+        if (line_width > 0 && line_width + gs[g].width > width) flush();
+        line.append(text, gs[g].offset, gs[g].length);
+        line_width += gs[g].width;
+      }
+    }
+    k = end;
+  }
+  flush();
+  if (lines.empty()) lines.emplace_back();
+  return lines;
+}
+
+std::string cell_text(const std::string& raw) {
+  const std::string text = nfc(raw);
+  std::string out;
+  out.reserve(text.size());
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  const auto len = static_cast<utf8proc_ssize_t>(text.size());
+  utf8proc_ssize_t i = 0;
+  while (i < len) {
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t n = utf8proc_iterate(p + i, len - i, &cp);
+    if (n <= 0) {
+      out += "\xEF\xBF\xBD";  // U+FFFD
+      ++i;
+      continue;
+    }
+    if (utf8proc_category(cp) == UTF8PROC_CATEGORY_CC) out += ' ';
+    else out.append(text, static_cast<size_t>(i), static_cast<size_t>(n));
+    i += n;
+  }
+  return out;
+}
+
+std::string paint(const std::string& text, Color color, bool enabled) {
+  if (!enabled || color == Color::none || text.empty()) return text;
+  const char* code = "";
+  switch (color) {
+    case Color::green: code = "32"; break;
+    case Color::yellow: code = "33"; break;
+    case Color::red: code = "31"; break;
+    case Color::cyan: code = "36"; break;
+    case Color::bold: code = "1"; break;
+    case Color::dim: code = "2"; break;
+    case Color::none: return text;
+  }
+  return std::string("\x1b[") + code + "m" + text + "\x1b[0m";
+}
+
+Table::Table(std::vector<std::string> headers, std::vector<Align> align)
+    : headers_(std::move(headers)), align_(std::move(align)) {
+  for (auto& h : headers_) h = cell_text(h);
+  align_.resize(headers_.size(), Align::left);
+}
+
+void Table::add_row(std::vector<std::string> cells, std::vector<Color> colors) {
+  cells.resize(headers_.size());
+  for (auto& c : cells) c = cell_text(c);
+  colors.resize(headers_.size(), Color::none);
+  rows_.push_back(std::move(cells));
+  colors_.push_back(std::move(colors));
+}
+
+namespace {
+
+/// Display width of the widest space-separated word of `text`.
+int longest_word(const std::string& text) {
+  int widest = 0;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t space = text.find(' ', start);
+    if (space == std::string::npos) space = text.size();
+    widest = std::max(widest, display_width(text.substr(start, space - start)));
+    start = space + 1;
+  }
+  return widest;
+}
+
+}  // namespace
+
+void Table::optional_column(size_t column) {
+  if (column < headers_.size()) optional_.push_back(column);
+}
+
+namespace {
+
+/// Columns shown (width above 0) and the two spaces between each pair.
+int total_width(const std::vector<int>& widths) {
+  int total = 0;
+  size_t shown = 0;
+  for (int w : widths)
+    if (w > 0) {
+      total += w;
+      ++shown;
+    }
+  return total + 2 * static_cast<int>(shown > 0 ? shown - 1 : 0);
+}
+
+/// Narrows the widest column above its floor until the columns fit `max_width`.
+void narrow(std::vector<int>& widths, const std::vector<int>& floor, int max_width) {
+  int total = total_width(widths);
+  while (total > max_width) {
+    size_t widest = widths.size();
+    for (size_t i = 0; i < widths.size(); ++i)
+      if (widths[i] > floor[i] && (widest == widths.size() || widths[i] > widths[widest])) widest = i;
+    if (widest == widths.size()) return;
+    --widths[widest];
+    --total;
+  }
+}
+
+}  // namespace
+
+std::vector<int> Table::column_widths(int max_width) const {
+  const size_t n = headers_.size();
+  std::vector<int> natural(n, 0);
+  std::vector<int> words(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    natural[i] = std::max(display_width(headers_[i]), 1);
+    words[i] = longest_word(headers_[i]);
+    for (const auto& row : rows_) {
+      natural[i] = std::max(natural[i], display_width(row[i]));
+      words[i] = std::max(words[i], longest_word(row[i]));
+    }
+  }
+  if (max_width <= 0 || n == 0) return natural;
+  // Narrow the widest column above its floor until the table fits, in steps that give up as
+  // little as they can: text columns down to their longest word (lines break between words; a
+  // short cell like "지원 가능" stays whole); if that is not enough, leave out the optional
+  // columns one by one; then amounts down to their longest word ("1억" / "2,000만원"); then text
+  // inside words, then any column down to two display columns (one Hangul syllable). Never
+  // inside a character.
+  auto keep_words = [&](std::vector<int> widths) {
+    std::vector<int> floor(widths);
+    for (size_t i = 0; i < n; ++i)
+      if (align_[i] == Align::left && widths[i] > 0) floor[i] = std::min(widths[i], std::max(words[i], 10));
+    narrow(widths, floor, max_width);
+    return widths;
+  };
+  std::vector<int> widths = keep_words(natural);
+  for (size_t k = 0; k < optional_.size() && total_width(widths) > max_width; ++k) {
+    std::vector<int> fewer = natural;
+    for (size_t j = 0; j <= k; ++j) fewer[optional_[j]] = 0;
+    widths = keep_words(fewer);
+  }
+  std::vector<int> amounts(widths);
+  for (size_t i = 0; i < n; ++i)
+    if (align_[i] == Align::right && widths[i] > 0) amounts[i] = std::min(widths[i], words[i]);
+    else amounts[i] = widths[i];
+  narrow(widths, amounts, max_width);
+  std::vector<int> floor(n, 0);
+  for (size_t i = 0; i < n; ++i)
+    if (widths[i] > 0) floor[i] = align_[i] == Align::left ? std::min(widths[i], 6) : widths[i];
+  narrow(widths, floor, max_width);
+  for (size_t i = 0; i < n; ++i)
+    if (widths[i] > 0) floor[i] = std::min(widths[i], 2);
+  narrow(widths, floor, max_width);
+  return widths;
+}
+
+std::vector<std::string> Table::left_out(int max_width) const {
+  std::vector<std::string> out;
+  const std::vector<int> widths = column_widths(max_width);
+  for (size_t i = 0; i < widths.size(); ++i)
+    if (widths[i] == 0) out.push_back(headers_[i]);
+  return out;
+}
+
+void Table::print(std::ostream& out, int max_width, bool color) const {
+  const size_t n = headers_.size();
+  const std::vector<int> widths = column_widths(max_width);
+  auto print_row = [&](const std::vector<std::string>& cells, const std::vector<Color>& colors) {
+    std::vector<std::vector<std::string>> parts(n);
+    size_t height = 1;
+    for (size_t i = 0; i < n; ++i) {
+      if (widths[i] == 0) continue;
+      parts[i] = wrap_to_width(cells[i], widths[i]);
+      height = std::max(height, parts[i].size());
+    }
+    for (size_t line_no = 0; line_no < height; ++line_no) {
+      std::string line;
+      bool first = true;
+      for (size_t i = 0; i < n; ++i) {
+        if (widths[i] == 0) continue;  // left out
+        const std::string cell = line_no < parts[i].size() ? parts[i][line_no] : std::string();
+        const int pad = std::max(widths[i] - display_width(cell), 0);
+        const std::string spaces(static_cast<size_t>(pad), ' ');
+        const std::string shown = paint(cell, colors[i], color);
+        if (!first) line += "  ";
+        first = false;
+        line += align_[i] == Align::right ? spaces + shown : shown + spaces;
+      }
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      out << line << '\n';
+    }
+  };
+  print_row(headers_, std::vector<Color>(n, Color::bold));
+  std::vector<std::string> rule(n);
+  for (size_t i = 0; i < n; ++i) rule[i] = std::string(static_cast<size_t>(widths[i]), '-');
+  print_row(rule, std::vector<Color>(n, Color::none));
+  for (size_t r = 0; r < rows_.size(); ++r) print_row(rows_[r], colors_[r]);
+}
+
+}  // namespace sfgrant
