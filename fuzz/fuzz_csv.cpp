@@ -15,6 +15,8 @@
 #include "fuzz_support.h"
 #include "sfgrant/batch/batch.h"
 #include "sfgrant/text/csv.h"
+#include "sfgrant/text/encoding.h"
+#include "sfgrant/text/unicode.h"
 
 using namespace sfgrant;
 

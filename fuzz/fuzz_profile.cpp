@@ -5,6 +5,7 @@
 #include <string>
 
 #include "fuzz_support.h"
+#include "sfgrant/engine/derive.h"
 #include "sfgrant/engine/evaluate.h"
 #include "sfgrant/model/industries.h"
 #include "sfgrant/render/render.h"

@@ -7,10 +7,13 @@
 #include <string>
 
 #include "fuzz_support.h"
+#include "sfgrant/engine/derive.h"
 #include "sfgrant/engine/evaluate.h"
+#include "sfgrant/engine/split.h"
+#include "sfgrant/load/industries_loader.h"
 #include "sfgrant/model/industries.h"
 #include "sfgrant/render/render.h"
-#include "sfgrant/engine/split.h"
+#include "sfgrant/text/file.h"
 
 using namespace sfgrant;
 

@@ -9,9 +9,10 @@
 #include <streambuf>
 #include <string>
 
-#include "sfgrant/model/diagnostics.h"
 #include "sfgrant/load/profile_loader.h"
 #include "sfgrant/load/program_loader.h"
+#include "sfgrant/model/diagnostics.h"
+#include "sfgrant/text/file.h"
 
 namespace sfgrant::fuzz {
 

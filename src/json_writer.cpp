@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sfgrant/text/csv.h"
+#include "sfgrant/text/unicode.h"
 
 namespace sfgrant {
 

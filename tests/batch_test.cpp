@@ -6,8 +6,9 @@
 #include <sstream>
 
 #include "sfgrant/batch/batch.h"
-#include "sfgrant/text/csv.h"
 #include "sfgrant/load/program_loader.h"
+#include "sfgrant/text/csv.h"
+#include "sfgrant/text/encoding.h"
 
 using namespace sfgrant;
 

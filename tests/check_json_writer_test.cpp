@@ -4,11 +4,12 @@
 
 #include <string>
 
-#include "sfgrant/render/check_json_writer.h"
-#include "sfgrant/model/industries.h"
+#include "sfgrant/engine/derive.h"
 #include "sfgrant/json_writer.h"
 #include "sfgrant/load/profile_loader.h"
 #include "sfgrant/load/program_loader.h"
+#include "sfgrant/model/industries.h"
+#include "sfgrant/render/check_json_writer.h"
 #include "sfgrant/render/render.h"
 
 using namespace sfgrant;

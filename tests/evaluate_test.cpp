@@ -5,10 +5,11 @@
 #include <algorithm>
 #include <string>
 
+#include "sfgrant/engine/derive.h"
 #include "sfgrant/engine/evaluate.h"
-#include "sfgrant/model/industries.h"
 #include "sfgrant/load/profile_loader.h"
 #include "sfgrant/load/program_loader.h"
+#include "sfgrant/model/industries.h"
 
 using sfgrant::Catalogue;
 using sfgrant::Evaluation;

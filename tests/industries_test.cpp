@@ -4,9 +4,12 @@
 
 #include <string>
 
+#include "sfgrant/engine/derive.h"
+#include "sfgrant/load/industries_loader.h"
+#include "sfgrant/load/program_loader.h"
 #include "sfgrant/model/industries.h"
 #include "sfgrant/model/profile.h"
-#include "sfgrant/load/program_loader.h"
+#include "sfgrant/text/file.h"
 
 using sfgrant::fact;
 using sfgrant::Profile;

@@ -19,7 +19,13 @@
 #include <vector>
 
 #include "sfgrant/load/program_loader.h"
+#include "sfgrant/load/rubric_loader.h"
+#include "sfgrant/load/sheet_loader.h"
 #include "sfgrant/model/rubric.h"
+#include "sfgrant/render/sheet_template.h"
+#include "sfgrant/score/score.h"
+#include "sfgrant/text/file.h"
+#include "sfgrant/validate/rubric_checks.h"
 
 namespace fs = std::filesystem;
 using sfgrant::Diagnostics;
@@ -250,7 +256,7 @@ stages:
 
 TEST_CASE("a section whose items do not add up is reported at its points line", "[score][rubric]") {
   Diagnostics diags;
-  const Rubric rubric = sfgrant::load_rubric(kBrokenRubric, "input", {"004_cb59a73e5183e31b.txt"}, diags);
+  const Rubric rubric = sfgrant::load_rubric(kBrokenRubric, "input", {2024, {"004_cb59a73e5183e31b.txt"}}, diags);
   REQUIRE(diags.error_count() == 0);
   sfgrant::check_rubric(rubric, diags);
   const std::string all = messages(diags);
@@ -302,7 +308,7 @@ stages:
       itmes: []
 )";
   Diagnostics diags;
-  (void)sfgrant::load_rubric(text, "input", {"004_cb59a73e5183e31b.txt"}, diags);
+  (void)sfgrant::load_rubric(text, "input", {2024, {"004_cb59a73e5183e31b.txt"}}, diags);
   const std::string all = messages(diags);
   INFO(all);
   CHECK_THAT(all, Catch::Contains("input:3:9: rubric: source \"009_unknown.txt §1\" does not cite an announcement"));

@@ -12,13 +12,15 @@
 #include <string>
 #include <vector>
 
-#include "sfgrant/model/error.h"
+#include "sfgrant/engine/derive.h"
 #include "sfgrant/engine/evaluate.h"
-#include "sfgrant/model/industries.h"
-#include "sfgrant/load/program_loader.h"
-#include "sfgrant/load/profile_loader.h"
-#include "sfgrant/render/render.h"
 #include "sfgrant/engine/whatif.h"
+#include "sfgrant/load/profile_loader.h"
+#include "sfgrant/load/program_loader.h"
+#include "sfgrant/model/error.h"
+#include "sfgrant/model/industries.h"
+#include "sfgrant/render/render.h"
+#include "sfgrant/text/file.h"
 
 using namespace sfgrant;
 

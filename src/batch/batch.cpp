@@ -14,6 +14,10 @@
 #include "sfgrant/render/check_json_writer.h"
 #include "sfgrant/json_writer.h"
 #include "sfgrant/load/profile_loader.h"
+#include "sfgrant/engine/derive.h"
+#include "sfgrant/model/suggest.h"
+#include "sfgrant/text/encoding.h"
+#include "sfgrant/text/unicode.h"
 
 namespace sfgrant {
 

@@ -13,8 +13,9 @@
 
 #include "commands.h"
 #include "sfgrant/batch/batch.h"
-#include "sfgrant/text/table.h"
 #include "sfgrant/render/xlsx_sink.h"
+#include "sfgrant/text/encoding.h"
+#include "sfgrant/text/table.h"
 
 namespace sfgrant::cli {
 namespace fs = std::filesystem;

@@ -3,10 +3,12 @@
 #include <iostream>
 
 #include "commands.h"
+#include "sfgrant/engine/derive.h"
 #include "sfgrant/engine/evaluate.h"
-#include "sfgrant/load/program_loader.h"
-#include "sfgrant/load/profile_loader.h"
 #include "sfgrant/engine/whatif.h"
+#include "sfgrant/load/profile_loader.h"
+#include "sfgrant/load/program_loader.h"
+#include "sfgrant/text/file.h"
 
 namespace sfgrant::cli {
 namespace {

@@ -10,10 +10,11 @@
 #include <set>
 
 #include "commands.h"
+#include "sfgrant/engine/derive.h"
 #include "sfgrant/engine/evaluate.h"
+#include "sfgrant/engine/whatif.h"
 #include "sfgrant/load/profile_loader.h"
 #include "sfgrant/text/table.h"
-#include "sfgrant/engine/whatif.h"
 
 namespace sfgrant::cli {
 

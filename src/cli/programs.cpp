@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "sfgrant/model/suggest.h"
 
 namespace sfgrant::cli {
 

@@ -7,10 +7,17 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
-#include "sfgrant/model/facts.h"
 #include "sfgrant/load/program_loader.h"
+#include "sfgrant/load/rubric_loader.h"
+#include "sfgrant/load/sheet_loader.h"
+#include "sfgrant/model/facts.h"
 #include "sfgrant/model/rubric.h"
+#include "sfgrant/model/suggest.h"
+#include "sfgrant/render/sheet_template.h"
+#include "sfgrant/score/score.h"
+#include "sfgrant/text/file.h"
 #include "sfgrant/text/table.h"
+#include "sfgrant/validate/rubric_checks.h"
 
 namespace sfgrant::cli {
 namespace fs = std::filesystem;

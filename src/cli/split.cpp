@@ -4,6 +4,7 @@
 
 #include "commands.h"
 #include "sfgrant/engine/split.h"
+#include "sfgrant/model/suggest.h"
 #include "sfgrant/text/table.h"
 
 namespace sfgrant::cli {

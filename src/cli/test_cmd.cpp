@@ -22,7 +22,7 @@ int run_test(const TestOptions& options) {
   size_t passed = 0;
   size_t failed = 0;
   for (const auto& root : paths) {
-    for (const auto& file : CaseRunner::collect(root)) {
+    for (const auto& file : case_files(root)) {
       for (const CaseResult& r : runner.run_file(file, diags)) {
         if (r.passed) {
           ++passed;

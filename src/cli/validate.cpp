@@ -8,8 +8,12 @@
 #include <optional>
 
 #include "commands.h"
+#include "sfgrant/load/industries_loader.h"
 #include "sfgrant/load/program_loader.h"
 #include "sfgrant/model/rubric.h"
+#include "sfgrant/text/file.h"
+#include "sfgrant/validate/coverage.h"
+#include "sfgrant/validate/rubric_checks.h"
 
 namespace sfgrant::cli {
 namespace fs = std::filesystem;

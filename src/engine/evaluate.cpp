@@ -1,7 +1,6 @@
 #include "sfgrant/engine/evaluate.h"
 
 #include <algorithm>
-#include <ctime>
 
 namespace sfgrant {
 
@@ -29,13 +28,6 @@ std::string_view window_name(WindowState s) {
     case WindowState::unknown: return "unknown";
   }
   return "unknown";
-}
-
-Date today() {
-  std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
 }
 
 namespace {

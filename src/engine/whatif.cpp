@@ -5,6 +5,8 @@
 #include <algorithm>
 
 #include "sfgrant/model/industries.h"
+#include "sfgrant/engine/derive.h"
+#include "sfgrant/model/suggest.h"
 
 namespace sfgrant {
 

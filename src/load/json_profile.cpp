@@ -5,6 +5,7 @@
 
 #include "sfgrant/batch/batch.h"
 #include "sfgrant/load/profile_loader.h"
+#include "sfgrant/model/suggest.h"
 
 // JSON Lines rows to profiles (SPEC §8). Most rows are good: they are read in one pass with
 // nlohmann's SAX parser straight into the profile. A row the fast pass does not take as it is

@@ -8,6 +8,8 @@
 #include <sstream>
 
 #include "sfgrant/model/facts.h"
+#include "sfgrant/text/unicode.h"
+#include "sfgrant/model/suggest.h"
 
 namespace sfgrant::detail {
 
@@ -47,23 +49,6 @@ void check_size(const YAML::Node& node, const std::string& file, int depth, size
                               "are used)",
                               kMaxYamlScalarBytes));
   }
-}
-
-/// Length of the valid UTF-8 sequence at `i` (RFC 3629: no overlongs, surrogates or values above
-/// U+10FFFF), or 0 when the bytes there are not one.
-size_t utf8_sequence_length(const std::string& s, size_t i) {
-  const auto byte = [&](size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0u; };
-  const unsigned c = byte(i);
-  const auto cont = [&](size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) { return byte(k) >= lo && byte(k) <= hi; };
-  if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) return cont(i + 1) ? 2 : 0;
-  if (c == 0xE0) return cont(i + 1, 0xA0) && cont(i + 2) ? 3 : 0;
-  if (c == 0xED) return cont(i + 1, 0x80, 0x9F) && cont(i + 2) ? 3 : 0;
-  if (c >= 0xE1 && c <= 0xEF) return cont(i + 1) && cont(i + 2) ? 3 : 0;
-  if (c == 0xF0) return cont(i + 1, 0x90) && cont(i + 2) && cont(i + 3) ? 4 : 0;
-  if (c >= 0xF1 && c <= 0xF3) return cont(i + 1) && cont(i + 2) && cont(i + 3) ? 4 : 0;
-  if (c == 0xF4) return cont(i + 1, 0x80, 0x8F) && cont(i + 2) && cont(i + 3) ? 4 : 0;
-  return 0;
 }
 
 /// Refuses text that is not UTF-8 (a CP949 / EUC-KR file saved by Korean Excel or Notepad) at the

@@ -1,4 +1,5 @@
 #include "sfgrant/model/profile.h"
+#include "sfgrant/model/suggest.h"
 
 #include <fmt/format.h>
 

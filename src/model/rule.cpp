@@ -4,6 +4,7 @@
 
 #include "sfgrant/model/money.h"
 #include "sfgrant/model/profile.h"
+#include "sfgrant/model/suggest.h"
 
 namespace sfgrant {
 

@@ -8,6 +8,7 @@
 #include "sfgrant/engine/evaluate.h"
 #include "sfgrant/model/facts.h"
 #include "sfgrant/load/program_loader.h"
+#include "sfgrant/load/data_keys.h"
 
 namespace sfgrant {
 namespace {

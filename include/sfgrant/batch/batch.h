@@ -9,9 +9,10 @@
 #include <string_view>
 #include <vector>
 
-#include "sfgrant/text/csv.h"
 #include "sfgrant/engine/evaluate.h"
 #include "sfgrant/render/render.h"
+#include "sfgrant/text/csv.h"
+#include "sfgrant/text/encoding.h"
 
 namespace sfgrant {
 

@@ -82,7 +82,4 @@ void evaluate(const Catalogue& catalogue, const Profile& profile, const Evaluate
 void evaluate_program(const Catalogue& catalogue, const Program& program, const Profile& profile,
                       const EvaluateOptions& options, ProgramEvaluation& out);
 
-/// Today's date, from the system clock (local time).
-Date today();
-
 }  // namespace sfgrant

@@ -35,34 +35,12 @@ struct YearContext {
 /// Parses a year's `common.yaml`.
 YearContext load_common(const std::string& text, const std::string& file, Diagnostics& diags);
 
-/// Reads a whole file ("-" for standard input). Throws Error when it cannot.
-std::string read_file(const std::string& path);
+/// Parses a year's `centers.yaml`.
+std::vector<Center> load_centers(const std::string& text, const std::string& file, const YearContext& context,
+                                 Diagnostics& diags);
 
-/// The maps of the program data format (programs/README.md). The loader accepts exactly the keys
-/// listed here and `sfgrant schema` is generated from the same lists, so the two cannot disagree.
-enum class DataMap {
-  program, track, rule, rule_set_use, condition, text, note, level_table, level_row,
-  schedule, agency, apply, document, common, announcement, centers_file, center
-};
-
-struct DataKey {
-  std::string name;
-  bool required = false;  ///< the loader reports "… is required" when it is missing
-};
-
-/// Every key a map accepts, in the order the format documents them.
-const std::vector<DataKey>& data_keys(DataMap map);
-std::vector<std::string> data_key_names(DataMap map);
-
-/// Checks `validate` runs on top of loading a year.
-///
-/// Warns about each program of `cat` that no case under `cases_dir` (any depth, every case whose
-/// `year` is the catalogue's) expects anything of, and about programs without an `eligible` or an
-/// `ineligible` case. Case files that cannot be read are left to `sfgrant test`.
-void check_case_coverage(const Catalogue& cat, const std::string& cases_dir, Diagnostics& diags);
-
-/// Reports each announcement of the year that is not a file in `seeds_dir` (the folder of the
-/// source announcements), pointing at its line in common.yaml.
-void check_announcement_files(const Catalogue& cat, const std::string& seeds_dir, Diagnostics& diags);
+/// Where `needle` first appears in a file as the value of a `key:` (for places the model does not
+/// keep, like a program's id or an announcement's file name); the file's first line when it does not.
+Location find_key_line(const std::string& file, const std::string& key, const std::string& needle, bool top_level);
 
 }  // namespace sfgrant

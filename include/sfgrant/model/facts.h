@@ -52,7 +52,4 @@ const Vocabulary& size_vocabulary();
 const Vocabulary& selection_vocabulary();
 const Vocabulary& region_vocabulary();
 
-/// The closest of `candidates` to `word` within a small edit distance, for "did you mean".
-std::optional<std::string> closest(std::string_view word, const std::vector<std::string>& candidates);
-
 }  // namespace sfgrant

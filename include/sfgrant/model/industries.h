@@ -1,11 +1,9 @@
 #pragma once
 /// KSIC tables behind the derived facts (manufacturing, 뿌리업종, 주력/기타, excluded industries,
-/// service business), read from `programs/industries.yaml`.
+/// service business), as `programs/industries.yaml` gives them (load/industries_loader.h reads it).
 #include <string>
 #include <vector>
 
-#include "sfgrant/model/diagnostics.h"
-#include "sfgrant/model/profile.h"
 #include "sfgrant/model/tri.h"
 
 namespace sfgrant {
@@ -37,12 +35,5 @@ struct IndustryTables {
   IndustryTable service_business;
   std::string file;
 };
-
-IndustryTables load_industries(const std::string& text, const std::string& file, Diagnostics& diags);
-
-/// Sets the derived facts of `profile` (sme, manufacturing, root_industry, industry_group,
-/// excluded_industry, service_business) from its size and KSIC code; leaves a fact unknown
-/// when its inputs are.
-void derive_facts(Profile& profile, const IndustryTables& tables);
 
 }  // namespace sfgrant

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "sfgrant/model/date.h"
 #include "sfgrant/model/error.h"
 #include "sfgrant/model/industries.h"
 #include "sfgrant/model/money.h"
@@ -12,19 +13,6 @@
 #include "sfgrant/model/lang.h"
 
 namespace sfgrant {
-
-/// A date as announcements write it: a month (`2025-11`) or a day (`2026-01-19`).
-struct Date {
-  int year = 0;
-  int month = 0;
-  int day = 0;  ///< 0 when only the month is given
-
-  std::string str() const;
-  static std::optional<Date> parse(const std::string& text);
-  /// Days since 0000-03-01, for comparisons; a month counts as its first or last day.
-  long first_day() const;
-  long last_day() const;
-};
 
 struct Note {
   Text text;

@@ -1,60 +1,18 @@
 #pragma once
 /// Selection scoring (선정평가): an announcement's evaluation sheet (평가표) as data — a Rubric —,
 /// one company's filled-in sheet — a Sheet —, and the exact score it earns — a ScoreResult.
-/// Plain structs; rubric_loader.cpp reads the YAML (programs/RUBRICS.md), rubric.cpp checks and scores.
-#include <cstdint>
-#include <iosfwd>
+/// Plain structs: load/rubric_loader.h and load/sheet_loader.h read the YAML (programs/RUBRICS.md),
+/// validate/rubric_checks.h checks a rubric, score/score.h scores a sheet.
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "sfgrant/model/diagnostics.h"
 #include "sfgrant/model/error.h"
-#include "sfgrant/model/program.h"
 #include "sfgrant/model/lang.h"
+#include "sfgrant/model/program.h"
+#include "sfgrant/model/rational.h"
 
 namespace sfgrant {
-
-/// An exact rational number of points. Always reduced with a positive denominator; every operation
-/// is exact and throws Error("score overflow") instead of wrapping. No floating point on the scoring path.
-class Rational {
- public:
-  Rational() = default;
-  Rational(std::int64_t whole) : num_(whole) {}  // NOLINT: points are written as plain integers
-  Rational(std::int64_t num, std::int64_t den);
-
-  /// `15`, `12.5`, `-3`, `4/5`, `80%` (a percentage is a fraction of 1). Throws Error naming the text.
-  static Rational parse(std::string_view text);
-
-  std::int64_t num() const { return num_; }
-  std::int64_t den() const { return den_; }
-  bool is_integer() const { return den_ == 1; }
-
-  /// Decimal text with exactly `decimals` digits, rounded half away from zero: 245/3 → "81.67".
-  std::string fixed(int decimals = 2) const;
-  /// `81`, `12.5`, `245/3`: exact, shortest (a terminating decimal when it has at most 4 digits).
-  std::string exact() const;
-  /// For JSON only: the value rounded to `decimals` digits, as a double.
-  double rounded(int decimals = 2) const;
-
-  friend Rational operator+(Rational a, Rational b);
-  friend Rational operator-(Rational a, Rational b);
-  friend Rational operator*(Rational a, Rational b);
-  friend Rational operator/(Rational a, Rational b);
-  Rational& operator+=(Rational b) { return *this = *this + b; }
-  Rational& operator-=(Rational b) { return *this = *this - b; }
-  friend bool operator==(Rational a, Rational b) { return a.num_ == b.num_ && a.den_ == b.den_; }
-  friend bool operator!=(Rational a, Rational b) { return !(a == b); }
-  friend bool operator<(Rational a, Rational b);
-  friend bool operator>(Rational a, Rational b) { return b < a; }
-  friend bool operator<=(Rational a, Rational b) { return !(b < a); }
-  friend bool operator>=(Rational a, Rational b) { return !(a < b); }
-
- private:
-  std::int64_t num_ = 0;
-  std::int64_t den_ = 1;
-};
 
 // ---------------------------------------------------------------------------------------------
 // The rubric: one program's evaluation sheets, stage by stage.
@@ -204,29 +162,6 @@ struct Rubric {
   const Stage* find_stage(std::string_view id) const;
 };
 
-/// Checks what the loader cannot see one key at a time: item points sum to their section, sections
-/// to the sheet total, grades descend and match the grade scale, weights add up to 100%, pass marks
-/// and bonus caps lie within the reachable range. Problems carry the offending key's line.
-void check_rubric(const Rubric& rubric, Diagnostics& diags);
-
-/// Parses one rubric file. `announcements` are the seed file names a `source` may cite (the year's
-/// common.yaml). Strict: unknown and duplicate keys are errors. Does not run check_rubric.
-Rubric load_rubric(const std::string& text, const std::string& file, const std::vector<std::string>& announcements,
-                   Diagnostics& diags);
-
-/// Loads and checks every `<year_dir>/rubrics/*.yaml`: the year's common.yaml gives the citable
-/// files, the file name must be `<program>.yaml` of a program of that year. Collects every problem.
-void validate_rubrics(const std::string& year_dir, Diagnostics& diags);
-
-/// Program ids that have a rubric in `<year_dir>/rubrics/`, sorted.
-std::vector<std::string> rubric_programs(const std::string& year_dir);
-
-/// Loads and checks `<year_dir>/rubrics/<program>.yaml`. nullopt (and nothing in `diags`) when there is none.
-std::optional<Rubric> load_program_rubric(const std::string& year_dir, const std::string& program, Diagnostics& diags);
-
-// ---------------------------------------------------------------------------------------------
-// A filled-in sheet and its score.
-
 /// One evaluator's points for every item of the stage (in Stage::items() order).
 struct EvaluatorSheet {
   std::string name;  ///< empty when the sheet gives none
@@ -246,65 +181,10 @@ struct Sheet {
   std::optional<Rational> extra;         ///< the combination's other score (일자리평가 점수)
 };
 
-/// Parses a sheet for `rubric`. `stage` (from --stage) may be empty: then the sheet's `stage` key,
-/// or the rubric's only stage. Every item must be graded by every evaluator and every suitability item
-/// answered; grades are a grade id or name (우수, A) or the points (12). Problems go to `diags` with
-/// file:line:col.
-Sheet load_sheet(const std::string& text, const std::string& file, const Rubric& rubric, const std::string& stage,
-                 Diagnostics& diags);
-
-/// A sheet to fill in: every item with its grades in a comment, filled with the highest grade so that
-/// it loads back as it is. `lang` picks the comments' language.
-void write_sheet_template(const Rubric& rubric, const Stage& stage, Lang lang, std::ostream& out);
-
-struct EvaluatorResult {
-  std::string name;
-  Rational total;
-  std::vector<Rational> sections;  ///< per RubricSection
-  bool counted = true;             ///< false when dropped by the trimmed mean
-  std::string dropped;             ///< "highest" or "lowest" when not counted
-};
-
-/// Points an item loses: its maximum minus its mean over the evaluators that count.
-struct ItemLoss {
-  const RubricSection* section = nullptr;
-  const RubricItem* item = nullptr;
-  Rational mean;
-  Rational lost;
-};
-
-enum class Verdict {
-  pass,
-  fail,
-  no_pass_mark,  ///< the stage ranks by score (2021 2차)
-  incomplete,    ///< the published sheet is partial: no pass or fail
-};
-
-struct ScoreResult {
-  const Rubric* rubric = nullptr;
-  const Stage* stage = nullptr;
-  std::vector<const SuitabilityItem*> unsuitable;  ///< the × answers
-  bool suitable = true;
-  std::vector<EvaluatorResult> evaluators;
-  bool too_few_to_trim = false;  ///< trimmed mean asked for, fewer than 3 evaluators: plain mean used
-  Rational evaluator_score;      ///< the (trimmed) mean of the evaluators' totals
-  std::optional<Rational> extra;
-  Rational base;                 ///< after the combination, before the bonus
-  std::vector<const BonusItem*> bonus_held;
-  Rational bonus_sum;
-  Rational bonus;                ///< after the cap
-  Rational final_score;
-  Verdict verdict = Verdict::no_pass_mark;
-  Text reason;
-  bool passed_by_bonus = false;  ///< passes only because of the bonus
-  std::vector<ItemLoss> losses;  ///< items that lose points, most first (ties in sheet order)
-};
-
-/// Scores a loaded sheet. Exact; the rules are in programs/RUBRICS.md.
-ScoreResult score_sheet(const Rubric& rubric, const Stage& stage, const Sheet& sheet);
-
-/// The trimmed mean rule on its own: indices of the dropped highest and lowest totals (the first listed
-/// of the highest, the last listed of the lowest), or nothing when fewer than 3 totals are given.
-std::optional<std::pair<size_t, size_t>> trimmed_out(const std::vector<Rational>& totals);
+/// The grade scale of an item as a sheet prints it: "우수 15 · 양호 12 · …", "15 · 12 · …" when the
+/// grades have no names, "0~15점" when the item takes points.
+std::string describe_grades(const Stage& stage, const RubricItem& item, Lang lang);
+/// A grade's name in `lang`, or its id when it has none.
+std::string grade_label(const Grade& g, Lang lang);
 
 }  // namespace sfgrant

@@ -1,6 +1,6 @@
 #pragma once
-/// Company lists: a streaming RFC 4180 CSV reader and the encoding decoder for files saved by
-/// Korean Excel (UTF-8 with BOM, or CP949), SPEC §8.
+/// Company lists: a streaming RFC 4180 CSV reader (text/encoding.h decodes what Korean Excel saves),
+/// SPEC §8.
 #include <istream>
 #include <optional>
 #include <string>
@@ -8,8 +8,6 @@
 #include <vector>
 
 namespace sfgrant {
-
-enum class Encoding { automatic, utf8, cp949 };
 
 /// One record with the physical line it starts on (1-based).
 struct CsvRecord {
@@ -48,19 +46,5 @@ class CsvReader {
   bool eof_ = false;
   long line_ = 1;
 };
-
-/// Converts one field's bytes to UTF-8. utf8: validated as is; cp949: decoded strictly with iconv
-/// (no //IGNORE). On failure returns nothing and sets `bad_offset` to the byte that could not be read.
-std::optional<std::string> decode_field(std::string_view bytes, Encoding encoding, size_t& bad_offset);
-
-/// True when `bytes` is valid UTF-8.
-bool valid_utf8(std::string_view bytes);
-
-/// Decides the encoding of a file from its first bytes (after a UTF-8 BOM, which is UTF-8):
-/// valid UTF-8 stays UTF-8, anything else is CP949.
-Encoding sniff_encoding(std::string_view head);
-
-/// Removes a UTF-8 byte order mark at the start of `text`; returns true when there was one.
-bool strip_bom(std::string& text);
 
 }  // namespace sfgrant

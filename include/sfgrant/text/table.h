@@ -1,36 +1,14 @@
 #pragma once
-/// Terminal tables that line up with Hangul: widths are display columns (utf8proc, after NFC),
-/// not bytes, and do not depend on the locale (no setlocale, no wcwidth).
-///
-/// Widths follow the Unicode East Asian Width property as utf8proc reports it: Hangul syllables,
-/// CJK and full-width forms are two columns; "ambiguous" symbols such as ① ※ · … ✔ are one
-/// column (the default of modern terminal emulators); combining marks, Hangul medial and final
-/// jamo and zero-width characters take none.
+/// Terminal tables that line up with Hangul: columns are measured in display width
+/// (text/unicode.h), never in bytes, so they line up whatever the locale.
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "sfgrant/text/unicode.h"
+
 namespace sfgrant {
-
-/// Display width of UTF-8 text in terminal columns (Hangul and other wide characters count 2).
-/// Invalid UTF-8 bytes count one column each.
-int display_width(const std::string& text);
-
-/// NFC-normalised copy (Hangul jamo sequences become syllables); invalid UTF-8 is kept as is.
-std::string nfc(const std::string& text);
-
-/// Cuts `text` to at most `width` columns without splitting a character, adding "…" when cut.
-std::string truncate_to_width(const std::string& text, int width);
-
-/// Breaks `text` into lines of at most `width` columns, at spaces where it can and between
-/// characters (never inside one, nor between a character and its combining marks) where a word is
-/// wider than the line. A single character wider than `width` gets a line of its own.
-std::vector<std::string> wrap_to_width(const std::string& text, int width);
-
-/// Text safe to put in one terminal cell: NFC, control characters (tab, newline, escape …) as
-/// spaces, invalid UTF-8 bytes as U+FFFD, so nothing in the data can move the cursor or recolour.
-std::string cell_text(const std::string& text);
 
 enum class Align { left, right };
 enum class Color { none, green, yellow, red, cyan, bold, dim };

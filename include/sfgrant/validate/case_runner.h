@@ -1,10 +1,11 @@
 #pragma once
-/// YAML test cases for program data: a profile, an optional cost and date, and the expected status
-/// and amounts per program and track (`sfgrant test`, tests/cases/).
+/// Runs YAML test cases (load/case_loader.h) against the program data: each case's profile is
+/// evaluated and every expectation compared, with a readable difference where one does not hold.
 #include <map>
 #include <string>
 #include <vector>
 
+#include "sfgrant/load/case_loader.h"
 #include "sfgrant/model/diagnostics.h"
 #include "sfgrant/model/program.h"
 
@@ -31,11 +32,9 @@ class CaseRunner {
   /// program ids) go to `diags`; a case that cannot run is a failed result.
   std::vector<CaseResult> run_file(const std::string& path, Diagnostics& diags);
 
-  /// Every `*.yaml` below `path` (or `path` itself when it is a file), sorted.
-  static std::vector<std::string> collect(const std::string& path);
-
  private:
   const Catalogue* catalogue(int year, Diagnostics& diags, const Location& where);
+  CaseResult run(const TestCase& c, Diagnostics& diags);
 
   CaseRunOptions options_;
   std::map<int, Catalogue> catalogues_;

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include "sfgrant/load/data_keys.h"
 
 namespace sfgrant {
 

@@ -1,35 +1,11 @@
-#include "sfgrant/model/industries.h"
+#include "sfgrant/load/industries_loader.h"
 
 #include <fmt/format.h>
 
-#include <algorithm>
-
+#include "sfgrant/model/profile.h"
 #include "yaml_util.h"
 
 namespace sfgrant {
-
-void IndustryTable::index() {
-  sorted_ = codes;
-  std::sort(sorted_.begin(), sorted_.end());
-}
-
-Tri IndustryTable::match(const std::string& ksic) const {
-  if (!sorted_.empty() && sorted_.size() == codes.size()) {
-    // a code is a prefix of ksic: look each prefix of ksic up
-    const std::string_view k(ksic);
-    for (size_t len = 1; len <= k.size(); ++len)
-      if (std::binary_search(sorted_.begin(), sorted_.end(), k.substr(0, len), std::less<>())) return Tri::pass;
-    // ksic is a prefix of a code: the first code not below ksic starts with it, if any does
-    auto it = std::lower_bound(sorted_.begin(), sorted_.end(), k, std::less<>());
-    return it != sorted_.end() && std::string_view(*it).substr(0, k.size()) == k ? Tri::unknown : Tri::fail;
-  }
-  bool maybe = false;
-  for (const std::string& code : codes) {
-    if (ksic.rfind(code, 0) == 0) return Tri::pass;
-    if (code.rfind(ksic, 0) == 0) maybe = true;
-  }
-  return maybe ? Tri::unknown : Tri::fail;
-}
 
 namespace {
 
@@ -120,62 +96,6 @@ IndustryTables load_industries(const std::string& text, const std::string& file,
                                &t.excluded_industry, &t.service_business})
     table->index();
   return t;
-}
-
-void derive_facts(Profile& profile, const IndustryTables& tables) {
-  static const FactDef& k_sme = fact("sme");
-  static const FactDef& k_manufacturing = fact("manufacturing");
-  static const FactDef& k_root_industry = fact("root_industry");
-  static const FactDef& k_excluded_industry = fact("excluded_industry");
-  static const FactDef& k_service_business = fact("service_business");
-  auto set_tri = [&](const FactDef& f, Tri t) {
-    if (t == Tri::unknown) {
-      profile.clear(f);
-      return;
-    }
-    Value v;
-    v.flag = t == Tri::pass;
-    profile.set(f, v);
-  };
-  static const FactDef& size = fact("size");
-  if (profile.has(size)) {
-    static const auto small = size_vocabulary().find("small");
-    static const auto medium = size_vocabulary().find("medium");
-    std::int64_t s = profile.get(size).number;
-    set_tri(k_sme, tri_of(s == *small || s == *medium));
-  } else {
-    set_tri(k_sme, Tri::unknown);
-  }
-  static const FactDef& ksic_fact = fact("ksic");
-  static const FactDef& group = fact("industry_group");
-  if (!profile.has(ksic_fact)) {
-    for (const FactDef* f : {&k_manufacturing, &k_root_industry, &k_excluded_industry, &k_service_business})
-      set_tri(*f, Tri::unknown);
-    profile.clear(group);
-    return;
-  }
-  const std::string& ksic = profile.get(ksic_fact).text;
-  Tri manufacturing = tables.manufacturing.match(ksic);
-  Tri root = tables.root_industry.match(ksic);
-  set_tri(k_manufacturing, manufacturing);
-  set_tri(k_root_industry, root);
-  set_tri(k_excluded_industry, tables.excluded_industry.match(ksic));
-  set_tri(k_service_business, tables.service_business.match(ksic));
-  // 뿌리업종은 주력업종에 포함 (001 §1 지원유형 및 선정규모)
-  static const int main = *group.vocabulary->find("main");
-  static const int other = *group.vocabulary->find("other");
-  static const int none = *group.vocabulary->find("none");
-  std::optional<int> g;
-  if (root == Tri::pass || tables.main_group.match(ksic) == Tri::pass) g = main;
-  else if (tables.other_group.match(ksic) == Tri::pass) g = other;
-  else if (manufacturing == Tri::fail) g = none;
-  if (g) {
-    Value v;
-    v.number = *g;
-    profile.set(group, v);
-  } else {
-    profile.clear(group);
-  }
 }
 
 }  // namespace sfgrant

@@ -1,0 +1,24 @@
+#pragma once
+/// Dates as the announcements write them, and today's.
+#include <optional>
+#include <string>
+
+namespace sfgrant {
+
+/// A date as announcements write it: a month (`2025-11`) or a day (`2026-01-19`).
+struct Date {
+  int year = 0;
+  int month = 0;
+  int day = 0;  ///< 0 when only the month is given
+
+  std::string str() const;
+  static std::optional<Date> parse(const std::string& text);
+  /// Days since 0000-03-01, for comparisons; a month counts as its first or last day.
+  long first_day() const;
+  long last_day() const;
+};
+
+/// Today's date, from the system clock (local time).
+Date today();
+
+}  // namespace sfgrant
