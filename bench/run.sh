@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Batch benchmark (not a test): generates companies with ../shared/bench/gen-companies.js and times
+# Batch benchmark (not a test): generates companies with scripts/gen-companies.py and times
 # `sfgrant batch` CSV→CSV, JSONL→JSONL and CSV→xlsx, printing companies/s and peak memory.
-# usage: bench/run.sh [N ...]      (default: 100000 1000000)   env: SFGRANT=build/sfgrant JOBS=0
+# usage: bench/run.sh [N ...]      (default: 100000 1000000)
+#   env: SFGRANT=build/sfgrant JOBS=0 GEN=scripts/gen-companies.py BENCH_DIR=bench/data
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SFGRANT=${SFGRANT:-build/sfgrant}
-GEN=${GEN:-../shared/bench/gen-companies.js}
+GEN=${GEN:-scripts/gen-companies.py}
 JOBS=${JOBS:-0}
 DATA=${BENCH_DIR:-bench/data}
 mkdir -p "$DATA"
@@ -14,7 +15,7 @@ sizes=("$@"); [ ${#sizes[@]} -eq 0 ] && sizes=(100000 1000000)
 
 printf '%-10s %-14s %10s %14s %12s\n' companies case seconds companies/s peak_MB
 for n in "${sizes[@]}"; do
-  [ -f "$DATA/c$n.csv" ] || node "$GEN" "$n" "$DATA/c$n" >/dev/null
+  [ -f "$DATA/c$n.csv" ] || python3 "$GEN" "$n" "$DATA/c$n" >/dev/null
   for case in csv-csv jsonl-jsonl csv-xlsx; do
     in=$DATA/c$n.csv; fmt=csv; out=$DATA/out.csv
     [ "$case" = jsonl-jsonl ] && { in=$DATA/c$n.jsonl; fmt=jsonl; out=$DATA/out.jsonl; }

@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Batch through the real binary: same results as `check`, and an interrupted run leaves no file.
-# usage: batch_cli.sh SFGRANT PROGRAMS_DIR GEN_COMPANIES_JS
+# usage: batch_cli.sh SFGRANT PROGRAMS_DIR GEN_COMPANIES   (GEN_COMPANIES: scripts/gen-companies.py)
+# Never skips: a missing generator is a failure.
 set -euo pipefail
 SFGRANT=$1 PROGRAMS=$2 GEN=$3
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-if ! command -v node >/dev/null || [ ! -f "$GEN" ]; then
-  echo "skipped: node or $GEN not available"
-  exit 77
+if [ ! -f "$GEN" ]; then
+  echo "FAIL: company generator $GEN not found"
+  exit 1
 fi
-node "$GEN" 1000 "$work/c" >/dev/null
+python3 "$GEN" 1000 "$work/c" >/dev/null
 
 # 1. batch --format jsonl equals check --format json, company by company (first 1,000 generated)
 "$SFGRANT" batch "$work/c.jsonl" --programs "$PROGRAMS" --as-of 2026-02-15 --format jsonl -o "$work/batch.jsonl" 2>/dev/null || [ $? -eq 1 ]
@@ -41,7 +42,7 @@ assert checked > 900
 PY
 
 # 2. an interrupted run leaves neither the output nor its temporary file
-node "$GEN" 30000 "$work/big" >/dev/null
+python3 "$GEN" 30000 "$work/big" >/dev/null
 "$SFGRANT" batch "$work/big.jsonl" --programs "$PROGRAMS" --format jsonl -j 1 -o "$work/out.jsonl" 2>/dev/null &
 pid=$!
 sleep 0.5
