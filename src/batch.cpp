@@ -12,8 +12,8 @@
 #include <thread>
 
 #include "sfgrant/check_json_writer.h"
-#include "sfgrant/json_writer.h"
 #include "sfgrant/profile_loader.h"
+#include "sfgrant/text/json_writer.h"
 
 namespace sfgrant {
 
