@@ -5,12 +5,13 @@
 #include <string>
 
 #include "sfgrant/engine/derive.h"
-#include "sfgrant/json_writer.h"
 #include "sfgrant/load/profile_loader.h"
 #include "sfgrant/load/program_loader.h"
+#include "sfgrant/model/error.h"
 #include "sfgrant/model/industries.h"
 #include "sfgrant/render/check_json_writer.h"
 #include "sfgrant/render/render.h"
+#include "sfgrant/text/json_writer.h"
 
 using namespace sfgrant;
 
@@ -79,12 +80,13 @@ TEST_CASE("the batch JSON writer writes what nlohmann dumps, for every catalogue
   }
 }
 
-TEST_CASE("JSON strings are escaped as nlohmann escapes them, and bad UTF-8 is refused the same way", "[json]") {
+TEST_CASE("JSON strings are escaped as nlohmann escapes them, and bad UTF-8 is refused as nlohmann refuses it", "[json]") {
   for (std::string text : {std::string(""), std::string("plain"), std::string("한글 \"인용\" \\ /"),
                            std::string("\b\f\n\r\t\x01\x1f\x7f"), std::string(1, '\0')}) {
     CHECK(json_string(text) == nlohmann::json(text).dump());
   }
-  CHECK_THROWS_AS(json_string("bad \xC3\x28 byte"), nlohmann::json::type_error);
+  CHECK_THROWS_AS(nlohmann::json("bad \xC3\x28 byte").dump(), nlohmann::json::type_error);
+  CHECK_THROWS_AS(json_string("bad \xC3\x28 byte"), Error);
   TextBuffer out;
   append_json_int(out, -9223372036854775807LL - 1);
   CHECK(std::string(out.view()) == nlohmann::json(-9223372036854775807LL - 1).dump());

@@ -7,17 +7,18 @@
 #include <deque>
 #include <istream>
 #include <mutex>
-#include <unordered_map>
 #include <nlohmann/json.hpp>
 #include <thread>
+#include <unordered_map>
 
-#include "sfgrant/render/check_json_writer.h"
-#include "sfgrant/json_writer.h"
-#include "sfgrant/load/profile_loader.h"
 #include "sfgrant/engine/derive.h"
+#include "sfgrant/load/profile_loader.h"
 #include "sfgrant/model/suggest.h"
+#include "sfgrant/render/check_json_writer.h"
 #include "sfgrant/text/encoding.h"
+#include "sfgrant/text/json_writer.h"
 #include "sfgrant/text/unicode.h"
+
 
 namespace sfgrant {
 

@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
-#include "sfgrant/json_writer.h"
+#include "sfgrant/text/json_writer.h"
 
 namespace sfgrant {
 
