@@ -8,7 +8,7 @@
 #include "sfgrant/engine/derive.h"
 #include "sfgrant/engine/evaluate.h"
 #include "sfgrant/model/industries.h"
-#include "sfgrant/render/render.h"
+#include "sfgrant/render/check.h"
 
 using namespace sfgrant;
 
@@ -44,8 +44,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   ro.width = 72;
   for (Lang lang : {Lang::ko, Lang::en}) {
     ro.lang = lang;
-    (void)check_json(ev, profile, ro).dump();
-    render_check_table(ev, profile, ro, fuzz::null_stream());
+    render_check({ev, profile}, ro, Format::json, fuzz::null_stream());
+    render_check({ev, profile}, ro, Format::table, fuzz::null_stream());
   }
   return 0;
 }

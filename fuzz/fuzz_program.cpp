@@ -12,7 +12,8 @@
 #include "sfgrant/engine/split.h"
 #include "sfgrant/load/industries_loader.h"
 #include "sfgrant/model/industries.h"
-#include "sfgrant/render/render.h"
+#include "sfgrant/render/catalogue.h"
+#include "sfgrant/render/check.h"
 #include "sfgrant/text/file.h"
 
 using namespace sfgrant;
@@ -49,10 +50,10 @@ void exercise(const Program& program) {
     ro.lang = lang;
     ro.all = ro.explain = ro.next_steps = true;
     ro.width = 60;
-    (void)check_json(ev, w.profile, ro).dump();
-    render_check_table(ev, w.profile, ro, fuzz::null_stream());
-    (void)program_info_json(program, eo.as_of, lang, 2026).dump();
-    render_program_info(program, w.catalogue, eo.as_of, ro, fuzz::null_stream());
+    for (Format format : {Format::json, Format::table}) {
+      render_check({ev, w.profile}, ro, format, fuzz::null_stream());
+      render_program(program, w.catalogue, eo.as_of, ro, format, fuzz::null_stream());
+    }
   }
   for (const Track& t : program.tracks) {
     if (!t.has_money()) continue;

@@ -22,6 +22,7 @@
 #include "sfgrant/load/rubric_loader.h"
 #include "sfgrant/load/sheet_loader.h"
 #include "sfgrant/model/rubric.h"
+#include "sfgrant/render/score.h"
 #include "sfgrant/render/sheet_template.h"
 #include "sfgrant/score/score.h"
 #include "sfgrant/text/file.h"
@@ -350,7 +351,7 @@ TEST_CASE("대전 AS: one × fails the company whatever its points", "[score][da
   REQUIRE(r.unsuitable.size() == 1);
   CHECK(r.unsuitable[0]->id == "warranty-expired");
   CHECK(r.verdict == Verdict::fail);
-  CHECK_THAT(r.reason.ko, Catch::Contains("부적합") && Catch::Contains("하자보수"));
+  CHECK_THAT(sfgrant::score_reason(r, sfgrant::Lang::ko), Catch::Contains("부적합") && Catch::Contains("하자보수"));
 }
 
 TEST_CASE("대전 AS: 57 points pass at 61 only with the bonus, and the output says so", "[score][daejeon]") {
@@ -362,7 +363,7 @@ TEST_CASE("대전 AS: 57 points pass at 61 only with the bonus, and the output s
   CHECK(r.final_score == Rational(61));
   CHECK(r.verdict == Verdict::pass);
   CHECK(r.passed_by_bonus);
-  CHECK_THAT(r.reason.ko, Catch::Contains("가점 없이는 57.00점으로 미달"));
+  CHECK_THAT(sfgrant::score_reason(r, sfgrant::Lang::ko), Catch::Contains("가점 없이는 57.00점으로 미달"));
 }
 
 TEST_CASE("등대공장 1차: trimmed mean with ties, 80% + 20% 일자리, pass at 70 before the bonus", "[score][lighthouse]") {
@@ -407,7 +408,7 @@ TEST_CASE("등대공장 1차: the 3-point bonus does not lift a 68 over the 70 m
   CHECK(r.base == Rational(68));  // 0.8 × 70 + 0.2 × 60
   CHECK(r.final_score == Rational(71));
   CHECK(r.verdict == Verdict::fail);
-  CHECK_THAT(r.reason.ko, Catch::Contains("기본점수 68.00점 < 70점 (2.00점 부족)"));
+  CHECK_THAT(sfgrant::score_reason(r, sfgrant::Lang::ko), Catch::Contains("기본점수 68.00점 < 70점 (2.00점 부족)"));
 }
 
 TEST_CASE("등대공장 1차: with fewer than 3 evaluators nothing is dropped", "[score][lighthouse]") {
@@ -446,7 +447,7 @@ TEST_CASE("2026 substitution items score their published points only", "[score][
   const ScoreResult r = sfgrant::score_sheet(rubric, *rubric.find_stage("smart-factory-document"), sheet);
   CHECK(r.final_score == Rational(25, 2));
   CHECK(r.verdict == Verdict::incomplete);
-  CHECK_THAT(r.reason.ko, Catch::Contains("15점 / 100점"));
+  CHECK_THAT(sfgrant::score_reason(r, sfgrant::Lang::ko), Catch::Contains("15점 / 100점"));
 }
 
 TEST_CASE("every template loads back as a sheet and scores the maximum", "[score][template]") {

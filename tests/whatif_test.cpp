@@ -9,22 +9,37 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "sfgrant/engine/derive.h"
 #include "sfgrant/engine/evaluate.h"
-#include "sfgrant/engine/whatif.h"
+#include "sfgrant/engine/questions.h"
+#include "sfgrant/engine/what_if.h"
+#include "sfgrant/engine/what_it_takes.h"
 #include "sfgrant/load/profile_loader.h"
 #include "sfgrant/load/program_loader.h"
 #include "sfgrant/model/error.h"
 #include "sfgrant/model/industries.h"
-#include "sfgrant/render/render.h"
+#include "sfgrant/load/profile_writer.h"
+#include "sfgrant/render/what_if.h"
+#include "sfgrant/render/what_it_takes.h"
+#include "sfgrant/render/words.h"
 #include "sfgrant/text/file.h"
 
 using namespace sfgrant;
 
 namespace {
+
+/// What a JSON writer wrote, read back to inspect.
+template <typename Write>
+nlohmann::ordered_json written(Write write) {
+  TextBuffer buffer;
+  JsonWriter json(buffer);
+  write(json);
+  return nlohmann::ordered_json::parse(buffer.view());
+}
 
 const Catalogue& catalogue_2026() {
   static const Catalogue c = load_year(SFGRANT_SOURCE_DIR "/programs", 2026);
@@ -132,7 +147,7 @@ TEST_CASE("raising the target level of a 기초→기초 profile gains the upgra
       CHECK(c.government_after == Won{50'000'000});  // 1억원 × 50%, under the 2억원 cap
     }
 
-  const nlohmann::ordered_json j = what_if_json(w, p, Lang::ko);
+  const nlohmann::ordered_json j = written([&](JsonWriter& out) { write_what_if_json(w, p, Lang::ko, out); });
   CHECK(j["changes"][0]["before"] == "basic");
   CHECK(j["changes"][0]["after"] == "intermediate2");
   CHECK(std::find(j["gained"].begin(), j["gained"].end(), "government") != j["gained"].end());
@@ -182,7 +197,7 @@ TEST_CASE("what it would take names the missing selection of 레전드50+", "[wh
   REQUIRE(government.remedies.front().moves.size() == 1);
   CHECK(describe_move(government.remedies.front().moves[0], p, Lang::ko) == "목표 수준 기초 → 중간1");
 
-  const nlohmann::ordered_json j = what_it_takes_json(reaches, p, Lang::en);
+  const nlohmann::ordered_json j = written([&](JsonWriter& out) { write_what_it_takes_json(reaches, p, Lang::en, out); });
   bool named = false;
   for (const auto& r : j)
     if (r["id"] == "legend50")

@@ -13,6 +13,7 @@
 
 #include "commands.h"
 #include "sfgrant/batch/batch.h"
+#include "sfgrant/render/words.h"
 #include "sfgrant/render/xlsx_sink.h"
 #include "sfgrant/text/encoding.h"
 #include "sfgrant/text/table.h"

@@ -1,13 +1,12 @@
-#include <fmt/format.h>
-
-#include <iostream>
-
+// `sfgrant check PROFILE`: one company against a year's programs.
 #include "commands.h"
 #include "sfgrant/engine/derive.h"
 #include "sfgrant/engine/evaluate.h"
-#include "sfgrant/engine/whatif.h"
+#include "sfgrant/engine/what_if.h"
+#include "sfgrant/engine/what_it_takes.h"
 #include "sfgrant/load/profile_loader.h"
-#include "sfgrant/load/program_loader.h"
+#include "sfgrant/render/check.h"
+#include "sfgrant/render/diagnostics.h"
 #include "sfgrant/text/file.h"
 
 namespace sfgrant::cli {
@@ -20,6 +19,15 @@ constexpr const char* kSetHelp =
 constexpr const char* kWhatItTakesHelp =
     "for each ineligible program, the smallest change in what the company controls (target level, total cost, "
     "consortium, level check, selections it can apply for) that opens it, or the rule that blocks it";
+
+/// `--open`: only the programs whose window is open, upcoming or rolling.
+void keep_open_windows(Evaluation& ev) {
+  std::vector<ProgramEvaluation> kept;
+  for (auto& pe : ev.programs)
+    if (pe.window == WindowState::open || pe.window == WindowState::upcoming || pe.window == WindowState::rolling)
+      kept.push_back(std::move(pe));
+  ev.programs = std::move(kept);
+}
 
 }  // namespace
 
@@ -37,13 +45,12 @@ void setup_check(CLI::App& app, std::shared_ptr<CheckOptions> options) {
 }
 
 int run_check(const CheckOptions& options) {
-  // load programs → load profile → evaluate → split costs → (what if) → render
+  // load programs → load profile → derive facts → evaluate (with its splits) → what if → render
   const Catalogue catalogue = load_catalogue(options.common);
   std::vector<Setting> settings;
   for (const std::string& s : options.set) settings.push_back(parse_setting(s));
-  const std::string name = options.profile == "-" ? "<stdin>" : options.profile;
   Diagnostics diags;
-  Profile profile = load_profile(read_file(options.profile), name, diags);
+  Profile profile = load_profile(read_file(options.profile), options.profile == "-" ? "<stdin>" : options.profile, diags);
   if (diags.has_errors()) {
     for (const auto& d : diags.items()) print_diagnostic(std::cerr, d);
     return kExitUsage;
@@ -51,43 +58,20 @@ int run_check(const CheckOptions& options) {
   derive_facts(profile, catalogue.industries);
   EvaluateOptions eo;
   eo.as_of = resolve_as_of(options.common);
-  if (!options.cost.empty()) {
-    try {
-      eo.cost = parse_amount(options.cost);
-    } catch (const Error& e) {
-      throw Error("--cost: " + e.message());
-    }
-  }
+  if (!options.cost.empty()) eo.cost = parse_amount_option(options.cost, "--cost");
   Evaluation ev = evaluate(catalogue, profile, eo);
-  if (options.open_only) {
-    std::vector<ProgramEvaluation> kept;
-    for (auto& pe : ev.programs)
-      if (pe.window == WindowState::open || pe.window == WindowState::upcoming || pe.window == WindowState::rolling)
-        kept.push_back(std::move(pe));
-    ev.programs = std::move(kept);
-  }
+  if (options.open_only) keep_open_windows(ev);
   std::optional<WhatIf> changed;
   if (!settings.empty()) changed = what_if(catalogue, profile, ev, settings, eo);
   std::optional<std::vector<Reach>> reaches;
   if (options.what_it_takes) reaches = what_it_takes(catalogue, ev, profile, eo);
 
-  RenderOptions ro;
-  ro.lang = resolve_lang(options.common);
+  RenderOptions ro = render_options(options.common);
   ro.all = options.all;
   ro.explain = options.explain;
   ro.next_steps = options.next_steps;
-  ro.width = terminal_width();
-  ro.color = use_color(options.common);
-  if (resolve_format(options.common) == Format::json) {
-    nlohmann::ordered_json j = check_json(ev, profile, ro);
-    if (changed) j["what_if"] = what_if_json(*changed, profile, ro.lang);
-    if (reaches) j["what_it_takes"] = what_it_takes_json(*reaches, profile, ro.lang);
-    std::cout << j.dump(2) << '\n';
-  } else {
-    render_check_table(ev, profile, ro, std::cout);
-    if (changed) render_what_if_table(*changed, profile, ro, std::cout);
-    if (reaches) render_what_it_takes(*reaches, profile, ro, std::cout);
-  }
+  render_check({ev, profile, changed ? &*changed : nullptr, reaches ? &*reaches : nullptr}, ro,
+               resolve_format(options.common), std::cout);
   // the exit status is the original profile's (SPEC §2); a what-if does not change it
   for (const auto& pe : ev.programs)
     if (pe.status != Status::ineligible) return kExitOk;

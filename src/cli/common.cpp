@@ -6,10 +6,11 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "sfgrant/load/program_loader.h"
+#include "sfgrant/model/suggest.h"
+#include "sfgrant/render/diagnostics.h"
 #include "sfgrant/text/table.h"
 
 namespace sfgrant::cli {
@@ -96,22 +97,28 @@ Catalogue load_catalogue(const CommonOptions& options) {
   return cat;
 }
 
-void print_diagnostic(std::ostream& out, const Diagnostic& d) {
-  const std::string place = d.where.str();
-  out << (place.empty() ? "" : place + ": ") << (d.severity == Severity::error ? "error: " : "warning: ") << d.message
-      << '\n';
-  if (d.where.line <= 0 || d.where.file.empty() || d.where.file == "-") return;
-  std::ifstream in(d.where.file, std::ios::binary);
-  std::string line;
-  for (int i = 0; i < d.where.line && std::getline(in, line); ++i) {
-  }
-  if (!in && line.empty()) return;
-  if (!line.empty() && line.back() == '\r') line.pop_back();
-  if (line.size() > 200) return;
-  out << "  " << line << '\n';
-  if (d.where.column > 0) {
-    const std::string before = line.substr(0, std::min(line.size(), static_cast<size_t>(d.where.column - 1)));
-    out << "  " << std::string(static_cast<size_t>(display_width(before)), ' ') << "^\n";
+RenderOptions render_options(const CommonOptions& options) {
+  RenderOptions ro;
+  ro.lang = resolve_lang(options);
+  ro.width = terminal_width();
+  ro.color = use_color(options);
+  return ro;
+}
+
+const Program& find_program(const Catalogue& catalogue, const std::string& id) {
+  if (const Program* p = catalogue.find_program(id)) return *p;
+  std::vector<std::string> ids;
+  for (const auto& p : catalogue.programs) ids.push_back(p.id);
+  std::string message = fmt::format("unknown program \"{}\" in {}", id, catalogue.year);
+  if (auto near = closest(id, ids)) message += fmt::format("; did you mean \"{}\"?", *near);
+  throw Error(message + "; see `sfgrant programs list`");
+}
+
+Won parse_amount_option(const std::string& text, const char* option) {
+  try {
+    return parse_amount(text);
+  } catch (const Error& e) {
+    throw Error(fmt::format("{}: {}", option, e.message()));
   }
 }
 

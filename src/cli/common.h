@@ -2,14 +2,13 @@
 /// Options every subcommand shares (SPEC §2) and the helpers that turn them into engine inputs.
 #include <CLI/CLI.hpp>
 
-#include <iosfwd>
+#include <iostream>
 #include <optional>
 #include <string>
 
-#include "sfgrant/model/diagnostics.h"
 #include "sfgrant/model/error.h"
 #include "sfgrant/model/program.h"
-#include "sfgrant/render/render.h"
+#include "sfgrant/render/format.h"
 
 namespace sfgrant::cli {
 
@@ -42,10 +41,16 @@ int terminal_width();
 /// Colour only on a terminal, and never with --no-color, $NO_COLOR (set and not empty) or TERM=dumb.
 bool use_color(const CommonOptions& options);
 
+/// The language, terminal width and colour every table renderer takes.
+RenderOptions render_options(const CommonOptions& options);
+
 /// Loads the year, printing every problem and throwing when it cannot be used.
 Catalogue load_catalogue(const CommonOptions& options);
 
-/// Prints a diagnostic as `file:line:col: error: message`, then the line and a caret when the file can be read.
-void print_diagnostic(std::ostream& out, const Diagnostic& d);
+/// The program with this id, or an error with "did you mean" and where to look.
+const Program& find_program(const Catalogue& catalogue, const std::string& id);
+
+/// A parsed amount option (`--cost 4억원`), or an error naming the option.
+Won parse_amount_option(const std::string& text, const char* option);
 
 }  // namespace sfgrant::cli

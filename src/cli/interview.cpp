@@ -12,8 +12,10 @@
 #include "commands.h"
 #include "sfgrant/engine/derive.h"
 #include "sfgrant/engine/evaluate.h"
-#include "sfgrant/engine/whatif.h"
+#include "sfgrant/engine/questions.h"
 #include "sfgrant/load/profile_loader.h"
+#include "sfgrant/load/profile_writer.h"
+#include "sfgrant/render/check_table.h"
 #include "sfgrant/text/table.h"
 
 namespace sfgrant::cli {
@@ -54,11 +56,7 @@ class Interview {
     }
 
     out_ << '\n';
-    RenderOptions ro;
-    ro.lang = lang_;
-    ro.width = terminal_width();
-    ro.color = use_color(options_.common);
-    render_check_table(ev, profile_, ro, out_);
+    render_check_table(ev, profile_, render_options(options_.common), out_);
     save();
     for (const auto& pe : ev.programs)
       if (pe.status != Status::ineligible) return kExitOk;

@@ -1,9 +1,9 @@
+// `sfgrant programs [list | show ID]`: the catalogue of a year.
 #include <fmt/format.h>
-
-#include <iostream>
 
 #include "commands.h"
 #include "sfgrant/model/suggest.h"
+#include "sfgrant/render/catalogue.h"
 
 namespace sfgrant::cli {
 
@@ -15,29 +15,17 @@ void setup_programs(CLI::App& app, std::shared_ptr<ProgramsOptions> options) {
 }
 
 int run_programs(const ProgramsOptions& options) {
+  // load programs → (find the program) → render
   const Catalogue catalogue = load_catalogue(options.common);
   const auto as_of = resolve_as_of(options.common);
-  RenderOptions ro;
-  ro.lang = resolve_lang(options.common);
-  ro.width = terminal_width();
-  ro.color = use_color(options.common);
-  const bool json = resolve_format(options.common) == Format::json;
+  const RenderOptions ro = render_options(options.common);
+  const Format format = resolve_format(options.common);
   if (options.action == "list") {
-    if (json) std::cout << catalogue_json(catalogue, as_of, ro.lang).dump(2) << '\n';
-    else render_catalogue_table(catalogue, as_of, ro, std::cout);
+    render_catalogue(catalogue, as_of, ro, format, std::cout);
     return kExitOk;
   }
   if (options.id.empty()) throw Error("programs show needs a program id; see `sfgrant programs list`");
-  const Program* p = catalogue.find_program(options.id);
-  if (p == nullptr) {
-    std::vector<std::string> ids;
-    for (const auto& prog : catalogue.programs) ids.push_back(prog.id);
-    std::string message = fmt::format("unknown program \"{}\" in {}", options.id, catalogue.year);
-    if (auto near = closest(options.id, ids)) message += fmt::format("; did you mean \"{}\"?", *near);
-    throw Error(message);
-  }
-  if (json) std::cout << program_info_json(*p, as_of, ro.lang, catalogue.year).dump(2) << '\n';
-  else render_program_info(*p, catalogue, as_of, ro, std::cout);
+  render_program(find_program(catalogue, options.id), catalogue, as_of, ro, format, std::cout);
   return kExitOk;
 }
 

@@ -1,8 +1,6 @@
-#include <fmt/format.h>
-
-#include <iostream>
-
+// `sfgrant test [PATH...]`: the YAML test cases of the program data.
 #include "commands.h"
+#include "sfgrant/render/test_report.h"
 #include "sfgrant/validate/case_runner.h"
 
 namespace sfgrant::cli {
@@ -15,29 +13,19 @@ void setup_test(CLI::App& app, std::shared_ptr<TestOptions> options) {
 }
 
 int run_test(const TestOptions& options) {
+  // case files → run each case → report
   std::vector<std::string> paths = options.paths;
   if (paths.empty()) paths.push_back("tests/cases");
   CaseRunner runner({resolve_programs_dir(options.common), options.filter});
   Diagnostics diags;
-  size_t passed = 0;
-  size_t failed = 0;
-  for (const auto& root : paths) {
-    for (const auto& file : case_files(root)) {
-      for (const CaseResult& r : runner.run_file(file, diags)) {
-        if (r.passed) {
-          ++passed;
-          continue;
-        }
-        ++failed;
-        std::cout << "FAIL " << r.where.str() << ": " << r.name << '\n';
-        for (const auto& d : r.differences) std::cout << "    " << d << '\n';
-      }
-    }
-  }
-  for (const auto& d : diags.items()) print_diagnostic(std::cout, d);
-  const size_t errors = diags.error_count();
-  std::cout << fmt::format("{} passed, {} failed\n", passed, failed + errors);
-  return failed + errors > 0 ? kExitNone : kExitOk;
+  std::vector<CaseResult> results;
+  for (const auto& root : paths)
+    for (const auto& file : case_files(root))
+      for (CaseResult& r : runner.run_file(file, diags)) results.push_back(std::move(r));
+  render_test_report(results, diags, std::cout);
+  for (const CaseResult& r : results)
+    if (!r.passed) return kExitNone;
+  return diags.error_count() > 0 ? kExitNone : kExitOk;
 }
 
 }  // namespace sfgrant::cli

@@ -165,6 +165,13 @@ const TrackEvaluation* ProgramEvaluation::best_track() const {
   return best;
 }
 
+std::optional<Won> support_amount(const ProgramEvaluation& pe) {
+  const TrackEvaluation* best = pe.best_track();
+  if (best == nullptr) return std::nullopt;
+  if (best->split) return best->split->government;
+  return best->cap;
+}
+
 namespace {
 
 /// evaluate_program without the window.
@@ -202,7 +209,7 @@ void fill_program(const Catalogue& catalogue, const Program& program, const Prof
     te.cap.reset();
     te.full_support_cost.reset();
     te.split.reset();
-    te.split_problem.clear();
+    te.split_problem = SplitProblem{};
     Tri t = program_tri;
     for (const Rule& r : track.rules) {
       Tri rt = evaluate_condition(r.require, profile);
@@ -217,13 +224,13 @@ void fill_program(const Catalogue& catalogue, const Program& program, const Prof
       if (te.cap) {
         try {
           te.full_support_cost = full_support_cost(track, *te.cap);
-          if (cost) te.split = compute_split(track, *te.cap, *cost, yearly);
-        } catch (const Error& e) {
-          te.split_problem = e.message();
+          if (cost) te.split = split_cost(track, *te.cap, *cost, yearly, te.split_problem);
+        } catch (const Error&) {  // the cost that reaches the cap is beyond int64 won
+          te.split_problem.code = SplitProblem::Code::overflow;
         }
       } else if (cost) {
-        te.split_problem = level_idx && target_idx ? "the cap table has no row for this current → target level pair"
-                                                   : "the cap depends on the current and target levels";
+        te.split_problem.code = level_idx && target_idx ? SplitProblem::Code::no_level_row
+                                                        : SplitProblem::Code::levels_unknown;
       }
     }
   }

@@ -53,9 +53,20 @@ std::optional<Won> full_support_cost(const Track& track, Won cap) {
   return smallest_total_reaching(cap, *track.ratio);
 }
 
-Split compute_split(const Track& track, Won cap, Won total, const std::vector<Won>& yearly) {
-  if (!track.ratio) throw Error(fmt::format("track {} has no government ratio", track.id));
-  if (total < 0) throw Error("the total cost cannot be negative");
+namespace {
+
+/// The split, or the problem that stops it; amounts beyond int64 throw Error from money.h.
+std::optional<Split> split_or_problem(const Track& track, Won cap, Won total, const std::vector<Won>& yearly,
+                                      SplitProblem& problem) {
+  using Code = SplitProblem::Code;
+  if (!track.ratio) {
+    problem.code = Code::no_ratio;
+    return std::nullopt;
+  }
+  if (total < 0) {
+    problem.code = Code::negative_total;
+    return std::nullopt;
+  }
   Split s;
   s.total = total;
   if (track.years > 1 && track.cap_per_year) {
@@ -65,7 +76,10 @@ Split compute_split(const Track& track, Won cap, Won total, const std::vector<Wo
       costs.assign(static_cast<size_t>(track.years), each);
       costs.back() = checked_add(costs.back(), total - each * track.years);
     } else if (static_cast<int>(costs.size()) > track.years) {
-      throw Error(fmt::format("{} yearly costs given, but the track runs at most {} years", costs.size(), track.years));
+      problem.code = Code::too_many_years;
+      problem.given = static_cast<std::int64_t>(costs.size());
+      problem.years = track.years;
+      return std::nullopt;
     }
     Won remaining_cap = cap;
     Won sum = 0;
@@ -80,8 +94,12 @@ Split compute_split(const Track& track, Won cap, Won total, const std::vector<Wo
       sum = checked_add(sum, costs[i]);
       s.years.push_back(y);
     }
-    if (sum != total)
-      throw Error(fmt::format("yearly costs add up to {}, not the total {}", format_korean(sum), format_korean(total)));
+    if (sum != total) {
+      problem.code = Code::years_do_not_add_up;
+      problem.sum = sum;
+      problem.total = total;
+      return std::nullopt;
+    }
   } else {
     s.government = government_share(total, *track.ratio, cap);
   }
@@ -97,6 +115,46 @@ Split compute_split(const Track& track, Won cap, Won total, const std::vector<Wo
   if (track.in_kind_max) s.private_in_kind_max = apply_ratio_floor(s.private_share, *track.in_kind_max);
   if (track.company_cash_min) s.company_cash_min = apply_ratio_ceil(s.company, *track.company_cash_min);
   return s;
+}
+
+}  // namespace
+
+std::optional<Split> split_cost(const Track& track, Won cap, Won total, const std::vector<Won>& yearly,
+                                SplitProblem& problem) {
+  problem = SplitProblem{};
+  try {
+    return split_or_problem(track, cap, total, yearly, problem);
+  } catch (const Error&) {  // checked arithmetic: an amount beyond int64 won
+    problem = SplitProblem{};
+    problem.code = SplitProblem::Code::overflow;
+    return std::nullopt;
+  }
+}
+
+std::string_view split_problem_id(SplitProblem::Code code) {
+  using Code = SplitProblem::Code;
+  switch (code) {
+    case Code::none: return "none";
+    case Code::levels_unknown: return "levels_unknown";
+    case Code::no_level_row: return "no_level_row";
+    case Code::no_ratio: return "no_ratio";
+    case Code::negative_total: return "negative_total";
+    case Code::too_many_years: return "too_many_years";
+    case Code::years_do_not_add_up: return "years_do_not_add_up";
+    case Code::overflow: return "overflow";
+  }
+  return "none";
+}
+
+SplitError::SplitError(const Track& track, const SplitProblem& problem)
+    : Error(fmt::format("cannot split the cost of track {}: {}", track.id, split_problem_id(problem.code))),
+      problem_(problem) {}
+
+Split compute_split(const Track& track, Won cap, Won total, const std::vector<Won>& yearly) {
+  SplitProblem problem;
+  auto s = split_cost(track, cap, total, yearly, problem);
+  if (!s) throw SplitError(track, problem);
+  return *s;
 }
 
 }  // namespace sfgrant

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "sfgrant/render/words.h"
 #include "sfgrant/text/json_writer.h"
 
 namespace sfgrant {
@@ -187,7 +188,7 @@ void CheckJsonWriter::write_track(const TrackEvaluation& te, const TrackText& te
   else out += "null";
   if (!te.split_problem.empty()) {
     out += ",\"split_problem\":";
-    append_json_string(out, te.split_problem);
+    append_json_string(out, split_problem_text(te.split_problem, *te.track, Lang::en));
   }
   out += text.local;
   out += ",\"reasons\":[";

@@ -23,17 +23,6 @@ std::optional<std::pair<size_t, size_t>> trimmed_out(const std::vector<Rational>
   return std::make_pair(high, low);
 }
 
-namespace {
-
-/// The score as shown, with the exact value added when rounding would hide which side of `mark` it is on.
-std::string shown(Rational value, Rational mark) {
-  std::string s = value.fixed(2);
-  if (s == mark.fixed(2) && value != mark) s += fmt::format(" (= {})", value.exact());
-  return s;
-}
-
-}  // namespace
-
 ScoreResult score_sheet(const Rubric& rubric, const Stage& stage, const Sheet& sheet) {
   ScoreResult r;
   r.rubric = &rubric;
@@ -112,52 +101,18 @@ ScoreResult score_sheet(const Rubric& rubric, const Stage& stage, const Sheet& s
 
   // Verdict: a fail on a suitability row decides whatever the points; then the pass mark.
   if (!r.suitable) {
-    std::string ko;
-    std::string en;
-    for (const auto* item : r.unsuitable) {
-      ko += (ko.empty() ? "" : "; ") + item->text.ko;
-      en += (en.empty() ? "" : "; ") + item->text.in(Lang::en);
-    }
-    const std::string mark = stage.suitability->fail_mark;
     r.verdict = Verdict::fail;
-    r.reason = Text{fmt::format("부적합: {} 항목 {}개 — {}", mark, r.unsuitable.size(), ko),
-                    fmt::format("unsuitable: {} on {} item(s) — {}", mark, r.unsuitable.size(), en)};
   } else if (!stage.scored()) {
     r.verdict = Verdict::pass;
-    r.reason = Text{fmt::format("적합: 모든 항목 {}", stage.suitability->pass_mark),
-                    fmt::format("suitable: {} on every item", stage.suitability->pass_mark)};
   } else if (stage.is_incomplete()) {
     r.verdict = Verdict::incomplete;
-    r.reason = Text{fmt::format("공개된 항목 {}점 / {}점만 계산 — {}", stage.items_max().exact(),
-                                stage.total ? stage.total->exact() : stage.items_max().exact(), stage.incomplete.ko),
-                    fmt::format("only the published {} of {} points are scored — {}", stage.items_max().exact(),
-                                stage.total ? stage.total->exact() : stage.items_max().exact(),
-                                stage.incomplete.in(Lang::en))};
   } else if (stage.pass) {
     const PassMark& p = *stage.pass;
     const Rational value = p.on == PassOn::base ? r.base : r.final_score;
-    const std::string mark = p.at_least.exact();
-    const char* which_ko = p.on == PassOn::base ? "기본점수" : "최종 점수";
-    const char* which_en = p.on == PassOn::base ? "score before the bonus" : "score with the bonus";
-    if (value >= p.at_least) {
-      r.verdict = Verdict::pass;
-      r.passed_by_bonus = p.on == PassOn::final_score && r.base < p.at_least;
-      r.reason = Text{fmt::format("{} {}점 ≥ {}점{}", which_ko, shown(value, p.at_least), mark,
-                                  r.passed_by_bonus ? fmt::format(" (가점 없이는 {}점으로 미달)", shown(r.base, p.at_least)) : ""),
-                      fmt::format("{} {} ≥ {}{}", which_en, shown(value, p.at_least), mark,
-                                  r.passed_by_bonus ? fmt::format(" (only with the bonus: {} without it)",
-                                                                  shown(r.base, p.at_least))
-                                                    : "")};
-    } else {
-      r.verdict = Verdict::fail;
-      r.reason = Text{fmt::format("{} {}점 < {}점 ({}점 부족)", which_ko, shown(value, p.at_least), mark,
-                                  (p.at_least - value).fixed(2)),
-                      fmt::format("{} {} < {} ({} short)", which_en, shown(value, p.at_least), mark,
-                                  (p.at_least - value).fixed(2))};
-    }
+    r.verdict = value >= p.at_least ? Verdict::pass : Verdict::fail;
+    r.passed_by_bonus = r.verdict == Verdict::pass && p.on == PassOn::final_score && r.base < p.at_least;
   } else {
     r.verdict = Verdict::no_pass_mark;
-    r.reason = Text{"점수 순으로 선정", "companies are ranked by score"};
   }
   return r;
 }

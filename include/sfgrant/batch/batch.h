@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "sfgrant/engine/evaluate.h"
-#include "sfgrant/render/render.h"
+#include "sfgrant/model/lang.h"
 #include "sfgrant/text/csv.h"
 #include "sfgrant/text/encoding.h"
 

@@ -31,7 +31,7 @@ struct TrackEvaluation {
   std::optional<Won> cap;         ///< after the level table, when it applies
   std::optional<Won> full_support_cost;
   std::optional<Split> split;
-  std::string split_problem;      ///< why there is no split although a cost was given
+  SplitProblem split_problem;     ///< why there is no split although a cost was given
 };
 
 struct ProgramEvaluation {
@@ -46,6 +46,9 @@ struct ProgramEvaluation {
   /// The best track: eligible before possible, then the largest government share or cap.
   const TrackEvaluation* best_track() const;
 };
+
+/// The best track's government share, else its cap: the amount a what-if and a remedy report.
+std::optional<Won> support_amount(const ProgramEvaluation& pe);
 
 struct EvaluateOptions {
   std::optional<Date> as_of;      ///< for windows; nothing means unknown

@@ -1,9 +1,12 @@
 #pragma once
 /// The government / private cost split of a track (SPEC §5): exact, floored to 1,000 won,
 /// capped per year and in whole, with three-party shares and cash / in-kind limits.
+#include <cstdint>
 #include <optional>
+#include <string_view>
 #include <vector>
 
+#include "sfgrant/model/error.h"
 #include "sfgrant/model/money.h"
 #include "sfgrant/model/program.h"
 
@@ -28,6 +31,28 @@ struct Split {
   std::vector<YearShare> years;  ///< multi-year tracks only
 };
 
+/// Why a track's cost cannot be split: a code and the values that explain it. The renderer words
+/// it (render/words.h); `empty()` when there is no problem.
+struct SplitProblem {
+  enum class Code {
+    none,
+    levels_unknown,       ///< a level-dependent cap, and the levels are not given
+    no_level_row,         ///< the cap table has no row for the company's current → target pair
+    no_ratio,             ///< the track has no government ratio
+    negative_total,       ///< the total cost is below zero
+    too_many_years,       ///< more yearly costs than the track's years
+    years_do_not_add_up,  ///< the yearly costs do not add up to the total
+    overflow,             ///< an amount beyond int64 won
+  };
+  Code code = Code::none;
+  std::int64_t given = 0;  ///< too_many_years: the yearly costs given
+  int years = 0;           ///< too_many_years: the track's years
+  Won sum = 0;             ///< years_do_not_add_up: the yearly costs' sum
+  Won total = 0;           ///< years_do_not_add_up: the total
+
+  bool empty() const { return code == Code::none; }
+};
+
 /// `min(cap, floor_to_1000(total × ratio))` (천원 미만 절사).
 Won government_share(Won total, Ratio ratio, Won cap);
 
@@ -41,8 +66,25 @@ std::optional<Won> cap_for_levels(const Track& track, std::optional<int> level, 
 std::optional<Won> full_support_cost(const Track& track, Won cap);
 
 /// Splits `total` for `track` with `cap`. `yearly` (optional) gives each year's cost of a
-/// multi-year track; otherwise the total is spread evenly (remainder in the last year).
-/// Throws Error on overflow or when yearly costs don't match the track's years.
+/// multi-year track; otherwise the total is spread evenly (remainder in the last year). Nothing,
+/// and `problem` set, when the inputs cannot be split.
+std::optional<Split> split_cost(const Track& track, Won cap, Won total, const std::vector<Won>& yearly,
+                                SplitProblem& problem);
+
+/// The problem's id as JSON and tests name it: `too_many_years`.
+std::string_view split_problem_id(SplitProblem::Code code);
+
+/// An Error carrying the problem: what compute_split throws.
+class SplitError : public Error {
+ public:
+  SplitError(const Track& track, const SplitProblem& problem);
+  const SplitProblem& problem() const { return problem_; }
+
+ private:
+  SplitProblem problem_;
+};
+
+/// split_cost for callers that want an exception: throws SplitError when the inputs cannot be split.
 Split compute_split(const Track& track, Won cap, Won total, const std::vector<Won>& yearly = {});
 
 }  // namespace sfgrant

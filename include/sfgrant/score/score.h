@@ -48,7 +48,6 @@ struct ScoreResult {
   Rational bonus;                ///< after the cap
   Rational final_score;
   Verdict verdict = Verdict::no_pass_mark;
-  Text reason;
   bool passed_by_bonus = false;  ///< passes only because of the bonus
   std::vector<ItemLoss> losses;  ///< items that lose points, most first (ties in sheet order)
 };

@@ -1,7 +1,10 @@
-// The batch JSON writer against nlohmann: for every catalogue, language and kind of company, the
-// bytes `batch --format jsonl` writes are the bytes `check --format json` would (SPEC §7, §8).
+// SPEC §7 written once for check and batch: for every catalogue, language and kind of company, the
+// line `batch --format jsonl` writes is what `check --format json` prints, compacted by nlohmann (an
+// independent reader and writer); tests/output_corpus.py holds check's bytes to stored hashes.
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 
 #include "sfgrant/engine/derive.h"
@@ -9,8 +12,8 @@
 #include "sfgrant/load/program_loader.h"
 #include "sfgrant/model/error.h"
 #include "sfgrant/model/industries.h"
-#include "sfgrant/render/check_json_writer.h"
-#include "sfgrant/render/render.h"
+#include "sfgrant/render/check.h"
+#include "sfgrant/render/check_json.h"
 #include "sfgrant/text/json_writer.h"
 
 using namespace sfgrant;
@@ -51,11 +54,11 @@ plan: {yearly_costs: [1억원, 1억원, 1억원, 1억원, 1억원]})",
 
 }  // namespace
 
-TEST_CASE("the batch JSON writer writes what nlohmann dumps, for every catalogue and language", "[json]") {
+TEST_CASE("batch's line of JSON is check's JSON, compact, for every catalogue and language", "[json]") {
   for (int year : {2021, 2023, 2024, 2026}) {
     const Catalogue cat = load_year(SFGRANT_SOURCE_DIR "/programs", year);
     for (Lang lang : {Lang::ko, Lang::en}) {
-      const CheckJsonWriter writer(cat, lang);
+      const CheckJson writer(cat, lang);
       for (const char* yaml : kProfiles) {
         Profile profile = load_profile(yaml, "input");
         derive_facts(profile, cat.industries);
@@ -64,16 +67,24 @@ TEST_CASE("the batch JSON writer writes what nlohmann dumps, for every catalogue
           if (dated) eo.as_of = Date{year, 2, 15};
           eo.find_center = false;
           const Evaluation ev = evaluate(cat, profile, eo);
-          RenderOptions ro;
-          ro.lang = lang;
-          TextBuffer buffer;
-          writer.write(ev, profile, std::nullopt, buffer);
-          const std::string written(buffer.view());
-          INFO(year << " " << profile.name());
-          CHECK(written == check_json(ev, profile, ro).dump());
-          TextBuffer with_line;
-          writer.write(ev, profile, 42, with_line);
-          CHECK(std::string(with_line.view()) == "{\"line\":42," + written.substr(1));
+          for (bool explain : {false, true}) {
+            RenderOptions ro;
+            ro.lang = lang;
+            ro.explain = explain;
+            ro.next_steps = explain;
+            std::ostringstream pretty;  // what `check --format json` prints
+            render_check({ev, profile}, ro, Format::json, pretty);
+            TextBuffer buffer;  // what `batch --format jsonl` writes
+            JsonWriter json(buffer);
+            writer.write(ev, profile, {explain, explain}, std::nullopt, json);
+            const std::string written(buffer.view());
+            INFO(year << " " << profile.name());
+            CHECK(written == nlohmann::ordered_json::parse(pretty.str()).dump());
+            TextBuffer with_line;
+            JsonWriter lined(with_line);
+            writer.write(ev, profile, {explain, explain}, 42, lined);
+            CHECK(std::string(with_line.view()) == "{\"line\":42," + written.substr(1));
+          }
         }
       }
     }

@@ -1,0 +1,24 @@
+#pragma once
+/// `sfgrant check`: one company's evaluation, with what a what-if changes and what it would take,
+/// as a table for people or as SPEC §7 JSON.
+#include <ostream>
+#include <vector>
+
+#include "sfgrant/engine/evaluate.h"
+#include "sfgrant/engine/what_if.h"
+#include "sfgrant/engine/what_it_takes.h"
+#include "sfgrant/render/format.h"
+#include "sfgrant/text/json_writer.h"
+
+namespace sfgrant {
+
+struct CheckReport {
+  const Evaluation& evaluation;
+  const Profile& profile;
+  const WhatIf* what_if = nullptr;                    ///< `--set`
+  const std::vector<Reach>* what_it_takes = nullptr;  ///< `--what-it-takes`
+};
+
+void render_check(const CheckReport& report, const RenderOptions& options, Format format, std::ostream& out);
+
+}  // namespace sfgrant

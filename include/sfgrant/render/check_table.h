@@ -1,0 +1,13 @@
+#pragma once
+/// `check` as a table: the programs open to the company with the best track's split, why the others
+/// are closed (--all), the questions to ask, every rule (--explain) and what to do next (--next-steps).
+#include <ostream>
+
+#include "sfgrant/engine/evaluate.h"
+#include "sfgrant/render/format.h"
+
+namespace sfgrant {
+
+void render_check_table(const Evaluation& ev, const Profile& profile, const RenderOptions& options, std::ostream& out);
+
+}  // namespace sfgrant

@@ -1,0 +1,51 @@
+#pragma once
+/// The words of sfgrant's output, in Korean and English: statuses, windows, amounts, fact labels
+/// and values, the changes of a what-if, and why a cost cannot be split. Every renderer takes its
+/// words from here; the engine gives codes and values only.
+#include <string>
+
+#include "sfgrant/engine/evaluate.h"
+#include "sfgrant/engine/split.h"
+#include "sfgrant/engine/what_it_takes.h"
+#include "sfgrant/model/facts.h"
+#include "sfgrant/model/lang.h"
+#include "sfgrant/model/profile.h"
+#include "sfgrant/text/table.h"
+
+namespace sfgrant {
+
+/// Picks the Korean or the English of a pair of literals.
+struct Labels {
+  Lang lang;
+  std::string t(const char* ko, const char* en) const { return lang == Lang::ko ? ko : en; }
+};
+
+/// A money amount for people: `2억 5,000만원` (ko) or `KRW 250,000,000` (en).
+std::string format_money(Won amount, Lang lang);
+/// The same with a sign when it is a gain: `+5,000만원`.
+std::string signed_money(Won amount, Lang lang);
+
+/// "3개 사업" / "3 programs" (and "1 program").
+std::string count_programs(size_t n, Lang lang);
+
+std::string status_label(Status s, Lang lang);
+Color status_color(Status s);
+std::string window_label(WindowState w, Lang lang);
+/// ✔ / ✘ / ? for a rule's result.
+std::string tri_mark(Tri t, bool color);
+/// A level's Korean label or English id.
+std::string level_name(int index, Lang lang);
+
+/// The profile's value of a fact as people write it (`중간1`, `4억원`, `[legend50]`), or "?" when unknown.
+std::string describe_value(const FactDef& f, const Profile& profile, Lang lang);
+
+/// A short name of a fact for explanations (`목표 수준` / `target level`); the path when it has none.
+std::string fact_label(const FactDef& f, Lang lang);
+
+/// One change of what-it-takes as people read it: `목표 수준 기초 → 중간1`, `선정·확인서 + legend50`.
+std::string describe_move(const Move& move, const Profile& profile, Lang lang);
+
+/// Why a track's cost cannot be split (`te.split_problem`), for `track`.
+std::string split_problem_text(const SplitProblem& problem, const Track& track, Lang lang);
+
+}  // namespace sfgrant

@@ -1,0 +1,148 @@
+#include "sfgrant/render/check_table.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "explain.h"
+#include "sfgrant/engine/questions.h"
+#include "sfgrant/render/words.h"
+
+namespace sfgrant {
+namespace {
+
+/// Every distinct failed rule message of a program: its own rules, then its tracks'.
+std::vector<std::string> failed_reasons(const ProgramEvaluation& pe, Lang lang) {
+  std::vector<std::string> out;
+  auto add = [&](const RuleResult& rr) {
+    if (rr.result != Tri::fail) return;
+    const std::string& m = rr.rule->message.in(lang);
+    if (std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
+  };
+  for (const RuleResult& rr : pe.rules) add(rr);
+  for (const TrackEvaluation& te : pe.tracks)
+    for (const RuleResult& rr : te.rules) add(rr);
+  return out;
+}
+
+void print_next_steps(const ProgramEvaluation& pe, Lang lang, std::ostream& out) {
+  Labels l{lang};
+  const Program& p = *pe.program;
+  out << "  " << p.name.in(lang) << '\n';
+  if (!p.apply.where.empty()) out << "    " << l.t("신청: ", "apply: ") << p.apply.where.in(lang) << '\n';
+  for (const Document& d : p.apply.documents) {
+    out << "    - " << d.name.in(lang);
+    if (!d.validity.empty()) out << " (" << d.validity.in(lang) << ")";
+    out << '\n';
+  }
+  std::string contact = p.agency.operator_name.empty() ? p.agency.lead : p.agency.operator_name;
+  if (!p.agency.phone.empty()) contact += " " + p.agency.phone;
+  if (!contact.empty()) out << "    " << l.t("문의: ", "contact: ") << contact << '\n';
+  if (pe.center != nullptr)
+    out << "    " << l.t("지역센터: ", "regional center: ") << pe.center->name.in(lang) << " " << pe.center->phone << " ("
+        << pe.center->address << ")\n";
+}
+
+}  // namespace
+
+void render_check_table(const Evaluation& ev, const Profile& profile, const RenderOptions& options, std::ostream& out) {
+  const Lang lang = options.lang;
+  Labels l{lang};
+  out << paint(cell_text(profile.name()), Color::bold, options.color) << " · "
+      << (lang == Lang::ko ? fmt::format("{}년 사업", ev.catalogue->year) : fmt::format("{} programs", ev.catalogue->year));
+  if (ev.as_of) out << " · " << l.t("기준일 ", "as of ") << ev.as_of->str();
+  out << " · " << l.t("총사업비 ", "total cost ")
+      << (ev.cost ? format_money(*ev.cost, lang) : l.t("미입력", "not given")) << "\n\n";
+
+  Table table({l.t("상태", "status"), l.t("사업", "program"), l.t("유형", "track"), l.t("한도", "cap"),
+               l.t("비율", "ratio"), l.t("정부지원", "government"), l.t("기업부담", "company"), l.t("접수", "window")},
+              {Align::left, Align::left, Align::left, Align::right, Align::right, Align::right, Align::right, Align::left});
+  size_t hidden = 0;
+  for (const ProgramEvaluation& pe : ev.programs) {
+    if (pe.status == Status::ineligible && !options.all) {
+      ++hidden;
+      continue;
+    }
+    const TrackEvaluation* best = pe.best_track();
+    std::string cap, ratio, gov, company, track;
+    if (best != nullptr) {
+      track = best->track->name.in(lang);
+      if (best->cap) cap = format_money(*best->cap, lang);
+      if (best->track->ratio) ratio = format_ratio(*best->track->ratio);
+      if (best->split) {
+        gov = format_money(best->split->government, lang);
+        company = format_money(best->split->company, lang);
+      }
+    }
+    const Color window_color = pe.window == WindowState::open || pe.window == WindowState::rolling ? Color::green
+                               : pe.window == WindowState::closed                                   ? Color::dim
+                                                                                                     : Color::none;
+    table.add_row({status_label(pe.status, lang), pe.program->name.in(lang), track, cap, ratio, gov, company,
+                   window_label(pe.window, lang)},
+                  {status_color(pe.status), Color::none, Color::none, Color::none, Color::none, Color::none,
+                   Color::none, window_color});
+  }
+  table.optional_column(4);  // ratio, then cap, then track: left out first on a narrow terminal
+  table.optional_column(3);
+  table.optional_column(2);
+  if (table.rows() > 0) print_table(table, options, out);
+  else out << l.t("지원 가능하거나 확인이 필요한 사업이 없습니다.\n", "No program is eligible or possible.\n");
+
+  // why each ineligible program is closed (with --all), and the questions for possible ones
+  if (options.all) {
+    bool any = false;
+    for (const ProgramEvaluation& pe : ev.programs) {
+      if (pe.status != Status::ineligible) continue;
+      if (!any) out << '\n' << l.t("지원 불가 사유:\n", "Why not:\n");
+      any = true;
+      const std::vector<std::string> reasons = failed_reasons(pe, lang);
+      out << "  " << pe.program->name.in(lang) << ": " << (reasons.empty() ? "" : reasons.front()) << '\n';
+      for (size_t i = 1; i < reasons.size(); ++i) out << "    " << reasons[i] << '\n';
+    }
+  }
+  const std::vector<Question> questions = questions_to_ask(ev);
+  if (!questions.empty()) {
+    out << '\n' << l.t("확인할 질문 (많은 사업을 가르는 것부터):\n", "Questions to ask (those deciding the most programs first):\n");
+    for (const Question& q : questions) {
+      out << "  - " << q.fact->question.in(lang) << "  [" << q.fact->path << "] "
+          << count_programs(q.programs.size(), lang) << ": ";
+      for (size_t i = 0; i < q.programs.size(); ++i) out << (i ? ", " : "") << q.programs[i]->name.in(lang);
+      out << '\n';
+    }
+  }
+  if (hidden > 0)
+    out << '\n'
+        << (lang == Lang::ko ? fmt::format("지원 불가 {}개 사업은 숨김 (--all 로 보기)\n", hidden)
+                             : fmt::format("{} ineligible program{} hidden (--all to show)\n", hidden,
+                                           hidden == 1 ? "" : "s"));
+
+  if (options.explain) {
+    for (const ProgramEvaluation& pe : ev.programs) {
+      if (pe.status == Status::ineligible && !options.all) continue;
+      out << '\n'
+          << paint(pe.program->name.in(lang), Color::bold, options.color) << " [" << pe.program->id << "] — "
+          << paint(status_label(pe.status, lang), status_color(pe.status), options.color) << '\n';
+      out << "  " << l.t("근거: ", "source: ") << pe.program->source << '\n';
+      explain_rules(pe.rules, profile, options, out, "  ");
+      for (const TrackEvaluation& te : pe.tracks) {
+        out << "  " << l.t("유형 ", "track ") << te.track->name.in(lang) << " [" << te.track->id << "] — "
+            << paint(status_label(te.status, lang), status_color(te.status), options.color);
+        if (te.split)
+          out << " · " << l.t("정부 ", "government ") << format_money(te.split->government, lang) << " / "
+              << l.t("민간 ", "private ") << format_money(te.split->private_share, lang);
+        else if (!te.split_problem.empty())
+          out << " · " << split_problem_text(te.split_problem, *te.track, lang);
+        out << '\n';
+        if (!te.track->source.empty()) out << "    " << l.t("근거: ", "source: ") << te.track->source << '\n';
+        explain_rules(te.rules, profile, options, out, "    ");
+      }
+    }
+  }
+  if (options.next_steps) {
+    out << '\n' << l.t("다음 단계:\n", "Next steps:\n");
+    for (const ProgramEvaluation& pe : ev.programs)
+      if (pe.status != Status::ineligible) print_next_steps(pe, lang, out);
+  }
+}
+
+}  // namespace sfgrant

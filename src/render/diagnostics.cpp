@@ -1,0 +1,107 @@
+#include "sfgrant/render/diagnostics.h"
+
+#include <fmt/format.h>
+
+#include <fstream>
+
+#include "sfgrant/render/format.h"
+#include "sfgrant/text/unicode.h"
+
+namespace sfgrant {
+
+void print_diagnostic(std::ostream& out, const Diagnostic& d) {
+  const std::string place = d.where.str();
+  out << (place.empty() ? "" : place + ": ") << (d.severity == Severity::error ? "error: " : "warning: ") << d.message
+      << '\n';
+  if (d.where.line <= 0 || d.where.file.empty() || d.where.file == "-") return;
+  std::ifstream in(d.where.file, std::ios::binary);
+  std::string line;
+  for (int i = 0; i < d.where.line && std::getline(in, line); ++i) {
+  }
+  if (!in && line.empty()) return;
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  if (line.size() > 200) return;
+  out << "  " << line << '\n';
+  if (d.where.column > 0) {
+    const std::string before = line.substr(0, std::min(line.size(), static_cast<size_t>(d.where.column - 1)));
+    out << "  " << std::string(static_cast<size_t>(display_width(before)), ' ') << "^\n";
+  }
+}
+
+namespace {
+
+/// GitHub workflow commands: `%`, CR and LF are escaped in the message, also `:` and `,` in properties.
+std::string github_escape(const std::string& s, bool property) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%') out += "%25";
+    else if (c == '\r') out += "%0D";
+    else if (c == '\n') out += "%0A";
+    else if (property && c == ':') out += "%3A";
+    else if (property && c == ',') out += "%2C";
+    else out += c;
+  }
+  return out;
+}
+
+const char* severity_name(const Diagnostic& d) { return d.severity == Severity::error ? "error" : "warning"; }
+
+void diagnostics_json(const Diagnostics& diags, bool strict, std::ostream& out) {
+  print_json(out, [&](JsonWriter& json) {
+    json.begin_object();
+    json.key("errors");
+    json.value(diags.error_count());
+    json.key("warnings");
+    json.value(diags.warning_count());
+    json.key("strict");
+    json.value(strict);
+    json.key("problems");
+    json.begin_array();
+    for (const auto& d : diags.items()) {
+      json.begin_object();
+      json.key("file");
+      json.value(d.where.file);
+      json.key("line");
+      json.value(d.where.line);
+      json.key("column");
+      json.value(d.where.column);
+      json.key("severity");
+      json.value(severity_name(d));
+      json.key("code");
+      json.value(d.code);
+      json.key("message");
+      json.value(d.message);
+      json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+  });
+}
+
+void render_github(const Diagnostics& diags, bool strict, std::ostream& out) {
+  for (const auto& d : diags.items()) {
+    const bool as_error = d.severity == Severity::error || strict;
+    std::string props = "file=" + github_escape(d.where.file, true);
+    if (d.where.line > 0) props += fmt::format(",line={}", d.where.line);
+    if (d.where.line > 0 && d.where.column > 0) props += fmt::format(",col={}", d.where.column);
+    out << fmt::format("::{} {}::{}\n", as_error ? "error" : "warning", props, github_escape(d.message, false));
+  }
+}
+
+void render_text(const Diagnostics& diags, bool strict, std::ostream& out) {
+  for (const auto& d : diags.items()) print_diagnostic(out, d);
+  out << fmt::format("{} error(s), {} warning(s){}\n", diags.error_count(), diags.warning_count(),
+                     strict && diags.warning_count() > 0 ? " (--strict: warnings fail the check)" : "");
+}
+
+}  // namespace
+
+void render_diagnostics(const Diagnostics& diags, bool strict, DiagnosticFormat format, std::ostream& out) {
+  switch (format) {
+    case DiagnosticFormat::json: diagnostics_json(diags, strict, out); return;
+    case DiagnosticFormat::github: render_github(diags, strict, out); return;
+    case DiagnosticFormat::text: render_text(diags, strict, out); return;
+  }
+}
+
+}  // namespace sfgrant
