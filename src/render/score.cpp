@@ -2,11 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <utility>
-#include <vector>
-
-#include "sfgrant/text/table.h"
+#include "score_parts.h"
 
 namespace sfgrant {
 namespace {
@@ -17,6 +13,8 @@ std::string shown(Rational value, Rational mark) {
   if (s == mark.fixed(2) && value != mark) s += fmt::format(" (= {})", value.exact());
   return s;
 }
+
+}  // namespace
 
 const char* verdict_id(Verdict v) {
   switch (v) {
@@ -39,9 +37,6 @@ std::string verdict_label(Verdict v, Lang lang) {
   return "";
 }
 
-std::string percent(Rational r) { return (r * Rational(100)).exact() + "%"; }
-
-/// What a consultant should know besides the score: too few evaluators to trim, bonus evidence, the stage's notes.
 std::vector<std::pair<Text, std::string>> result_notes(const ScoreResult& r) {
   std::vector<std::pair<Text, std::string>> notes;
   if (r.too_few_to_trim)
@@ -53,21 +48,6 @@ std::vector<std::pair<Text, std::string>> result_notes(const ScoreResult& r) {
   for (const auto& n : r.stage->notes) notes.push_back({n.text, n.source});
   return notes;
 }
-
-/// Label and value lines, the values right-aligned in one column.
-void print_summary(const std::vector<std::pair<std::string, std::string>>& lines, std::ostream& out) {
-  int label_width = 0;
-  int value_width = 0;
-  for (const auto& [label, value] : lines) {
-    label_width = std::max(label_width, display_width(label));
-    value_width = std::max(value_width, display_width(value));
-  }
-  for (const auto& [label, value] : lines)
-    out << label << std::string(static_cast<size_t>(label_width - display_width(label) + 2), ' ')
-        << std::string(static_cast<size_t>(value_width - display_width(value)), ' ') << value << '\n';
-}
-
-}  // namespace
 
 std::string score_reason(const ScoreResult& r, Lang lang) {
   const Stage& stage = *r.stage;
@@ -115,306 +95,6 @@ std::string score_reason(const ScoreResult& r, Lang lang) {
   }
   return reason.in(lang);
 }
-
-namespace {
-
-void score_table(const ScoreResult& r, const Sheet& sheet, int year, Lang lang, int width, std::ostream& out) {
-  const bool ko = lang == Lang::ko;
-  const Stage& stage = *r.stage;
-  out << r.rubric->name.in(lang) << " · " << stage.name.in(lang) << " [" << r.rubric->program << ":" << stage.id
-      << "] · " << year << '\n';
-  if (!sheet.company.empty()) out << (ko ? "회사: " : "company: ") << sheet.company << '\n';
-
-  if (stage.suitability) {
-    out << '\n' << (ko ? "적합성" : "Suitability") << '\n';
-    for (size_t k = 0; k < stage.suitability->items.size(); ++k) {
-      const bool ok = k < sheet.suitable.size() && sheet.suitable[k];
-      const std::string line = fmt::format("  {}  {}", ok ? stage.suitability->pass_mark : stage.suitability->fail_mark,
-                                           stage.suitability->items[k].text.in(lang));
-      out << (width > 0 ? truncate_to_width(line, width) : line) << '\n';
-    }
-  }
-
-  if (stage.scored()) {
-    std::vector<std::string> headers{ko ? "평가위원" : "evaluator"};
-    std::vector<Align> align{Align::left};
-    for (const auto& s : stage.sections) {
-      headers.push_back(fmt::format("{}({})", s.name.in(lang), s.points.exact()));
-      align.push_back(Align::right);
-    }
-    headers.push_back(fmt::format("{}({})", ko ? "합계" : "total", stage.items_max().exact()));
-    align.push_back(Align::right);
-    // which evaluators the trimmed mean leaves out; no such column when every score counts
-    const bool trims = stage.evaluators.aggregate == Aggregate::trimmed_mean;
-    if (trims) {
-      headers.push_back(ko ? "비고" : "note");
-      align.push_back(Align::left);
-    }
-    Table table(headers, align);
-    for (size_t k = 0; k < r.evaluators.size(); ++k) {
-      const EvaluatorResult& e = r.evaluators[k];
-      std::vector<std::string> row{
-          e.name.empty() ? fmt::format("{} {}", ko ? "평가위원" : "evaluator", k + 1) : e.name};
-      for (const auto& s : e.sections) row.push_back(s.fixed(2));
-      row.push_back(e.total.fixed(2));
-      if (trims)
-        row.push_back(e.dropped == "highest" ? (ko ? "제외 (최고점)" : "dropped (highest)")
-                      : e.dropped == "lowest" ? (ko ? "제외 (최저점)" : "dropped (lowest)")
-                                              : "");
-      table.add_row(row);
-    }
-    out << '\n';
-    table.print(out, width);
-    out << '\n';
-
-    std::vector<std::pair<std::string, std::string>> summary;
-    std::string mean_label;
-    if (stage.evaluators.aggregate == Aggregate::trimmed_mean && !r.too_few_to_trim)
-      mean_label = ko ? "평가위원 평균 (최고·최저 제외)" : "evaluators' mean (without highest and lowest)";
-    else
-      mean_label = ko ? "평가위원 평균" : "evaluators' mean";
-    summary.push_back({mean_label, r.evaluator_score.fixed(2)});
-    if (stage.combine) {
-      const Combination& c = *stage.combine;
-      summary.push_back({c.extra_name.in(lang), r.extra ? r.extra->fixed(2) : "-"});
-      summary.push_back({fmt::format("{} ({} × {} + {} × {})", ko ? "기본점수" : "base score", percent(c.evaluators_weight),
-                                   r.evaluator_score.fixed(2), percent(c.extra_weight), r.extra ? r.extra->fixed(2) : "-"),
-                       r.base.fixed(2)});
-    }
-    if (stage.bonus) {
-      std::string held;
-      for (const auto* b : r.bonus_held) held += fmt::format("{}{} {}", held.empty() ? "" : ", ", b->id, b->points.exact());
-      std::string label = ko ? "가점" : "bonus";
-      if (!held.empty()) label += " (" + held + ")";
-      if (r.bonus != r.bonus_sum)
-        label += ko ? fmt::format(" 합 {} → 최대 {}", r.bonus_sum.exact(), r.bonus.exact())
-                    : fmt::format(" sum {} → capped at {}", r.bonus_sum.exact(), r.bonus.exact());
-      summary.push_back({label, "+" + r.bonus.fixed(2)});
-    }
-    summary.push_back({ko ? "최종 점수" : "final score", r.final_score.fixed(2)});
-    print_summary(summary, out);
-  }
-
-  out << '\n' << (ko ? "결과: " : "result: ") << verdict_label(r.verdict, lang) << " — " << score_reason(r, lang) << '\n';
-  const std::string why = !r.suitable ? stage.suitability->source : stage.pass ? stage.pass->source : "";
-  if (!why.empty()) out << "  " << (ko ? "근거: " : "source: ") << why << '\n';
-
-  if (!r.losses.empty()) {
-    out << '\n'
-        << (ko ? "감점이 큰 항목 (반영된 평가위원 평균)" : "Items losing the most points (mean of the evaluators that count)")
-        << '\n';
-    Table losses({ko ? "감점" : "lost", ko ? "평균/배점" : "mean/max", ko ? "항목" : "item"},
-                 {Align::right, Align::right, Align::left});
-    for (size_t k = 0; k < r.losses.size() && k < 5; ++k) {
-      const auto& l = r.losses[k];
-      losses.add_row({"-" + l.lost.fixed(2), fmt::format("{}/{}", l.mean.fixed(2), l.item->max.exact()),
-                      fmt::format("{} · {}", l.section->name.in(lang), l.item->text.in(lang))});
-    }
-    losses.print(out, width);
-  }
-
-  const auto notes = result_notes(r);
-  if (!notes.empty()) {
-    out << '\n' << (ko ? "참고" : "Notes") << '\n';
-    for (const auto& [text, source] : notes) {
-      out << "  · " << text.in(lang) << '\n';
-      if (!source.empty()) out << "    " << source << '\n';
-    }
-  }
-  out << '\n' << (ko ? "평가표: " : "sheet: ") << stage.source << '\n';
-}
-
-void score_json(const ScoreResult& r, const Sheet& sheet, int year, Lang lang, JsonWriter& out) {
-  const Stage& stage = *r.stage;
-  auto string_or_null = [&out](const std::string& s) {
-    if (s.empty()) out.null();
-    else out.value(s);
-  };
-  out.begin_object();
-  out.key("year");
-  out.value(year);
-  out.key("program");
-  out.value(r.rubric->program);
-  out.key("stage");
-  out.value(stage.id);
-  out.key("stage_name");
-  out.value(stage.name.in(lang));
-  out.key("company");
-  string_or_null(sheet.company);
-  out.key("suitability");
-  if (stage.suitability) {
-    out.begin_object();
-    out.key("suitable");
-    out.value(r.suitable);
-    out.key("items");
-    out.begin_array();
-    for (size_t k = 0; k < stage.suitability->items.size(); ++k) {
-      const auto& item = stage.suitability->items[k];
-      const bool ok = k < sheet.suitable.size() && sheet.suitable[k];
-      out.begin_object();
-      out.key("id");
-      out.value(item.id);
-      out.key("text");
-      out.value(item.text.in(lang));
-      out.key("answer");
-      out.value(ok ? stage.suitability->pass_mark : stage.suitability->fail_mark);
-      out.key("suitable");
-      out.value(ok);
-      out.key("source");
-      out.value(item.source);
-      out.end_object();
-    }
-    out.end_array();
-    out.end_object();
-  } else {
-    out.null();
-  }
-  if (stage.scored()) {
-    out.key("evaluators");
-    out.begin_array();
-    for (const auto& e : r.evaluators) {
-      out.begin_object();
-      out.key("name");
-      string_or_null(e.name);
-      out.key("total");
-      out.value(e.total.rounded());
-      out.key("sections");
-      out.begin_object();
-      for (size_t k = 0; k < stage.sections.size(); ++k) {
-        out.key(stage.sections[k].id);
-        out.value(e.sections[k].rounded());
-      }
-      out.end_object();
-      out.key("counted");
-      out.value(e.counted);
-      out.key("dropped");
-      string_or_null(e.dropped);
-      out.end_object();
-    }
-    out.end_array();
-    out.key("aggregate");
-    out.value(stage.evaluators.aggregate == Aggregate::trimmed_mean ? "trimmed_mean" : "mean");
-    out.key("too_few_to_trim");
-    out.value(r.too_few_to_trim);
-    out.key("evaluator_score");
-    out.value(r.evaluator_score.rounded());
-    out.key("evaluator_score_exact");
-    out.value(r.evaluator_score.exact());
-    out.key("extra");
-    if (stage.combine) {
-      out.begin_object();
-      out.key("id");
-      out.value(stage.combine->extra_id);
-      out.key("name");
-      out.value(stage.combine->extra_name.in(lang));
-      out.key("score");
-      if (r.extra) out.value(r.extra->rounded());
-      else out.null();
-      out.key("weight");
-      out.value(stage.combine->extra_weight.rounded(4));
-      out.key("evaluators_weight");
-      out.value(stage.combine->evaluators_weight.rounded(4));
-      out.end_object();
-    } else {
-      out.null();
-    }
-    out.key("base_score");
-    out.value(r.base.rounded());
-    out.key("base_score_exact");
-    out.value(r.base.exact());
-    out.key("bonus");
-    if (stage.bonus) {
-      out.begin_object();
-      out.key("held");
-      out.begin_array();
-      for (const auto* b : r.bonus_held) {
-        out.begin_object();
-        out.key("id");
-        out.value(b->id);
-        out.key("points");
-        out.value(b->points.rounded());
-        out.end_object();
-      }
-      out.end_array();
-      out.key("sum");
-      out.value(r.bonus_sum.rounded());
-      out.key("cap");
-      if (stage.bonus->cap) out.value(stage.bonus->cap->rounded());
-      else out.null();
-      out.key("points");
-      out.value(r.bonus.rounded());
-      out.end_object();
-    } else {
-      out.null();
-    }
-    out.key("final_score");
-    out.value(r.final_score.rounded());
-    out.key("final_score_exact");
-    out.value(r.final_score.exact());
-    out.key("max_score");
-    out.value(stage.final_max().rounded());
-  } else {
-    for (const char* key :
-         {"evaluators", "aggregate", "evaluator_score", "extra", "base_score", "bonus", "final_score", "max_score"}) {
-      out.key(key);
-      out.null();
-    }
-  }
-  out.key("pass_mark");
-  if (stage.pass) {
-    out.begin_object();
-    out.key("at_least");
-    out.value(stage.pass->at_least.rounded());
-    out.key("on");
-    out.value(stage.pass->on == PassOn::base ? "base" : "final");
-    out.key("source");
-    out.value(stage.pass->source);
-    out.end_object();
-  } else {
-    out.null();
-  }
-  out.key("result");
-  out.value(verdict_id(r.verdict));
-  out.key("passed_by_bonus");
-  out.value(r.passed_by_bonus);
-  out.key("reason");
-  out.value(score_reason(r, lang));
-  out.key("losses");
-  out.begin_array();
-  for (const auto& l : r.losses) {
-    out.begin_object();
-    out.key("section");
-    out.value(l.section->id);
-    out.key("item");
-    out.value(l.item->id);
-    out.key("text");
-    out.value(l.item->text.in(lang));
-    out.key("max");
-    out.value(l.item->max.rounded());
-    out.key("mean");
-    out.value(l.mean.rounded());
-    out.key("lost");
-    out.value(l.lost.rounded());
-    out.end_object();
-  }
-  out.end_array();
-  out.key("notes");
-  out.begin_array();
-  for (const auto& [text, source] : result_notes(r)) {
-    out.begin_object();
-    out.key("text");
-    out.value(text.in(lang));
-    out.key("source");
-    out.value(source);
-    out.end_object();
-  }
-  out.end_array();
-  out.key("source");
-  out.value(stage.source);
-  out.end_object();
-}
-
-}  // namespace
 
 void render_score(const ScoreResult& r, const Sheet& sheet, int year, const RenderOptions& options, Format format,
                   std::ostream& out) {
