@@ -150,13 +150,9 @@ class CaseReader : public detail::YamlReader {
 
 std::vector<TestCase> load_cases(const std::string& text, const std::string& file, Diagnostics& diags) {
   std::vector<TestCase> out;
-  YAML::Node root;
-  try {
-    root = detail::parse_document(text, file);
-  } catch (const Error& e) {
-    diags.error(e.where(), e.message(), "syntax");
-    return out;
-  }
+  const std::optional<YAML::Node> parsed = detail::parse_or_report(text, file, diags);
+  if (!parsed) return out;
+  const YAML::Node& root = *parsed;
   CaseReader r(file, diags);
   if (!r.keys(root, "case file", {"cases"})) return out;
   const YAML::Node cases = root["cases"];

@@ -11,13 +11,9 @@ namespace sfgrant {
 std::vector<Center> load_centers(const std::string& text, const std::string& file, const YearContext& context,
                                  Diagnostics& diags) {
   std::vector<Center> out;
-  YAML::Node root;
-  try {
-    root = detail::parse_document(text, file);
-  } catch (const Error& e) {
-    diags.error(e.where(), e.message(), "syntax");
-    return out;
-  }
+  const std::optional<YAML::Node> parsed = detail::parse_or_report(text, file, diags);
+  if (!parsed) return out;
+  const YAML::Node& root = *parsed;
   detail::YamlReader r(file, diags, detail::citations_of(context));
   if (!r.keys(root, "centers file", DataMap::centers_file)) return out;
   YAML::Node list = r.need(root, "centers", "centers file");

@@ -12,13 +12,9 @@ namespace sfgrant {
 
 YearContext load_common(const std::string& text, const std::string& file, Diagnostics& diags) {
   YearContext context;
-  YAML::Node root;
-  try {
-    root = detail::parse_document(text, file);
-  } catch (const Error& e) {
-    diags.error(e.where(), e.message(), "syntax");
-    return context;
-  }
+  const std::optional<YAML::Node> parsed = detail::parse_or_report(text, file, diags);
+  if (!parsed) return context;
+  const YAML::Node& root = *parsed;
   detail::ProgramReader r(file, context, diags);
   if (!r.keys(root, "common.yaml", DataMap::common)) return context;
   if (YAML::Node order = root["programs"]) {

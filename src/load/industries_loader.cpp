@@ -65,13 +65,9 @@ void read_table(const YAML::Node& node, const std::string& file, const std::stri
 IndustryTables load_industries(const std::string& text, const std::string& file, Diagnostics& diags) {
   IndustryTables t;
   t.file = file;
-  YAML::Node root;
-  try {
-    root = detail::parse_document(text, file);
-  } catch (const Error& e) {
-    diags.error(e.where(), e.message(), "syntax");
-    return t;
-  }
+  const std::optional<YAML::Node> parsed = detail::parse_or_report(text, file, diags);
+  if (!parsed) return t;
+  const YAML::Node& root = *parsed;
   const std::vector<std::string> keys = {"manufacturing", "root_industry", "industry_group", "excluded_industry",
                                          "service_business"};
   if (!detail::check_map(root, file, "industries", keys, diags)) return t;

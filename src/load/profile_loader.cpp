@@ -108,13 +108,9 @@ void check_profile(const Profile& profile, const Location& where, Diagnostics& d
 
 Profile load_profile(const std::string& text, const std::string& file, Diagnostics& diags) {
   Profile profile;
-  YAML::Node root;
-  try {
-    root = detail::parse_document(text, file);
-  } catch (const Error& e) {
-    diags.error(e.where(), e.message(), "syntax");
-    return profile;
-  }
+  const std::optional<YAML::Node> parsed = detail::parse_or_report(text, file, diags);
+  if (!parsed) return profile;
+  const YAML::Node& root = *parsed;
   return detail::read_profile_node(root, file, diags);
 }
 

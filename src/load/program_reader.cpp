@@ -144,15 +144,13 @@ void ProgramReader::check_rule_ids(const Program& p, const std::string& ctx) {
 
 Program load_program(const std::string& text, const std::string& file, const YearContext& context,
                      Diagnostics& diags) {
-  YAML::Node root;
-  try {
-    root = detail::parse_document(text, file);
-  } catch (const Error& e) {
-    diags.error(e.where(), e.message(), "syntax");
+  const std::optional<YAML::Node> parsed = detail::parse_or_report(text, file, diags);
+  if (!parsed) {
     Program p;
     p.file = file;
     return p;
   }
+  const YAML::Node& root = *parsed;
   detail::ProgramReader r(file, context, diags);
   return r.program(root);
 }

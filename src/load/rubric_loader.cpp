@@ -225,13 +225,9 @@ Stage read_stage(Reader& r, const YAML::Node& n, const std::string& ctx) {
 Rubric load_rubric(const std::string& text, const std::string& file, const Citations& citations, Diagnostics& diags) {
   Rubric rubric;
   rubric.file = file;
-  YAML::Node root;
-  try {
-    root = detail::parse_document(text, file);
-  } catch (const Error& e) {
-    diags.error(e.where(), e.message(), "yaml");
-    return rubric;
-  }
+  const std::optional<YAML::Node> parsed = detail::parse_or_report(text, file, diags);
+  if (!parsed) return rubric;
+  const YAML::Node& root = *parsed;
   Reader r(file, diags, citations);
   rubric.where = r.at(root);
   if (!r.keys(root, "rubric", {"program", "name", "source", "notes", "stages"})) return rubric;

@@ -128,13 +128,9 @@ Sheet load_sheet(const std::string& text, const std::string& file, const Rubric&
                  Diagnostics& diags) {
   Sheet sheet;
   sheet.file = file;
-  YAML::Node root;
-  try {
-    root = detail::parse_document(text, file);
-  } catch (const Error& e) {
-    diags.error(e.where(), e.message(), "yaml");
-    return sheet;
-  }
+  const std::optional<YAML::Node> parsed = detail::parse_or_report(text, file, diags);
+  if (!parsed) return sheet;
+  const YAML::Node& root = *parsed;
   Reader r(file, diags);
   if (!r.keys(root, "sheet", {"program", "company", "stage", "suitability", "evaluators", "bonus", "scores"}))
     return sheet;

@@ -206,6 +206,15 @@ YAML::Node parse_document(const std::string& text, const std::string& file) {
   return root;
 }
 
+std::optional<YAML::Node> parse_or_report(const std::string& text, const std::string& file, Diagnostics& diags) {
+  try {
+    return parse_document(text, file);
+  } catch (const Error& e) {
+    diags.error(e.where(), e.message(), "syntax");
+    return std::nullopt;
+  }
+}
+
 std::string describe_kind(const YAML::Node& node) {
   if (node.IsMap()) return "a map";
   if (node.IsSequence()) return "a list";

@@ -3,6 +3,7 @@
 /// yaml-cpp stays behind this file and the loaders; the model knows nothing of it.
 #include <yaml-cpp/yaml.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,9 @@ constexpr size_t kMaxYamlNodes = 200000;
 /// Parses one YAML document. Throws Error with file:line:col on a syntax error, an empty or
 /// multi-document file, a file over the size limit, or nesting/node counts over the limits.
 YAML::Node parse_document(const std::string& text, const std::string& file);
+
+/// parse_document, with the problem reported to `diags` instead of thrown: nothing then.
+std::optional<YAML::Node> parse_or_report(const std::string& text, const std::string& file, Diagnostics& diags);
 
 /// yaml-cpp marks are 0-based; ours are 1-based.
 Location location_of(const YAML::Node& node, const std::string& file);

@@ -4,6 +4,7 @@
 
 #include "sfgrant/engine/evaluate.h"
 #include "sfgrant/engine/split.h"
+#include "json_parts.h"
 #include "sfgrant/render/words.h"
 
 namespace sfgrant {
@@ -103,11 +104,6 @@ void program_table(const Program& p, const Catalogue& cat, const std::optional<D
   out << '\n';
 }
 
-void text_or_null(const Text& t, Lang lang, JsonWriter& out) {
-  if (t.empty()) out.null();
-  else out.value(t.in(lang));
-}
-
 void date_or_null(const std::optional<Date>& d, JsonWriter& out) {
   if (d) out.value(d->str());
   else out.null();
@@ -123,12 +119,9 @@ void rules_json(const std::vector<Rule>& rules, Lang lang, JsonWriter& out) {
   out.begin_array();
   for (const Rule& r : rules) {
     out.begin_object();
-    out.key("rule");
-    out.value(r.id);
-    out.key("message");
-    out.value(r.message.in(lang));
-    out.key("source");
-    out.value(r.source);
+    out.member("rule", r.id);
+    out.member("message", r.message.in(lang));
+    out.member("source", r.source);
     out.end_object();
   }
   out.end_array();
@@ -136,15 +129,10 @@ void rules_json(const std::vector<Rule>& rules, Lang lang, JsonWriter& out) {
 
 void track_json(const Track& t, Lang lang, JsonWriter& out) {
   out.begin_object();
-  out.key("id");
-  out.value(t.id);
-  out.key("name");
-  out.value(t.name.in(lang));
-  out.key("months");
-  if (t.months) out.value(*t.months);
-  else out.null();
-  out.key("cap");
-  out.value(t.cap);
+  out.member("id", t.id);
+  out.member("name", t.name.in(lang));
+  out.member("months", t.months);
+  out.member("cap", t.cap);
   out.key("ratio");
   ratio_or_null(t.ratio, out);
   out.key("ratio_percent");
@@ -152,25 +140,19 @@ void track_json(const Track& t, Lang lang, JsonWriter& out) {
   else out.null();
   std::optional<Won> fsc;
   if (t.cap && t.ratio) fsc = full_support_cost(t, *t.cap);
-  out.key("full_support_cost");
-  out.value(fsc);
+  out.member("full_support_cost", fsc);
   if (t.years > 1) {
-    out.key("years");
-    out.value(t.years);
-    out.key("cap_per_year");
-    out.value(t.cap_per_year);
+    out.member("years", t.years);
+    out.member("cap_per_year", t.cap_per_year);
   }
   if (!t.cap_by_level.empty()) {
     out.key("cap_by_level");
     out.begin_array();
     for (const LevelCap& row : t.cap_by_level) {
       out.begin_object();
-      out.key("from");
-      out.value(level_vocabulary().choices[static_cast<size_t>(row.from)].id);
-      out.key("to");
-      out.value(level_vocabulary().choices[static_cast<size_t>(row.to)].id);
-      out.key("cap");
-      out.value(row.cap);
+      out.member("from", level_vocabulary().choices[static_cast<size_t>(row.from)].id);
+      out.member("to", level_vocabulary().choices[static_cast<size_t>(row.to)].id);
+      out.member("cap", row.cap);
       out.end_object();
     }
     out.end_array();
@@ -181,11 +163,9 @@ void track_json(const Track& t, Lang lang, JsonWriter& out) {
                                                                          {"company_cash_min", &t.company_cash_min}};
   for (const auto& [key, share] : shares)
     if (*share) {
-      out.key(key);
-      out.value(format_ratio(**share));
+      out.member(key, format_ratio(**share));
     }
-  out.key("source");
-  out.value(t.source);
+  out.member("source", t.source);
   out.key("rules");
   rules_json(t.rules, lang, out);
   out.end_object();
@@ -193,15 +173,11 @@ void track_json(const Track& t, Lang lang, JsonWriter& out) {
 
 void program_json(const Program& p, const std::optional<Date>& as_of, Lang lang, int year, JsonWriter& out) {
   out.begin_object();
-  out.key("id");
-  out.value(p.id);
-  out.key("name");
-  out.value(p.name.in(lang));
+  out.member("id", p.id);
+  out.member("name", p.name.in(lang));
   out.key("category");
-  text_or_null(p.category, lang, out);
-  out.key("quota");
-  if (p.quota) out.value(*p.quota);
-  else out.null();
+  write_text_or_null(p.category, lang, out);
+  out.member("quota", p.quota);
   out.key("window");
   out.begin_object();
   out.key("announce");
@@ -210,14 +186,11 @@ void program_json(const Program& p, const std::optional<Date>& as_of, Lang lang,
   date_or_null(p.schedule.apply_from, out);
   out.key("apply_to");
   date_or_null(p.schedule.apply_to, out);
-  out.key("rolling");
-  out.value(p.schedule.rolling);
+  out.member("rolling", p.schedule.rolling);
   out.key("selection");
-  text_or_null(p.schedule.selection, lang, out);
-  out.key("state");
-  out.value(window_name(window_state(p.schedule, as_of, year)));
-  out.key("source");
-  out.value(p.schedule.source);
+  write_text_or_null(p.schedule.selection, lang, out);
+  out.member("state", window_name(window_state(p.schedule, as_of, year)));
+  out.member("source", p.schedule.source);
   out.end_object();
   out.key("tracks");
   out.begin_array();
@@ -229,46 +202,27 @@ void program_json(const Program& p, const std::optional<Date>& as_of, Lang lang,
   out.begin_array();
   for (const Note& n : p.notes) {
     out.begin_object();
-    out.key("text");
-    out.value(n.text.in(lang));
-    out.key("source");
-    out.value(n.source);
+    out.member("text", n.text.in(lang));
+    out.member("source", n.source);
     out.end_object();
   }
   out.end_array();
   out.key("agency");
   out.begin_object();
-  out.key("lead");
-  out.value(p.agency.lead);
-  out.key("operator");
-  out.value(p.agency.operator_name);
-  out.key("phone");
-  out.value(p.agency.phone);
-  out.key("regional_center");
-  out.value(p.agency.regional_center);
-  out.key("source");
-  out.value(p.agency.source);
+  out.member("lead", p.agency.lead);
+  out.member("operator", p.agency.operator_name);
+  out.member("phone", p.agency.phone);
+  out.member("regional_center", p.agency.regional_center);
+  out.member("source", p.agency.source);
   out.end_object();
   out.key("apply");
   out.begin_object();
   out.key("where");
-  text_or_null(p.apply.where, lang, out);
+  write_text_or_null(p.apply.where, lang, out);
   out.key("documents");
-  out.begin_array();
-  for (const Document& d : p.apply.documents) {
-    out.begin_object();
-    out.key("name");
-    out.value(d.name.in(lang));
-    out.key("source");
-    out.value(d.source);
-    out.key("validity");
-    text_or_null(d.validity, lang, out);
-    out.end_object();
-  }
-  out.end_array();
+  write_documents_json(p.apply.documents, lang, out);
   out.end_object();
-  out.key("source");
-  out.value(p.source);
+  out.member("source", p.source);
   out.end_object();
 }
 
@@ -282,8 +236,7 @@ void render_catalogue(const Catalogue& cat, const std::optional<Date>& as_of, co
   }
   print_json(out, [&](JsonWriter& json) {
     json.begin_object();
-    json.key("year");
-    json.value(cat.year);
+    json.member("year", cat.year);
     json.key("as_of");
     date_or_null(as_of, json);
     json.key("programs");

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "json_parts.h"
 #include "sfgrant/render/words.h"
 
 namespace sfgrant {
@@ -29,22 +30,14 @@ size_t index_in(const std::vector<T>& list, const T* item) {
 
 void write_split_json(const Split& s, JsonWriter& out) {
   out.begin_object();
-  out.key("total");
-  out.value(s.total);
-  out.key("government");
-  out.value(s.government);
-  out.key("private");
-  out.value(s.private_share);
-  out.key("company");
-  out.value(s.company);
-  out.key("large_company");
-  out.value(s.large_company);
-  out.key("local_government");
-  out.value(s.local_government);
-  out.key("private_in_kind_max");
-  out.value(s.private_in_kind_max);
-  out.key("company_cash_min");
-  out.value(s.company_cash_min);
+  out.member("total", s.total);
+  out.member("government", s.government);
+  out.member("private", s.private_share);
+  out.member("company", s.company);
+  out.member("large_company", s.large_company);
+  out.member("local_government", s.local_government);
+  out.member("private_in_kind_max", s.private_in_kind_max);
+  out.member("company_cash_min", s.company_cash_min);
   out.key("years");
   if (s.years.empty()) {
     out.null();
@@ -52,14 +45,10 @@ void write_split_json(const Split& s, JsonWriter& out) {
     out.begin_array();
     for (const YearShare& y : s.years) {
       out.begin_object();
-      out.key("year");
-      out.value(y.year);
-      out.key("total");
-      out.value(y.total);
-      out.key("government");
-      out.value(y.government);
-      out.key("private");
-      out.value(y.private_share);
+      out.member("year", y.year);
+      out.member("total", y.total);
+      out.member("government", y.government);
+      out.member("private", y.private_share);
       out.end_object();
     }
     out.end_array();
@@ -100,8 +89,7 @@ void CheckJson::write(const Evaluation& ev, const Profile& profile, const Parts&
                       JsonWriter& out) const {
   out.begin_object();
   if (line) {
-    out.key("line");
-    out.value(*line);
+    out.member("line", *line);
   }
   write_members(ev, profile, parts, out);
   out.end_object();
@@ -110,18 +98,15 @@ void CheckJson::write(const Evaluation& ev, const Profile& profile, const Parts&
 void CheckJson::write_members(const Evaluation& ev, const Profile& profile, const Parts& parts,
                               JsonWriter& out) const {
   if (ev.catalogue != &catalogue_) throw std::logic_error("CheckJson: an evaluation of another catalogue");
-  out.key("year");
-  out.value(catalogue_.year);
+  out.member("year", catalogue_.year);
   out.key("as_of");
   if (ev.as_of) out.value(ev.as_of->str());
   else out.null();
   out.key("company");
   out.begin_object();
-  out.key("name");
-  out.value(profile.name());
+  out.member("name", profile.name());
   out.end_object();
-  out.key("cost");
-  out.value(ev.cost);
+  out.member("cost", ev.cost);
   out.key("programs");
   out.begin_array();
   for (const ProgramEvaluation& pe : ev.programs) write_program(pe, profile, parts, out);
@@ -137,8 +122,7 @@ void CheckJson::write_program(const ProgramEvaluation& pe, const Profile& profil
   out.raw_string(text.id);
   out.key("name");
   out.raw_string(text.name);
-  out.key("status");
-  out.value(status_name(pe.status));
+  out.member("status", status_name(pe.status));
   out.key("reasons");
   out.begin_array();
   for (const RuleResult& rr : pe.rules)
@@ -158,8 +142,7 @@ void CheckJson::write_program(const ProgramEvaluation& pe, const Profile& profil
   out.raw_value(text.apply_from);
   out.key("apply_to");
   out.raw_value(text.apply_to);
-  out.key("state");
-  out.value(window_name(pe.window));
+  out.member("state", window_name(pe.window));
   out.end_object();
   out.key("tracks");
   out.begin_array();
@@ -183,24 +166,17 @@ void CheckJson::write_track(const TrackEvaluation& te, const TrackText& text, co
   out.raw_string(text.id);
   out.key("name");
   out.raw_string(text.name);
-  out.key("status");
-  out.value(status_name(te.status));
-  out.key("months");
-  if (t.months) out.value(*t.months);
-  else out.null();
-  out.key("cap");
-  out.value(te.cap);
+  out.member("status", status_name(te.status));
+  out.member("months", t.months);
+  out.member("cap", te.cap);
   out.key("ratio");
   out.raw_value(text.ratio);
   out.key("ratio_percent");
   out.raw_value(text.ratio_percent);
-  out.key("full_support_cost");
-  out.value(te.full_support_cost);
+  out.member("full_support_cost", te.full_support_cost);
   if (t.years > 1) {
-    out.key("years");
-    out.value(t.years);
-    out.key("cap_per_year");
-    out.value(t.cap_per_year);
+    out.member("years", t.years);
+    out.member("cap_per_year", t.cap_per_year);
   }
   out.key("split");
   if (te.split) write_split_json(*te.split, out);
@@ -241,8 +217,7 @@ void CheckJson::write_reason(const RuleResult& rr, const RuleText& text, const s
   out.begin_object();
   out.key("rule");
   out.raw_string(text.id);
-  out.key("result");
-  out.value(tri_name(rr.result));
+  out.member("result", tri_name(rr.result));
   out.key("message");
   out.raw_string(text.message);
   out.key("source");
@@ -268,48 +243,25 @@ void CheckJson::write_missing(const std::vector<const FactDef*>& facts, JsonWrit
 
 void CheckJson::write_next_steps(const ProgramEvaluation& pe, JsonWriter& out) const {
   const Program& p = *pe.program;
-  auto text_or_null = [&](const Text& t) {
-    if (t.empty()) out.null();
-    else out.value(t.in(lang_));
-  };
   out.begin_object();
   out.key("where");
-  text_or_null(p.apply.where);
+  write_text_or_null(p.apply.where, lang_, out);
   out.key("documents");
-  out.begin_array();
-  for (const Document& d : p.apply.documents) {
-    out.begin_object();
-    out.key("name");
-    out.value(d.name.in(lang_));
-    out.key("source");
-    out.value(d.source);
-    out.key("validity");
-    text_or_null(d.validity);
-    out.end_object();
-  }
-  out.end_array();
+  write_documents_json(p.apply.documents, lang_, out);
   out.key("agency");
   out.begin_object();
-  out.key("lead");
-  out.value(p.agency.lead);
-  out.key("operator");
-  out.value(p.agency.operator_name);
-  out.key("phone");
-  out.value(p.agency.phone);
-  out.key("source");
-  out.value(p.agency.source);
+  out.member("lead", p.agency.lead);
+  out.member("operator", p.agency.operator_name);
+  out.member("phone", p.agency.phone);
+  out.member("source", p.agency.source);
   out.end_object();
   out.key("center");
   if (pe.center != nullptr) {
     out.begin_object();
-    out.key("name");
-    out.value(pe.center->name.in(lang_));
-    out.key("phone");
-    out.value(pe.center->phone);
-    out.key("address");
-    out.value(pe.center->address);
-    out.key("source");
-    out.value(pe.center->source);
+    out.member("name", pe.center->name.in(lang_));
+    out.member("phone", pe.center->phone);
+    out.member("address", pe.center->address);
+    out.member("source", pe.center->source);
     out.end_object();
   } else {
     out.null();

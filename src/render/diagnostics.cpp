@@ -49,28 +49,19 @@ const char* severity_name(const Diagnostic& d) { return d.severity == Severity::
 void diagnostics_json(const Diagnostics& diags, bool strict, std::ostream& out) {
   print_json(out, [&](JsonWriter& json) {
     json.begin_object();
-    json.key("errors");
-    json.value(diags.error_count());
-    json.key("warnings");
-    json.value(diags.warning_count());
-    json.key("strict");
-    json.value(strict);
+    json.member("errors", diags.error_count());
+    json.member("warnings", diags.warning_count());
+    json.member("strict", strict);
     json.key("problems");
     json.begin_array();
     for (const auto& d : diags.items()) {
       json.begin_object();
-      json.key("file");
-      json.value(d.where.file);
-      json.key("line");
-      json.value(d.where.line);
-      json.key("column");
-      json.value(d.where.column);
-      json.key("severity");
-      json.value(severity_name(d));
-      json.key("code");
-      json.value(d.code);
-      json.key("message");
-      json.value(d.message);
+      json.member("file", d.where.file);
+      json.member("line", d.where.line);
+      json.member("column", d.where.column);
+      json.member("severity", severity_name(d));
+      json.member("code", d.code);
+      json.member("message", d.message);
       json.end_object();
     }
     json.end_array();

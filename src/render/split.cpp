@@ -11,27 +11,17 @@ namespace {
 void split_json(const SplitReport& r, JsonWriter& out) {
   const Track& track = r.track;
   out.begin_object();
-  out.key("year");
-  out.value(r.year);
-  out.key("program");
-  out.value(r.program.id);
-  out.key("track");
-  out.value(track.id);
-  out.key("months");
-  if (track.months) out.value(*track.months);
-  else out.null();
-  out.key("cap");
-  out.value(r.cap);
-  out.key("ratio");
-  out.value(static_cast<double>(track.ratio->basis_points) / static_cast<double>(Ratio::kWhole));
-  out.key("ratio_percent");
-  out.value(format_ratio(*track.ratio));
-  out.key("full_support_cost");
-  out.value(r.full_support_cost);
+  out.member("year", r.year);
+  out.member("program", r.program.id);
+  out.member("track", track.id);
+  out.member("months", track.months);
+  out.member("cap", r.cap);
+  out.member("ratio", static_cast<double>(track.ratio->basis_points) / static_cast<double>(Ratio::kWhole));
+  out.member("ratio_percent", format_ratio(*track.ratio));
+  out.member("full_support_cost", r.full_support_cost);
   out.key("split");
   write_split_json(r.split, out);
-  out.key("source");
-  out.value(track.source);
+  out.member("source", track.source);
   out.end_object();
 }
 

@@ -122,8 +122,7 @@ void write_what_if_json(const WhatIf& w, const Profile& original, Lang lang, Jso
   out.begin_array();
   for (const FactDef* f : w.facts) {
     out.begin_object();
-    out.key("path");
-    out.value(f->path);
+    out.member("path", f->path);
     out.key("before");
     write_fact_value(*f, original, out);
     out.key("after");
@@ -142,14 +141,10 @@ void write_what_if_json(const WhatIf& w, const Profile& original, Lang lang, Jso
   out.begin_array();
   for (const ProgramChange& c : w.changes) {
     out.begin_object();
-    out.key("id");
-    out.value(c.program->id);
-    out.key("name");
-    out.value(c.program->name.in(lang));
-    out.key("status_before");
-    out.value(status_name(c.before));
-    out.key("status_after");
-    out.value(status_name(c.after));
+    out.member("id", c.program->id);
+    out.member("name", c.program->name.in(lang));
+    out.member("status_before", status_name(c.before));
+    out.member("status_after", status_name(c.after));
     out.key("track_before");
     track_id(c.track_before);
     out.key("track_after");
@@ -161,12 +156,9 @@ void write_what_if_json(const WhatIf& w, const Profile& original, Lang lang, Jso
     if (has_before) before = c.government_before;
     if (has_after) after = c.government_after;
     if (has_before && has_after) change = *after - *before;
-    out.key("government_before");
-    out.value(before);
-    out.key("government_after");
-    out.value(after);
-    out.key("government_change");
-    out.value(change);
+    out.member("government_before", before);
+    out.member("government_after", after);
+    out.member("government_change", change);
     out.end_object();
   }
   out.end_array();

@@ -50,12 +50,9 @@ void write_what_it_takes_json(const std::vector<Reach>& reaches, const Profile& 
   out.begin_array();
   for (const Reach& r : reaches) {
     out.begin_object();
-    out.key("id");
-    out.value(r.program->id);
-    out.key("name");
-    out.value(r.program->name.in(lang));
-    out.key("reachable");
-    out.value(r.reachable());
+    out.member("id", r.program->id);
+    out.member("name", r.program->name.in(lang));
+    out.member("reachable", r.reachable());
     out.key("remedies");
     out.begin_array();
     for (const Remedy& rem : r.remedies) {
@@ -66,25 +63,21 @@ void write_what_it_takes_json(const std::vector<Reach>& reaches, const Profile& 
       out.begin_array();
       for (const Move& m : rem.moves) {
         out.begin_object();
-        out.key("path");
-        out.value(m.fact->path);
+        out.member("path", m.fact->path);
         out.key("before");
         write_fact_value(*m.fact, profile, out);
         out.key("after");
         write_fact_value(*m.fact, after, out);
         if (m.added) {
-          out.key("add");
-          out.value(m.fact->vocabulary->choices[static_cast<size_t>(*m.added)].id);
+          out.member("add", m.fact->vocabulary->choices[static_cast<size_t>(*m.added)].id);
         }
         out.end_object();
       }
       out.end_array();
-      out.key("status");
-      out.value(status_name(rem.result));
+      out.member("status", status_name(rem.result));
       out.key("track");
       track_id(rem.track);
-      out.key("government");
-      out.value(rem.government);
+      out.member("government", rem.government);
       out.end_object();
     }
     out.end_array();
@@ -92,12 +85,9 @@ void write_what_it_takes_json(const std::vector<Reach>& reaches, const Profile& 
     out.begin_array();
     for (const Blocker& b : r.blocking) {
       out.begin_object();
-      out.key("rule");
-      out.value(b.rule->id);
-      out.key("message");
-      out.value(b.rule->message.in(lang));
-      out.key("source");
-      out.value(b.rule->source);
+      out.member("rule", b.rule->id);
+      out.member("message", b.rule->message.in(lang));
+      out.member("source", b.rule->source);
       out.key("track");
       track_id(b.track);
       out.end_object();

@@ -177,12 +177,20 @@ class JsonWriter {
     done();
   }
 
-  /// The number, or null when there is none.
-  void value(const std::optional<std::int64_t>& n) {
-    if (n)
-      value(*n);
+  /// The value, or null when there is none.
+  template <typename T>
+  void value(const std::optional<T>& v) {
+    if (v)
+      value(*v);
     else
       null();
+  }
+
+  /// A member: its key, then its value (anything value() takes).
+  template <typename T>
+  void member(std::string_view name, const T& v) {
+    key(name);
+    value(v);
   }
 
   void null() { raw_value(std::string_view("null", 4)); }
