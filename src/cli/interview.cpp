@@ -16,6 +16,7 @@
 #include "sfgrant/load/profile_loader.h"
 #include "sfgrant/load/profile_writer.h"
 #include "sfgrant/render/check_table.h"
+#include "sfgrant/render/interview.h"
 #include "sfgrant/text/table.h"
 
 namespace sfgrant::cli {
@@ -38,13 +39,7 @@ class Interview {
   }
 
   int run() {
-    const bool ko = lang_ == Lang::ko;
-    out_ << (ko ? fmt::format("sfgrant interview · {}년 사업 {}개에 대해 회사 정보를 하나씩 묻습니다.\n"
-                              "모르면 Enter로 건너뛰고, 그만두려면 Ctrl-D를 누르세요.\n",
-                              catalogue_.year, catalogue_.programs.size())
-                : fmt::format("sfgrant interview · questions about the company, one at a time, for the {} "
-                              "programs of {}.\nPress Enter to skip what you don't know, Ctrl-D to stop.\n",
-                              catalogue_.programs.size(), catalogue_.year));
+    print_interview_banner(catalogue_, lang_, out_);
     ask(fact("name"), 0, true);
     // the question that decides the most programs still open, until none is left
     while (const Question* q = next_question()) ask(*q->fact, q->programs.size(), false);
@@ -64,7 +59,6 @@ class Interview {
   }
 
  private:
-  std::string t(const char* ko, const char* en) const { return lang_ == Lang::ko ? ko : en; }
 
   Evaluation evaluate_now() {
     derive_facts(profile_, catalogue_.industries);
@@ -96,49 +90,6 @@ class Interview {
     const auto b = line.find_first_not_of(" \t");
     const auto e = line.find_last_not_of(" \t");
     return b == std::string::npos ? std::string() : line.substr(b, e - b + 1);
-  }
-
-  std::string choice_word(const Choice& c) const {
-    if (c.label.empty()) return c.id;
-    return lang_ == Lang::ko ? fmt::format("{} ({})", c.label, c.id) : fmt::format("{} ({})", c.id, c.label);
-  }
-
-  void print_choices(const FactDef& f) {
-    const auto& choices = f.vocabulary->choices;
-    const bool long_list = f.type == FactType::list && choices.size() > 6;
-    std::string line = "   ";
-    for (size_t i = 0; i < choices.size(); ++i) {
-      const Choice& c = choices[i];
-      if (long_list) {  // selections: one a line, with what each means
-        out_ << fmt::format("   {:>2}) {}", i + 1, c.id);
-        if (!c.meaning.empty()) out_ << " — " << c.meaning.in(lang_);
-        out_ << '\n';
-        continue;
-      }
-      const std::string item = fmt::format(" {}) {}", i + 1, choice_word(c));
-      if (display_width(line + item) > 76) {
-        out_ << line << '\n';
-        line = "   ";
-      }
-      line += item;
-    }
-    if (!long_list) out_ << line << '\n';
-  }
-
-  std::string hint(const FactDef& f) const {
-    switch (f.type) {
-      case FactType::boolean: return t("예/아니오", "yes/no");
-      case FactType::money: return t("예: 4억원, 2억 5천만원, 95,000,000", "e.g. 4억원, 2억 5천만원, 400,000,000");
-      case FactType::number: return t("숫자", "a number");
-      case FactType::choice: return t("번호 또는 이름", "number or name");
-      case FactType::list: return t("번호나 이름을 쉼표로, 없으면 '없음'", "numbers or names separated by commas, or 'none'");
-      case FactType::money_list: return t("금액을 쉼표로", "amounts separated by commas");
-      case FactType::text:
-        if (f.path == "ksic") return t("예: 29294, C29294", "e.g. 29294, C29294");
-        if (f.path == "business_number") return t("예: 305-86-12346", "e.g. 305-86-12346");
-        return {};
-    }
-    return {};
   }
 
   /// A choice typed as its number in the list becomes its id.
@@ -175,20 +126,13 @@ class Interview {
 
   void ask(const FactDef& f, size_t deciding, bool required) {
     asked_.insert(&f);
-    ++number_;
-    out_ << '\n' << fmt::format("[{}] {}  [{}]", number_, f.question.in(lang_), f.path);
-    if (deciding > 0)
-      out_ << (lang_ == Lang::ko ? fmt::format(" · {}개 사업에 필요", deciding)
-                                 : fmt::format(" · decides {} program{}", deciding, deciding == 1 ? "" : "s"));
-    out_ << '\n';
-    if (f.vocabulary != nullptr) print_choices(f);
-    const std::string h = hint(f);
-    const std::string prompt = h.empty() ? "> " : fmt::format("({}) > ", h);
+    print_question(f, ++number_, deciding, lang_, out_);
+    const std::string prompt = answer_prompt(f, lang_);
     while (true) {
       const std::string answer = read_line(prompt);
       if (answer.empty() || answer == "?") {
         if (!required) return;
-        out_ << "  " << t("꼭 필요합니다.\n", "This one is needed.\n");
+        out_ << "  " << interview_line(InterviewLine::needed, lang_) << '\n';
         continue;
       }
       try {
@@ -205,14 +149,12 @@ class Interview {
     while (true) {
       if (path.empty()) {
         out_ << '\n';
-        path = read_line(t("프로필을 YAML로 저장할 파일 이름 (Enter: 저장 안 함) > ",
-                           "File to save the profile YAML to (Enter: don't save) > "));
+        path = read_line(interview_line(InterviewLine::save_as, lang_));
         if (path.empty()) return;
       }
       std::error_code ec;
       if (options_.output.empty() && std::filesystem::exists(path, ec)) {
-        const std::string yes = read_line(fmt::format("{} {} ({}) > ", path, t("파일이 있습니다. 덮어쓸까요?", "exists. Overwrite?"),
-                                                      t("예/아니오", "yes/no")));
+        const std::string yes = read_line(overwrite_prompt(path, lang_));
         if (parse_yes_no(yes) != std::optional<bool>(true)) {
           path.clear();
           continue;
@@ -224,13 +166,13 @@ class Interview {
       file << text;
       file.close();
       if (!file) {
-        out_ << "  ✘ " << fmt::format("{}: {}", path, t("쓸 수 없습니다", "cannot write")) << '\n';
+        out_ << "  ✘ " << path << ": " << interview_line(InterviewLine::cannot_write, lang_) << '\n';
         if (!options_.output.empty()) throw Error(Location{path}, "cannot write the profile");
         path.clear();
         continue;
       }
       (void)load_profile(text, path);  // what was saved must load: a failure here is a bug, reported as one
-      out_ << t("저장했습니다: ", "Saved: ") << path << "  ·  sfgrant check " << path << '\n';
+      out_ << interview_line(InterviewLine::saved, lang_) << path << "  ·  sfgrant check " << path << '\n';
       return;
     }
   }
