@@ -10,6 +10,19 @@
 #include "sfgrant/text/file.h"
 
 namespace sfgrant::cli {
+
+struct CheckOptions {
+  CommonOptions common;
+  std::string profile;
+  std::string cost;
+  bool all = false;
+  bool explain = false;
+  bool next_steps = false;
+  bool open_only = false;
+  std::vector<std::string> set;  ///< --set PATH=VALUE (what if)
+  bool what_it_takes = false;
+};
+
 namespace {
 
 constexpr const char* kSetHelp =
@@ -27,21 +40,6 @@ void keep_open_windows(Evaluation& ev) {
     if (pe.window == WindowState::open || pe.window == WindowState::upcoming || pe.window == WindowState::rolling)
       kept.push_back(std::move(pe));
   ev.programs = std::move(kept);
-}
-
-}  // namespace
-
-void setup_check(CLI::App& app, std::shared_ptr<CheckOptions> options) {
-  CLI::App* sub = app.add_subcommand("check", "evaluate one company profile against a year's programs");
-  sub->add_option("PROFILE", options->profile, "company profile YAML (- for standard input)")->required();
-  add_common(*sub, options->common);
-  sub->add_option("--cost", options->cost, "total project cost, overrides plan.total_cost (e.g. 4억원)");
-  sub->add_flag("--all", options->all, "also list ineligible programs and why");
-  sub->add_flag("--explain", options->explain, "every rule with its result, the company's value and the citation");
-  sub->add_flag("--next-steps", options->next_steps, "documents, where to apply and whom to call");
-  sub->add_flag("--open", options->open_only, "only programs whose window is open, upcoming or rolling");
-  sub->add_option("--set", options->set, kSetHelp)->type_name("PATH=VALUE");
-  sub->add_flag("--what-it-takes", options->what_it_takes, kWhatItTakesHelp);
 }
 
 int run_check(const CheckOptions& options) {
@@ -76,6 +74,23 @@ int run_check(const CheckOptions& options) {
   for (const auto& pe : ev.programs)
     if (pe.status != Status::ineligible) return kExitOk;
   return kExitNone;
+}
+
+}  // namespace
+
+Runner setup_check(CLI::App& app) {
+  auto options = std::make_shared<CheckOptions>();
+  CLI::App* sub = app.add_subcommand("check", "evaluate one company profile against a year's programs");
+  sub->add_option("PROFILE", options->profile, "company profile YAML (- for standard input)")->required();
+  add_common(*sub, options->common);
+  sub->add_option("--cost", options->cost, "total project cost, overrides plan.total_cost (e.g. 4억원)");
+  sub->add_flag("--all", options->all, "also list ineligible programs and why");
+  sub->add_flag("--explain", options->explain, "every rule with its result, the company's value and the citation");
+  sub->add_flag("--next-steps", options->next_steps, "documents, where to apply and whom to call");
+  sub->add_flag("--open", options->open_only, "only programs whose window is open, upcoming or rolling");
+  sub->add_option("--set", options->set, kSetHelp)->type_name("PATH=VALUE");
+  sub->add_flag("--what-it-takes", options->what_it_takes, kWhatItTakesHelp);
+  return [options] { return run_check(*options); };
 }
 
 }  // namespace sfgrant::cli

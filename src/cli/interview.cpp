@@ -59,7 +59,6 @@ class Interview {
   }
 
  private:
-
   Evaluation evaluate_now() {
     derive_facts(profile_, catalogue_.industries);
     return evaluate(catalogue_, profile_, eo_);

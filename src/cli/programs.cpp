@@ -7,12 +7,13 @@
 
 namespace sfgrant::cli {
 
-void setup_programs(CLI::App& app, std::shared_ptr<ProgramsOptions> options) {
-  CLI::App* sub = app.add_subcommand("programs", "the catalogue of a year: caps, ratios, months, windows, sources");
-  sub->add_option("ACTION", options->action, "list (default) or show")->transform(CLI::IsMember({"list", "show"}));
-  sub->add_option("ID", options->id, "program id for show");
-  add_common(*sub, options->common);
-}
+struct ProgramsOptions {
+  CommonOptions common;
+  std::string action = "list";
+  std::string id;
+};
+
+namespace {
 
 int run_programs(const ProgramsOptions& options) {
   // load programs → (find the program) → render
@@ -27,6 +28,17 @@ int run_programs(const ProgramsOptions& options) {
   if (options.id.empty()) throw Error("programs show needs a program id; see `sfgrant programs list`");
   render_program(find_program(catalogue, options.id), catalogue, as_of, ro, format, std::cout);
   return kExitOk;
+}
+
+}  // namespace
+
+Runner setup_programs(CLI::App& app) {
+  auto options = std::make_shared<ProgramsOptions>();
+  CLI::App* sub = app.add_subcommand("programs", "the catalogue of a year: caps, ratios, months, windows, sources");
+  sub->add_option("ACTION", options->action, "list (default) or show")->transform(CLI::IsMember({"list", "show"}));
+  sub->add_option("ID", options->id, "program id for show");
+  add_common(*sub, options->common);
+  return [options] { return run_programs(*options); };
 }
 
 }  // namespace sfgrant::cli

@@ -8,15 +8,14 @@
 
 namespace sfgrant::cli {
 
-void setup_split(CLI::App& app, std::shared_ptr<SplitOptions> options) {
-  CLI::App* sub = app.add_subcommand("split", "government / private cost split of one track, no profile needed");
-  sub->add_option("PROGRAM", options->target, "PROGRAM[:TRACK], e.g. government:advanced")->required();
-  sub->add_option("--cost", options->cost, "total project cost, e.g. 4억원 or 400,000,000")->required();
-  sub->add_option("--level", options->level, "current smart factory level (level-dependent caps)");
-  sub->add_option("--target-level", options->target_level, "target level (level-dependent caps)");
-  sub->add_option("--years", options->yearly, "cost of each year for multi-year tracks, e.g. --years 6억원 --years 6억원");
-  add_common(*sub, options->common);
-}
+struct SplitOptions {
+  CommonOptions common;
+  std::string target;  ///< PROGRAM[:TRACK]
+  std::string cost;
+  std::string level;
+  std::string target_level;
+  std::vector<std::string> yearly;
+};
 
 namespace {
 
@@ -49,8 +48,6 @@ const Track& find_track(const Program& program, const std::string& track_id, Lan
   return *track;
 }
 
-}  // namespace
-
 int run_split(const SplitOptions& options) {
   // load programs → find the track → its cap for the levels → split the cost → render
   const Catalogue catalogue = load_catalogue(options.common);
@@ -76,6 +73,20 @@ int run_split(const SplitOptions& options) {
   render_split({catalogue.year, program, track, *cap, *split, full_support_cost(track, *cap)},
                render_options(options.common), resolve_format(options.common), std::cout);
   return kExitOk;
+}
+
+}  // namespace
+
+Runner setup_split(CLI::App& app) {
+  auto options = std::make_shared<SplitOptions>();
+  CLI::App* sub = app.add_subcommand("split", "government / private cost split of one track, no profile needed");
+  sub->add_option("PROGRAM", options->target, "PROGRAM[:TRACK], e.g. government:advanced")->required();
+  sub->add_option("--cost", options->cost, "total project cost, e.g. 4억원 or 400,000,000")->required();
+  sub->add_option("--level", options->level, "current smart factory level (level-dependent caps)");
+  sub->add_option("--target-level", options->target_level, "target level (level-dependent caps)");
+  sub->add_option("--years", options->yearly, "cost of each year for multi-year tracks, e.g. --years 6억원 --years 6억원");
+  add_common(*sub, options->common);
+  return [options] { return run_split(*options); };
 }
 
 }  // namespace sfgrant::cli

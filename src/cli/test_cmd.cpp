@@ -5,12 +5,13 @@
 
 namespace sfgrant::cli {
 
-void setup_test(CLI::App& app, std::shared_ptr<TestOptions> options) {
-  CLI::App* sub = app.add_subcommand("test", "run YAML test cases (profile + expected results)");
-  sub->add_option("PATH", options->paths, "case files or folders (default: tests/cases)");
-  sub->add_option("--programs", options->common.programs, "program data folder");
-  sub->add_option("-k", options->filter, "only cases whose name contains this text");
-}
+struct TestOptions {
+  CommonOptions common;
+  std::vector<std::string> paths;
+  std::string filter;
+};
+
+namespace {
 
 int run_test(const TestOptions& options) {
   // case files → run each case → report
@@ -26,6 +27,17 @@ int run_test(const TestOptions& options) {
   for (const CaseResult& r : results)
     if (!r.passed) return kExitNone;
   return diags.error_count() > 0 ? kExitNone : kExitOk;
+}
+
+}  // namespace
+
+Runner setup_test(CLI::App& app) {
+  auto options = std::make_shared<TestOptions>();
+  CLI::App* sub = app.add_subcommand("test", "run YAML test cases (profile + expected results)");
+  sub->add_option("PATH", options->paths, "case files or folders (default: tests/cases)");
+  sub->add_option("--programs", options->common.programs, "program data folder");
+  sub->add_option("-k", options->filter, "only cases whose name contains this text");
+  return [options] { return run_test(*options); };
 }
 
 }  // namespace sfgrant::cli
