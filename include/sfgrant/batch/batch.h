@@ -91,21 +91,4 @@ std::string batch_csv_header();
 /// with = + - @ (or a tab or CR) gets a leading apostrophe.
 std::string csv_cell(const std::string& text);
 
-/// Builds a profile from a CSV record with the given header (dotted profile paths).
-/// Returns an error message instead when a cell cannot be read.
-class CsvProfileMapper {
- public:
-  /// Throws Error (naming the column) for an unknown or repeated column.
-  CsvProfileMapper(const std::vector<std::string>& header, const std::string& file);
-  std::optional<std::string> map(const std::vector<std::string>& fields, long line, Profile& profile) const;
-  size_t columns() const { return columns_.size(); }
-
- private:
-  std::vector<const FactDef*> columns_;
-  std::string file_;
-};
-
-/// Builds a profile from one JSON Lines object; returns an error message when it cannot.
-std::optional<std::string> json_to_profile(const std::string& text, long line, const std::string& file, Profile& profile);
-
 }  // namespace sfgrant
