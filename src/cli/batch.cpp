@@ -3,9 +3,6 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <csignal>
-#include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -14,6 +11,7 @@
 #include "commands.h"
 #include "sfgrant/batch/batch.h"
 #include "sfgrant/render/xlsx_sink.h"
+#include "sfgrant/text/atomic_file.h"
 #include "sfgrant/text/encoding.h"
 #include "sfgrant/text/table.h"
 
@@ -35,14 +33,6 @@ struct BatchOptions {
 
 namespace {
 
-/// The temporary file being written, removed if the run is interrupted (so no half file is left).
-char g_temp_path[4096] = {0};
-
-extern "C" void remove_temp_and_exit(int signal) {
-  if (g_temp_path[0] != '\0') ::unlink(g_temp_path);
-  std::_Exit(128 + signal);
-}
-
 class TextSink : public BatchSink {
  public:
   TextSink(std::ostream& out, bool csv, bool bom) : out_(out), csv_(csv), bom_(bom) {}
@@ -58,38 +48,6 @@ class TextSink : public BatchSink {
   std::ostream& out_;
   bool csv_;
   bool bom_;
-};
-
-/// Writes a file atomically: to a temporary name beside it, renamed into place on commit().
-class AtomicFile {
- public:
-  explicit AtomicFile(const std::string& path) : path_(path) {
-    const fs::path p(path);
-    const fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(".");
-    temp_ = (dir / fmt::format(".{}.tmp-{}", p.filename().string(), ::getpid())).string();
-    if (temp_.size() >= sizeof(g_temp_path)) throw Error(Location{path}, "output path too long");
-    std::memcpy(g_temp_path, temp_.c_str(), temp_.size() + 1);
-    std::signal(SIGINT, remove_temp_and_exit);
-    std::signal(SIGTERM, remove_temp_and_exit);
-    std::signal(SIGHUP, remove_temp_and_exit);
-    std::signal(SIGPIPE, remove_temp_and_exit);
-  }
-  ~AtomicFile() {
-    if (!committed_) ::unlink(temp_.c_str());
-    g_temp_path[0] = '\0';
-  }
-  const std::string& temp() const { return temp_; }
-  void commit() {
-    std::error_code ec;
-    fs::rename(temp_, path_, ec);
-    if (ec) throw Error(Location{path_}, "cannot move the finished output into place: " + ec.message());
-    committed_ = true;
-  }
-
- private:
-  std::string path_;
-  std::string temp_;
-  bool committed_ = false;
 };
 
 bool ends_with(const std::string& s, const std::string& suffix) {
