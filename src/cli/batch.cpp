@@ -10,10 +10,10 @@
 
 #include "commands.h"
 #include "sfgrant/batch/batch.h"
+#include "sfgrant/render/batch_summary.h"
 #include "sfgrant/render/xlsx_sink.h"
 #include "sfgrant/text/atomic_file.h"
 #include "sfgrant/text/encoding.h"
-#include "sfgrant/text/table.h"
 
 namespace sfgrant::cli {
 namespace fs = std::filesystem;
@@ -52,19 +52,6 @@ class TextSink : public BatchSink {
 
 bool ends_with(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-void print_summary(const BatchSummary& s, const Catalogue& cat, Lang lang, double seconds) {
-  std::cerr << fmt::format("sfgrant batch: {} rows read, {} evaluated, {} rejected ({:.1f} s)\n", s.read, s.evaluated,
-                           s.rejected, seconds);
-  Table t({"program", lang == Lang::ko ? "지원 가능" : "eligible", lang == Lang::ko ? "확인 필요" : "possible",
-           lang == Lang::ko ? "정부지원 합계" : "government total"},
-          {Align::left, Align::right, Align::right, Align::right});
-  for (const auto& [id, totals] : s.programs) {
-    (void)cat;
-    t.add_row({id, std::to_string(totals.eligible), std::to_string(totals.possible), format_money(totals.government, lang)});
-  }
-  t.print(std::cerr);
 }
 
 }  // namespace
@@ -170,8 +157,8 @@ Runner setup_batch(CLI::App& app) {
     std::cout.flush();
     if (atomic) atomic->commit();
     if (show_progress) std::cerr << '\r';
-    print_summary(summary, catalogue, bo.lang,
-                  std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    print_batch_summary(std::cerr, summary, bo.lang,
+                        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
     return summary.rejected > 0 ? kExitNone : kExitOk;
   };
 }
