@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <istream>
@@ -26,46 +27,25 @@ void BatchSummary::merge(const BatchSummary& other) {
   }
 }
 
-std::string csv_cell(const std::string& text) {
-  std::string cell = text;
-  if (!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' || cell[0] == '\t' ||
-                        cell[0] == '\r'))
-    cell.insert(cell.begin(), '\'');
-  if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
-  std::string out = "\"";
-  for (char c : cell) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
-std::string batch_csv_header() { return "line,name,program,status,track,cap,government,private,reason\n"; }
-
 // The pipeline: read → (workers) map, evaluate, render → write in order
 
-BatchSummary run_batch(const Catalogue& catalogue, std::istream& in, const BatchOptions& options, BatchSink& sink,
+BatchSummary run_batch(const Catalogue& catalogue, std::istream& in, const BatchOptions& options, BatchFormat& format,
                        const std::function<void(const RejectedRow&)>& on_error,
                        const std::function<void(long)>& progress) {
   RowSource source(in, options);
-  const Worker worker(catalogue, options, source.mapper(), source.encoding());
+  const Worker worker(catalogue, options, source.mapper(), source.encoding(), format);
   BatchSummary total;
   for (const Program& p : catalogue.programs) total.programs.emplace_back(p.id, ProgramTotals{});
-  sink.begin();
-  auto emit = [&](const Done& d) {
-    if (!d.text.empty()) sink.text(d.text.view());
-    if (!d.rows.empty()) sink.rows(d.rows);
-    for (const RejectedRow& r : d.rejected) {
-      sink.rejected(r);
-      if (on_error) on_error(r);
-    }
+  format.begin();
+  auto emit = [&](Done& d) {
+    format.write(d.out);
+    if (on_error)
+      for (const RejectedRow& r : d.rejected) on_error(r);
     total.merge(d.summary);
     if (progress) progress(total.read);
   };
-  // A jsonl object is 20-40 KB: 1,024 of them made 40 MB chunks, several in flight, and the
-  // kernel's page faults on each fresh buffer cost more than writing them. Keep chunks ~2 MB.
-  const size_t rows_per_chunk =
-      options.output == BatchOutput::jsonl ? std::min<size_t>(options.batch_rows, 64) : options.batch_rows;
+  // A format writing large records (jsonl) asks for smaller chunks: see max_chunk_rows().
+  const size_t rows_per_chunk = std::min(options.batch_rows, format.max_chunk_rows());
   auto read_chunk = [&](Chunk& chunk) {
     chunk.rows.clear();
     RawRow row;
@@ -79,9 +59,10 @@ BatchSummary run_batch(const Catalogue& catalogue, std::istream& in, const Batch
     long seq = 0;
     while (read_chunk(chunk)) {
       chunk.seq = seq++;
-      emit(worker.process(chunk));
+      Done d = worker.process(chunk);
+      emit(d);
     }
-    sink.end(total);
+    format.end(total);
     return total;
   }
 
@@ -167,7 +148,7 @@ BatchSummary run_batch(const Catalogue& catalogue, std::istream& in, const Batch
   work_ready.notify_all();
   for (auto& t : threads) t.join();
   if (failure) std::rethrow_exception(failure);
-  sink.end(total);
+  format.end(total);
   return total;
 }
 
