@@ -7,6 +7,7 @@
 // bits 2-7 the reader's chunk size (1-64 bytes) for the differential check. The rest is the file.
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -14,6 +15,8 @@
 
 #include "fuzz_support.h"
 #include "sfgrant/batch/batch.h"
+#include "sfgrant/render/batch_csv.h"
+#include "sfgrant/render/batch_jsonl.h"
 #include "sfgrant/text/csv.h"
 #include "sfgrant/text/encoding.h"
 #include "sfgrant/text/unicode.h"
@@ -59,18 +62,6 @@ void check_reader(const std::string& text, size_t small_chunk) {
   }
 }
 
-/// Collects output to check it; rows and rejections are only counted.
-class CheckingSink : public BatchSink {
- public:
-  void text(std::string_view bytes) override {
-    if (!valid_utf8(bytes)) fuzz::fail("batch output is not valid UTF-8");
-  }
-  void rows(const std::vector<ResultRow>&) override {}
-  void rejected(const RejectedRow& row) override {
-    if (row.line <= 0) fuzz::fail("a rejected row without its line number");
-  }
-};
-
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
@@ -90,19 +81,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   BatchOptions options;
   options.input = (control & 1) ? BatchInput::jsonl : BatchInput::csv;
-  options.output = (control & 2) ? BatchOutput::jsonl : BatchOutput::csv;
-  options.all = true;
   options.jobs = 1;
   options.batch_rows = 4;
   options.evaluate.as_of = Date{2026, 2, 15};
   options.file_name = "input.csv";
   std::istringstream in(text);
-  CheckingSink sink;
+  std::ostringstream out;
+  const std::unique_ptr<BatchFormat> format = (control & 2) ? make_batch_jsonl(out, catalogue(), Lang::ko, false)
+                                                            : make_batch_csv(out, catalogue(), {Lang::ko, true, false});
   try {
-    const BatchSummary summary = run_batch(catalogue(), in, options, sink, [](const RejectedRow&) {});
+    const BatchSummary summary = run_batch(catalogue(), in, options, *format, [](const RejectedRow& row) {
+      if (row.line <= 0) fuzz::fail("a rejected row without its line number");
+      // what the jsonl error record writes must be UTF-8 (JsonWriter refuses anything else)
+      if (!valid_utf8(row.name) || !valid_utf8(row.reason)) fuzz::fail("a rejected row that is not valid UTF-8");
+    });
     if (summary.evaluated + summary.rejected != summary.read) fuzz::fail("rows read != evaluated + rejected");
   } catch (const Error&) {
     // the file cannot be read at all (bad header, unknown column): a message, not a crash
   }
+  if (!valid_utf8(out.str())) fuzz::fail("batch output is not valid UTF-8");
   return 0;
 }

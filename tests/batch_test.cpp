@@ -7,6 +7,7 @@
 
 #include "sfgrant/batch/batch.h"
 #include "sfgrant/load/program_loader.h"
+#include "sfgrant/render/batch_csv.h"
 #include "sfgrant/text/csv.h"
 #include "sfgrant/text/encoding.h"
 
@@ -19,29 +20,21 @@ const Catalogue& catalogue() {
   return cat;
 }
 
-class CollectSink : public BatchSink {
- public:
-  std::string out;
-  std::vector<RejectedRow> rejects;
-  void text(std::string_view bytes) override { out += bytes; }
-  void rows(const std::vector<ResultRow>&) override {}
-  void rejected(const RejectedRow& r) override { rejects.push_back(r); }
-};
-
 struct Run {
   std::string out;
   std::vector<RejectedRow> rejects;
   BatchSummary summary;
 };
 
-Run run(const std::string& input, BatchOptions options = {}) {
+/// Runs `input` into the csv format (`all`: every status, as --all).
+Run run(const std::string& input, BatchOptions options = {}, bool all = false) {
   options.evaluate.as_of = Date{2026, 2, 15};
   std::istringstream in(input);
-  CollectSink sink;
+  std::ostringstream out;
+  const auto csv = make_batch_csv(out, catalogue(), BatchCsvOptions{Lang::ko, all, false});
   Run r;
-  r.summary = run_batch(catalogue(), in, options, sink, {});
-  r.out = sink.out;
-  r.rejects = sink.rejects;
+  r.summary = run_batch(catalogue(), in, options, *csv, [&r](const RejectedRow& row) { r.rejects.push_back(row); });
+  r.out = out.str();
   return r;
 }
 
@@ -103,9 +96,7 @@ TEST_CASE("a CP949 file from Korean Excel is decoded, including syllables only C
   Run r = run(input);
   REQUIRE(r.rejects.empty());
   CHECK(r.summary.evaluated == 1);
-  BatchOptions all;
-  all.all = true;
-  CHECK(run(input, all).out.find("똠방정밀") != std::string::npos);
+  CHECK(run(input, {}, /*all=*/true).out.find("똠방정밀") != std::string::npos);
 }
 
 TEST_CASE("an undecodable byte rejects its row, naming line and byte, and the rest is evaluated", "[batch][encoding]") {
@@ -158,11 +149,10 @@ TEST_CASE("--jobs 2 gives byte-identical output to --jobs 1, in input order", "[
   BatchOptions one;
   one.jobs = 1;
   one.batch_rows = 16;
-  one.all = true;
   BatchOptions two = one;
   two.jobs = 2;
-  Run a = run(input, one);
-  Run b = run(input, two);
+  Run a = run(input, one, /*all=*/true);
+  Run b = run(input, two, /*all=*/true);
   CHECK(a.out == b.out);
   CHECK(a.summary.rejected == b.summary.rejected);
   CHECK(a.summary.rejected == 8);  // i = 5, 42, 79, …, 264

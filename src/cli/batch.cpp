@@ -3,9 +3,6 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <csignal>
-#include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -13,10 +10,12 @@
 
 #include "commands.h"
 #include "sfgrant/batch/batch.h"
-#include "sfgrant/render/words.h"
-#include "sfgrant/render/xlsx_sink.h"
+#include "sfgrant/render/batch_csv.h"
+#include "sfgrant/render/batch_jsonl.h"
+#include "sfgrant/render/batch_summary.h"
+#include "sfgrant/render/batch_xlsx.h"
+#include "sfgrant/text/atomic_file.h"
 #include "sfgrant/text/encoding.h"
-#include "sfgrant/text/table.h"
 
 namespace sfgrant::cli {
 namespace fs = std::filesystem;
@@ -36,79 +35,110 @@ struct BatchOptions {
 
 namespace {
 
-/// The temporary file being written, removed if the run is interrupted (so no half file is left).
-char g_temp_path[4096] = {0};
-
-extern "C" void remove_temp_and_exit(int signal) {
-  if (g_temp_path[0] != '\0') ::unlink(g_temp_path);
-  std::_Exit(128 + signal);
-}
-
-class TextSink : public BatchSink {
- public:
-  TextSink(std::ostream& out, bool csv, bool bom) : out_(out), csv_(csv), bom_(bom) {}
-  void begin() override {
-    if (bom_) out_ << "\xEF\xBB\xBF";
-    if (csv_) out_ << batch_csv_header();
-  }
-  void text(std::string_view bytes) override { out_.write(bytes.data(), static_cast<std::streamsize>(bytes.size())); }
-  void rows(const std::vector<ResultRow>&) override {}
-  void rejected(const RejectedRow&) override {}
-
- private:
-  std::ostream& out_;
-  bool csv_;
-  bool bom_;
-};
-
-/// Writes a file atomically: to a temporary name beside it, renamed into place on commit().
-class AtomicFile {
- public:
-  explicit AtomicFile(const std::string& path) : path_(path) {
-    const fs::path p(path);
-    const fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(".");
-    temp_ = (dir / fmt::format(".{}.tmp-{}", p.filename().string(), ::getpid())).string();
-    if (temp_.size() >= sizeof(g_temp_path)) throw Error(Location{path}, "output path too long");
-    std::memcpy(g_temp_path, temp_.c_str(), temp_.size() + 1);
-    std::signal(SIGINT, remove_temp_and_exit);
-    std::signal(SIGTERM, remove_temp_and_exit);
-    std::signal(SIGHUP, remove_temp_and_exit);
-    std::signal(SIGPIPE, remove_temp_and_exit);
-  }
-  ~AtomicFile() {
-    if (!committed_) ::unlink(temp_.c_str());
-    g_temp_path[0] = '\0';
-  }
-  const std::string& temp() const { return temp_; }
-  void commit() {
-    std::error_code ec;
-    fs::rename(temp_, path_, ec);
-    if (ec) throw Error(Location{path_}, "cannot move the finished output into place: " + ec.message());
-    committed_ = true;
-  }
-
- private:
-  std::string path_;
-  std::string temp_;
-  bool committed_ = false;
-};
-
 bool ends_with(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-void print_summary(const BatchSummary& s, const Catalogue& cat, Lang lang, double seconds) {
-  std::cerr << fmt::format("sfgrant batch: {} rows read, {} evaluated, {} rejected ({:.1f} s)\n", s.read, s.evaluated,
-                           s.rejected, seconds);
-  Table t({"program", lang == Lang::ko ? "지원 가능" : "eligible", lang == Lang::ko ? "확인 필요" : "possible",
-           lang == Lang::ko ? "정부지원 합계" : "government total"},
-          {Align::left, Align::right, Align::right, Align::right});
-  for (const auto& [id, totals] : s.programs) {
-    (void)cat;
-    t.add_row({id, std::to_string(totals.eligible), std::to_string(totals.possible), format_money(totals.government, lang)});
+/// How to read and evaluate, from the command line (--cost and --as-of are checked here).
+sfgrant::BatchOptions reading_options(const BatchOptions& o) {
+  sfgrant::BatchOptions bo;
+  bo.input = o.input == "jsonl" || (o.input.empty() && (ends_with(o.file, ".jsonl") || ends_with(o.file, ".ndjson")))
+                 ? BatchInput::jsonl
+                 : BatchInput::csv;
+  bo.encoding = o.encoding == "utf-8" ? Encoding::utf8 : o.encoding == "cp949" ? Encoding::cp949 : Encoding::automatic;
+  bo.jobs = o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  bo.file_name = o.file == "-" ? "<stdin>" : o.file;
+  bo.evaluate.as_of = resolve_as_of(o.common);
+  if (!o.cost.empty()) {
+    try {
+      bo.evaluate.cost = parse_amount(o.cost);
+    } catch (const Error& e) {
+      throw Error("--cost: " + e.message());
+    }
   }
-  t.print(std::cerr);
+  return bo;
 }
+
+/// The company list: the file, or standard input for "-".
+std::istream& open_input(const std::string& file, std::ifstream& file_in) {
+  if (file == "-") return std::cin;
+  std::error_code ec;
+  if (fs::is_directory(file, ec)) throw Error(Location{file}, "is a folder, expected a company list");
+  file_in.open(file, std::ios::binary);
+  if (!file_in) throw Error(Location{file}, "cannot open file");
+  return file_in;
+}
+
+/// Where the results go: standard output, or with -o a file that appears whole or not at all.
+class Output {
+ public:
+  /// `stream`: open the file for a text format (xlsx writes to path() itself).
+  Output(const std::string& output, bool stream) : output_(output) {
+    if (output.empty()) return;
+    atomic_ = std::make_unique<AtomicFile>(output);
+    if (!stream) return;
+    file_.open(atomic_->temp(), std::ios::binary | std::ios::trunc);
+    if (!file_) throw Error(Location{output}, "cannot write the output file");
+  }
+  std::ostream& stream() { return file_.is_open() ? file_ : std::cout; }
+  /// The file to write (the temporary beside -o).
+  const std::string& path() const { return atomic_->temp(); }
+  /// Checks everything was written and moves the file into place.
+  void commit() {
+    if (file_.is_open()) {
+      file_.flush();
+      if (!file_) throw Error(Location{output_}, "writing the output failed (disk full?)");
+      file_.close();
+    }
+    std::cout.flush();
+    if (atomic_) atomic_->commit();
+  }
+
+ private:
+  std::string output_;
+  std::unique_ptr<AtomicFile> atomic_;
+  std::ofstream file_;
+};
+
+std::unique_ptr<BatchFormat> choose_format(const BatchOptions& o, Output& out, const Catalogue& catalogue, Lang lang) {
+  if (o.format == "xlsx") return make_batch_xlsx(out.path(), catalogue, lang, o.all);
+  if (o.format == "jsonl") return make_batch_jsonl(out.stream(), catalogue, lang, o.bom);
+  return make_batch_csv(out.stream(), catalogue, BatchCsvOptions{lang, o.all, o.bom});
+}
+
+/// What the run shows on stderr as it goes: each rejected row, and on a terminal a line of rows
+/// and rows per second, redrawn at most twice a second.
+class Progress {
+ public:
+  using Clock = std::chrono::steady_clock;
+  Progress(const std::string& file_name, Clock::time_point started)
+      : file_name_(file_name), started_(started), last_(Clock::now()), show_(::isatty(STDERR_FILENO) != 0) {}
+
+  void rows(long rows) {
+    if (!show_) return;
+    const auto now = Clock::now();
+    if (now - last_ < std::chrono::milliseconds(500)) return;
+    last_ = now;
+    const double secs = std::chrono::duration<double>(now - started_).count();
+    std::cerr << fmt::format("\r{} rows · {:.0f} rows/s · {:.1f} s ", rows, static_cast<double>(rows) / std::max(secs, 1e-9), secs)
+              << std::flush;
+  }
+  void rejected(const RejectedRow& r) const {
+    if (show_) std::cerr << '\r';
+    std::cerr << fmt::format("{}:{}: error: {}\n", file_name_, r.line, r.reason);
+  }
+  /// Before the summary: back to the start of the progress line.
+  void clear() const {
+    if (show_) std::cerr << '\r';
+  }
+  double seconds() const { return std::chrono::duration<double>(Clock::now() - started_).count(); }
+
+ private:
+  std::string file_name_;
+  Clock::time_point started_;
+  Clock::time_point last_;
+  bool show_;
+};
 
 }  // namespace
 
@@ -134,87 +164,29 @@ Runner setup_batch(CLI::App& app) {
   return [options] {
     const BatchOptions& o = *options;
     const auto started = std::chrono::steady_clock::now();
-    // load programs → open input → stream rows through the engine → write in order → summary
+    // options → programs → input and output → format → rows through the engine, in order → summary
     const Catalogue catalogue = load_catalogue(o.common);
-    sfgrant::BatchOptions bo;
-    bo.input = o.input == "jsonl" || (o.input.empty() && (ends_with(o.file, ".jsonl") || ends_with(o.file, ".ndjson")))
-                   ? BatchInput::jsonl
-                   : BatchInput::csv;
-    bo.output = o.format == "jsonl" ? BatchOutput::jsonl : o.format == "xlsx" ? BatchOutput::xlsx : BatchOutput::csv;
-    bo.encoding = o.encoding == "utf-8" ? Encoding::utf8 : o.encoding == "cp949" ? Encoding::cp949 : Encoding::automatic;
-    bo.all = o.all;
-    bo.bom = o.bom;
-    bo.jobs = o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    bo.lang = resolve_lang(o.common);
-    bo.file_name = o.file == "-" ? "<stdin>" : o.file;
-    bo.evaluate.as_of = resolve_as_of(o.common);
-    if (!o.cost.empty()) {
-      try {
-        bo.evaluate.cost = parse_amount(o.cost);
-      } catch (const Error& e) {
-        throw Error("--cost: " + e.message());
-      }
-    }
-    if (bo.output == BatchOutput::xlsx && o.output.empty())
-      throw Error("--format xlsx writes a file: give -o FILE.xlsx");
-
+    const Lang lang = resolve_lang(o.common);
+    const sfgrant::BatchOptions bo = reading_options(o);
+    if (o.format == "xlsx" && o.output.empty()) throw Error("--format xlsx writes a file: give -o FILE.xlsx");
     std::ifstream file_in;
-    std::istream* in = &std::cin;
-    if (o.file != "-") {
-      std::error_code ec;
-      if (fs::is_directory(o.file, ec)) throw Error(Location{o.file}, "is a folder, expected a company list");
-      file_in.open(o.file, std::ios::binary);
-      if (!file_in) throw Error(Location{o.file}, "cannot open file");
-      in = &file_in;
-    }
+    std::istream& in = open_input(o.file, file_in);
+    Output out(o.output, o.format != "xlsx");
+    std::unique_ptr<BatchFormat> format = choose_format(o, out, catalogue, lang);
 
-    std::unique_ptr<AtomicFile> atomic;
-    std::ofstream out_file;
-    std::ostream* out = &std::cout;
-    if (!o.output.empty()) {
-      atomic = std::make_unique<AtomicFile>(o.output);
-      if (bo.output != BatchOutput::xlsx) {
-        out_file.open(atomic->temp(), std::ios::binary | std::ios::trunc);
-        if (!out_file) throw Error(Location{o.output}, "cannot write the output file");
-        out = &out_file;
-      }
-    }
-    std::unique_ptr<BatchSink> sink;
-    if (bo.output == BatchOutput::xlsx) sink = make_xlsx_sink(atomic->temp(), catalogue, bo.lang);
-    else sink = std::make_unique<TextSink>(*out, bo.output == BatchOutput::csv, bo.bom);
-
-    const bool show_progress = ::isatty(STDERR_FILENO) != 0;
-    auto last = std::chrono::steady_clock::now();
-    auto progress = [&](long rows) {
-      if (!show_progress) return;
-      const auto now = std::chrono::steady_clock::now();
-      if (now - last < std::chrono::milliseconds(500)) return;
-      last = now;
-      const double secs = std::chrono::duration<double>(now - started).count();
-      std::cerr << fmt::format("\r{} rows · {:.0f} rows/s · {:.1f} s ", rows, static_cast<double>(rows) / std::max(secs, 1e-9), secs)
-                << std::flush;
-    };
-    auto on_error = [&](const RejectedRow& r) {
-      if (show_progress) std::cerr << '\r';
-      std::cerr << fmt::format("{}:{}: error: {}\n", bo.file_name, r.line, r.reason);
-    };
     // Each chunk's output is a few MB. glibc would map every such buffer fresh from the kernel
     // and unmap it when written, so the workers spent their time in page faults; keep them on
     // the heap for reuse instead (memory stays bounded by the chunks in flight).
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
     mallopt(M_TRIM_THRESHOLD, 64 << 20);
-    const BatchSummary summary = run_batch(catalogue, *in, bo, *sink, on_error, progress);
-    sink.reset();  // closes the workbook
-    if (out_file.is_open()) {
-      out_file.flush();
-      if (!out_file) throw Error(Location{o.output}, "writing the output failed (disk full?)");
-      out_file.close();
-    }
-    std::cout.flush();
-    if (atomic) atomic->commit();
-    if (show_progress) std::cerr << '\r';
-    print_summary(summary, catalogue, bo.lang,
-                  std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    Progress progress(bo.file_name, started);
+    const BatchSummary summary = run_batch(
+        catalogue, in, bo, *format, [&](const RejectedRow& r) { progress.rejected(r); },
+        [&](long rows) { progress.rows(rows); });
+    format.reset();  // closes the workbook
+    out.commit();
+    progress.clear();
+    print_batch_summary(std::cerr, summary, lang, progress.seconds());
     return summary.rejected > 0 ? kExitNone : kExitOk;
   };
 }

@@ -1,38 +1,35 @@
 #pragma once
 /// Batch evaluation of company lists (SPEC §8): rows in (CSV or JSON Lines), one result per
-/// company out, in input order, with every unreadable row reported and none dropped.
+/// company out, in input order, with every unreadable row reported and none dropped. The output
+/// formats (csv, jsonl, xlsx) live in render/ and implement BatchFormat.
+#include <cstddef>
 #include <functional>
 #include <iosfwd>
-#include <map>
 #include <optional>
 #include <string>
-#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "sfgrant/engine/evaluate.h"
-#include "sfgrant/model/lang.h"
-#include "sfgrant/text/csv.h"
+#include "sfgrant/model/profile.h"
 #include "sfgrant/text/encoding.h"
+#include "sfgrant/text/text_buffer.h"
 
 namespace sfgrant {
 
 enum class BatchInput { csv, jsonl };
-enum class BatchOutput { csv, jsonl, xlsx };
 
+/// How to read and evaluate; how to write is the BatchFormat's (language, --all, --bom).
 struct BatchOptions {
   BatchInput input = BatchInput::csv;
-  BatchOutput output = BatchOutput::csv;
   Encoding encoding = Encoding::automatic;
-  bool all = false;  ///< csv/xlsx: every status, not only eligible and possible
-  bool bom = false;  ///< csv: start with a UTF-8 BOM for Excel
   int jobs = 1;
-  size_t batch_rows = 1024;  ///< rows a worker takes at a time (at most 64 for jsonl output)
+  size_t batch_rows = 1024;  ///< rows a worker takes at a time (fewer when the format asks: jsonl)
   EvaluateOptions evaluate;
-  Lang lang = Lang::ko;
   std::string file_name = "<stdin>";  ///< for messages
 };
 
-/// One program's outcome for one company, as the csv and xlsx outputs show it.
+/// One program's outcome for one company, as the xlsx output shows it.
 struct ResultRow {
   long line = 0;
   std::string name;
@@ -66,46 +63,50 @@ struct BatchSummary {
   void merge(const BatchSummary& other);
 };
 
-/// Receives results in input order. Text outputs (csv, jsonl) get ready-made bytes; xlsx gets rows.
-class BatchSink {
- public:
-  virtual ~BatchSink() = default;
-  virtual void begin() {}
-  virtual void text(std::string_view bytes) = 0;
-  virtual void rows(const std::vector<ResultRow>& rows) = 0;
-  virtual void rejected(const RejectedRow& row) = 0;
-  virtual void end(const BatchSummary& summary) { (void)summary; }
+/// One chunk's output, filled by a worker thread and written in input order. Each format uses
+/// what it needs: the text formats bytes, xlsx rows for its two sheets.
+struct ChunkOutput {
+  TextBuffer text;
+  std::vector<ResultRow> rows;
+  std::vector<RejectedRow> rejected;
 };
 
-/// Streams `in` through the catalogue into `sink`. Rejected rows are also reported through
-/// `on_error` (for stderr) as they come. Throws Error when the input cannot be read at all
-/// (bad header, unknown column). `progress` (optional) is called with rows read so far.
-BatchSummary run_batch(const Catalogue& catalogue, std::istream& in, const BatchOptions& options, BatchSink& sink,
+/// A company that was read and evaluated.
+struct CompanyResult {
+  long line;
+  const Profile& profile;
+  const Evaluation& evaluation;
+};
+
+/// An output format of batch (render/batch_csv.h, batch_jsonl.h, batch_xlsx.h). The worker
+/// threads turn companies into a ChunkOutput through the const members, at the same time; the
+/// writer thread (the one calling run_batch) calls begin(), write() once per chunk in input
+/// order, and end().
+class BatchFormat {
+ public:
+  virtual ~BatchFormat() = default;
+
+  /// The most companies a chunk should hold, to bound the bytes a chunk makes (jsonl writes
+  /// 20-40 KB a company); BatchOptions::batch_rows applies below it.
+  virtual size_t max_chunk_rows() const = 0;
+  /// Before the first company (a header); not called when the input cannot be read at all.
+  virtual void begin() = 0;
+  /// Worker threads: renders one evaluated company into `out`.
+  virtual void company(const CompanyResult& company, ChunkOutput& out) const = 0;
+  /// Worker threads: renders one rejected row into `out`, where the row stood in the input.
+  virtual void rejected(const RejectedRow& row, ChunkOutput& out) const = 0;
+  /// Writer thread: writes a chunk's output, chunks in input order.
+  virtual void write(ChunkOutput& out) = 0;
+  /// Writer thread: after the last chunk, with the totals.
+  virtual void end(const BatchSummary& summary) = 0;
+};
+
+/// Streams `in` through the catalogue into `format`. Rejected rows are also reported through
+/// `on_error` (for stderr) in input order, as their chunk is written. Throws Error when the
+/// input cannot be read at all (bad header, unknown column). `progress` (optional) is called with
+/// rows read so far.
+BatchSummary run_batch(const Catalogue& catalogue, std::istream& in, const BatchOptions& options, BatchFormat& format,
                        const std::function<void(const RejectedRow&)>& on_error,
                        const std::function<void(long)>& progress = {});
-
-/// The header of the csv output.
-std::string batch_csv_header();
-
-/// Escapes a CSV cell (quotes when needed) and neutralises spreadsheet formulas: a cell starting
-/// with = + - @ (or a tab or CR) gets a leading apostrophe.
-std::string csv_cell(const std::string& text);
-
-/// Builds a profile from a CSV record with the given header (dotted profile paths).
-/// Returns an error message instead when a cell cannot be read.
-class CsvProfileMapper {
- public:
-  /// Throws Error (naming the column) for an unknown or repeated column.
-  CsvProfileMapper(const std::vector<std::string>& header, const std::string& file);
-  std::optional<std::string> map(const std::vector<std::string>& fields, long line, Profile& profile) const;
-  size_t columns() const { return columns_.size(); }
-
- private:
-  std::vector<const FactDef*> columns_;
-  std::string file_;
-};
-
-/// Builds a profile from one JSON Lines object; returns an error message when it cannot.
-std::optional<std::string> json_to_profile(const std::string& text, long line, const std::string& file, Profile& profile);
 
 }  // namespace sfgrant

@@ -1,9 +1,10 @@
+#include "sfgrant/load/profile_jsonl.h"
+
 #include <fmt/format.h>
 
 #include <bitset>
 #include <nlohmann/json.hpp>
 
-#include "sfgrant/batch/batch.h"
 #include "sfgrant/load/profile_loader.h"
 #include "sfgrant/model/suggest.h"
 

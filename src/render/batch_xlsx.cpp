@@ -1,14 +1,19 @@
-#include "sfgrant/render/xlsx_sink.h"
+#include "sfgrant/render/batch_xlsx.h"
 
 #include <fmt/format.h>
 #include <xlsxwriter.h>
 
+#include <limits>
+
+#include "batch_reasons.h"
+
 namespace sfgrant {
 namespace {
 
-class XlsxSink : public BatchSink {
+class BatchXlsx final : public BatchFormat {
  public:
-  XlsxSink(const std::string& path, const Catalogue& catalogue, Lang lang) : catalogue_(catalogue), lang_(lang) {
+  BatchXlsx(const std::string& path, const Catalogue& catalogue, Lang lang, bool all)
+      : catalogue_(catalogue), lang_(lang), all_(all), reasons_(catalogue, lang) {
     lxw_workbook_options options{};
     options.constant_memory = LXW_TRUE;
     options.tmpdir = nullptr;
@@ -23,9 +28,11 @@ class XlsxSink : public BatchSink {
     format_set_bold(bold_);
   }
 
-  ~XlsxSink() override {
+  ~BatchXlsx() override {
     if (workbook_ != nullptr) workbook_close(workbook_);
   }
+
+  size_t max_chunk_rows() const override { return std::numeric_limits<size_t>::max(); }
 
   void begin() override {
     const char* ko[] = {"행", "기업명", "사업", "상태", "유형", "한도", "정부지원", "민간부담", "사유"};
@@ -41,10 +48,17 @@ class XlsxSink : public BatchSink {
     worksheet_set_column(rejected_, 2, 2, 80, nullptr);
   }
 
-  void text(std::string_view) override {}
+  void company(const CompanyResult& company, ChunkOutput& out) const override {
+    const std::string name = company.profile.name();
+    for (const ProgramEvaluation& pe : company.evaluation.programs)
+      if (pe.status != Status::ineligible || all_) out.rows.push_back(result_row(pe, company.line, name));
+  }
 
-  void rows(const std::vector<ResultRow>& rows) override {
-    for (const ResultRow& r : rows) {
+  /// Kept for the rejected rows sheet, written with the chunk.
+  void rejected(const RejectedRow& row, ChunkOutput& out) const override { out.rejected.push_back(row); }
+
+  void write(ChunkOutput& out) override {
+    for (const ResultRow& r : out.rows) {
       ++row_;
       worksheet_write_number(results_, row_, 0, static_cast<double>(r.line), nullptr);
       worksheet_write_string(results_, row_, 1, r.name.c_str(), nullptr);
@@ -57,13 +71,12 @@ class XlsxSink : public BatchSink {
       if (r.private_share) worksheet_write_number(results_, row_, 7, static_cast<double>(*r.private_share), money_);
       worksheet_write_string(results_, row_, 8, r.reason.c_str(), nullptr);
     }
-  }
-
-  void rejected(const RejectedRow& r) override {
-    ++rejected_row_;
-    worksheet_write_number(rejected_, rejected_row_, 0, static_cast<double>(r.line), nullptr);
-    worksheet_write_string(rejected_, rejected_row_, 1, r.name.c_str(), nullptr);
-    worksheet_write_string(rejected_, rejected_row_, 2, r.reason.c_str(), nullptr);
+    for (const RejectedRow& r : out.rejected) {
+      ++rejected_row_;
+      worksheet_write_number(rejected_, rejected_row_, 0, static_cast<double>(r.line), nullptr);
+      worksheet_write_string(rejected_, rejected_row_, 1, r.name.c_str(), nullptr);
+      worksheet_write_string(rejected_, rejected_row_, 2, r.reason.c_str(), nullptr);
+    }
   }
 
   void end(const BatchSummary& summary) override {
@@ -88,8 +101,28 @@ class XlsxSink : public BatchSink {
   }
 
  private:
+  ResultRow result_row(const ProgramEvaluation& pe, long line, const std::string& name) const {
+    ResultRow r;
+    r.line = line;
+    r.name = name;
+    r.program = pe.program->id;
+    r.status = std::string(status_name(pe.status));
+    if (const TrackEvaluation* best = pe.best_track()) {
+      r.track = best->track->id;
+      r.cap = best->cap;
+      if (best->split) {
+        r.government = best->split->government;
+        r.private_share = best->split->private_share;
+      }
+    }
+    if (const BatchReasons::Reason* reason = reasons_.first(pe)) r.reason = reason->text;
+    return r;
+  }
+
   const Catalogue& catalogue_;
   Lang lang_;
+  bool all_;
+  const BatchReasons reasons_;
   lxw_workbook* workbook_ = nullptr;
   lxw_worksheet* results_ = nullptr;
   lxw_worksheet* rejected_ = nullptr;
@@ -102,8 +135,8 @@ class XlsxSink : public BatchSink {
 
 }  // namespace
 
-std::unique_ptr<BatchSink> make_xlsx_sink(const std::string& path, const Catalogue& catalogue, Lang lang) {
-  return std::make_unique<XlsxSink>(path, catalogue, lang);
+std::unique_ptr<BatchFormat> make_batch_xlsx(const std::string& path, const Catalogue& catalogue, Lang lang, bool all) {
+  return std::make_unique<BatchXlsx>(path, catalogue, lang, all);
 }
 
 }  // namespace sfgrant

@@ -1,0 +1,27 @@
+#pragma once
+/// Company profiles from CSV records (SPEC §8): a header of dotted profile paths (name, size,
+/// ksic, status.tax_arrears, plan.total_cost, …), then one company a record.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sfgrant/model/facts.h"
+#include "sfgrant/model/profile.h"
+
+namespace sfgrant {
+
+/// Builds a profile from a CSV record with the given header (dotted profile paths).
+/// Returns an error message instead when a cell cannot be read.
+class CsvProfileMapper {
+ public:
+  /// Throws Error (naming the column) for an unknown or repeated column.
+  CsvProfileMapper(const std::vector<std::string>& header, const std::string& file);
+  std::optional<std::string> map(const std::vector<std::string>& fields, long line, Profile& profile) const;
+  size_t columns() const { return columns_.size(); }
+
+ private:
+  std::vector<const FactDef*> columns_;
+  std::string file_;
+};
+
+}  // namespace sfgrant

@@ -1,0 +1,30 @@
+#pragma once
+/// The csv output of `batch`: one row per company and program (eligible and possible ones, or
+/// every program with --all), a rejected row as an `error` row where it stood in the input.
+#include <iosfwd>
+#include <memory>
+#include <string>
+
+#include "sfgrant/batch/batch.h"
+#include "sfgrant/model/lang.h"
+
+namespace sfgrant {
+
+struct BatchCsvOptions {
+  Lang lang = Lang::ko;  ///< of the reason column
+  bool all = false;      ///< every status, not only eligible and possible
+  bool bom = false;      ///< start with a UTF-8 BOM for Excel
+};
+
+/// Writes to `out`, which must outlive the format; `catalogue` is the one run_batch evaluates.
+std::unique_ptr<BatchFormat> make_batch_csv(std::ostream& out, const Catalogue& catalogue,
+                                            const BatchCsvOptions& options);
+
+/// The header of the csv output.
+std::string batch_csv_header();
+
+/// Escapes a CSV cell (quotes when needed) and neutralises spreadsheet formulas: a cell starting
+/// with = + - @ (or a tab or CR) gets a leading apostrophe.
+std::string csv_cell(const std::string& text);
+
+}  // namespace sfgrant

@@ -1,0 +1,17 @@
+#pragma once
+/// The jsonl output of `batch`: one SPEC §7 object per company and line (what `check --format
+/// json` writes, with the input line first), a rejected row as {"line","status":"error",
+/// "company":{"name"},"error"} where it stood in the input.
+#include <iosfwd>
+#include <memory>
+
+#include "sfgrant/batch/batch.h"
+#include "sfgrant/model/lang.h"
+
+namespace sfgrant {
+
+/// Writes to `out`, which must outlive the format; `catalogue` is the one run_batch evaluates.
+/// `bom`: start with a UTF-8 BOM (--bom has always applied to jsonl too, not only to csv).
+std::unique_ptr<BatchFormat> make_batch_jsonl(std::ostream& out, const Catalogue& catalogue, Lang lang, bool bom);
+
+}  // namespace sfgrant

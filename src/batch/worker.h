@@ -1,0 +1,51 @@
+#pragma once
+// The per-chunk work of batch, run on the worker threads: decode each raw row, map it to a
+// profile, derive, evaluate, tally, and hand the company (or the rejected row) to the output
+// format, which renders it into the chunk's output.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "row_source.h"
+#include "sfgrant/batch/batch.h"
+#include "sfgrant/load/profile_csv.h"
+
+namespace sfgrant {
+
+/// Rows read together, numbered so that their output is written in input order.
+struct Chunk {
+  long seq = 0;
+  std::vector<RawRow> rows;
+};
+
+/// A chunk's output, its rejected rows (for on_error) and its counts.
+struct Done {
+  long seq = 0;
+  ChunkOutput out;
+  std::vector<RejectedRow> rejected;
+  BatchSummary summary;
+};
+
+class Worker {
+ public:
+  /// `mapper` is the CSV header's (null for JSON Lines); `encoding` the input's, sniffed.
+  Worker(const Catalogue& catalogue, const BatchOptions& options, const CsvProfileMapper* mapper, Encoding encoding,
+         const BatchFormat& format);
+
+  /// Consumes the chunk's rows (their fields are decoded in place). Const: the threads share one.
+  Done process(Chunk& chunk) const;
+
+ private:
+  std::optional<std::string> decode(std::vector<std::string>& fields) const;
+  void reject(Done& done, long line, std::string name, std::string reason) const;
+  void one(RawRow& raw, Profile& profile, Evaluation& ev, Done& done) const;
+  static void tally(const std::vector<ProgramEvaluation>& results, BatchSummary& summary);
+
+  const Catalogue& catalogue_;
+  const BatchOptions& options_;
+  const CsvProfileMapper* mapper_;
+  Encoding encoding_;
+  const BatchFormat& format_;
+};
+
+}  // namespace sfgrant

@@ -1,0 +1,37 @@
+#include "batch_reasons.h"
+
+#include <vector>
+
+#include "sfgrant/render/batch_csv.h"
+
+namespace sfgrant {
+
+BatchReasons::BatchReasons(const Catalogue& catalogue, Lang lang) {
+  // every reason a row can give, written once: `rule-id: message` or `missing: path`
+  auto add = [&](const void* key, std::string text) {
+    std::string cell = csv_cell(text);
+    reasons_.emplace(key, Reason{std::move(text), std::move(cell)});
+  };
+  for (const Program& p : catalogue.programs) {
+    for (const Rule& r : p.rules) add(&r, r.id + ": " + r.message.in(lang));
+    for (const Track& t : p.tracks)
+      for (const Rule& r : t.rules) add(&r, r.id + ": " + r.message.in(lang));
+  }
+  for (const FactDef& f : all_facts()) add(&f, "missing: " + f.path);
+}
+
+const BatchReasons::Reason* BatchReasons::first(const ProgramEvaluation& pe) const {
+  auto failed = [](const std::vector<RuleResult>& rules) -> const Rule* {
+    for (const RuleResult& rr : rules)
+      if (rr.result == Tri::fail) return rr.rule;
+    return nullptr;
+  };
+  if (const Rule* f = failed(pe.rules)) return &reasons_.at(f);
+  if (pe.status == Status::ineligible)
+    for (const TrackEvaluation& te : pe.tracks)
+      if (const Rule* f = failed(te.rules)) return &reasons_.at(f);
+  if (pe.status == Status::possible && !pe.missing.empty()) return &reasons_.at(pe.missing.front());
+  return nullptr;
+}
+
+}  // namespace sfgrant

@@ -1,0 +1,30 @@
+#pragma once
+// The reason column of the batch csv and xlsx outputs: for each program, the first failed rule
+// (the program's, then for a closed program its tracks') as `rule-id: message`, or for a possible
+// program the first missing fact as `missing: path`. Every reason a row can give is written once
+// per catalogue, as text (xlsx) and as a csv cell, not once per row.
+#include <string>
+#include <unordered_map>
+
+#include "sfgrant/engine/evaluate.h"
+#include "sfgrant/model/lang.h"
+
+namespace sfgrant {
+
+class BatchReasons {
+ public:
+  struct Reason {
+    std::string text;
+    std::string cell;  ///< csv_cell(text)
+  };
+
+  BatchReasons(const Catalogue& catalogue, Lang lang);
+
+  /// The program's reason, or null when there is none. `pe` must be from the same catalogue.
+  const Reason* first(const ProgramEvaluation& pe) const;
+
+ private:
+  std::unordered_map<const void*, Reason> reasons_;  ///< by Rule* or FactDef*
+};
+
+}  // namespace sfgrant

@@ -1,0 +1,24 @@
+#include "sfgrant/render/batch_summary.h"
+
+#include <fmt/format.h>
+
+#include <ostream>
+#include <string>
+
+#include "sfgrant/render/words.h"
+#include "sfgrant/text/table.h"
+
+namespace sfgrant {
+
+void print_batch_summary(std::ostream& out, const BatchSummary& summary, Lang lang, double seconds) {
+  out << fmt::format("sfgrant batch: {} rows read, {} evaluated, {} rejected ({:.1f} s)\n", summary.read,
+                     summary.evaluated, summary.rejected, seconds);
+  Table t({"program", lang == Lang::ko ? "지원 가능" : "eligible", lang == Lang::ko ? "확인 필요" : "possible",
+           lang == Lang::ko ? "정부지원 합계" : "government total"},
+          {Align::left, Align::right, Align::right, Align::right});
+  for (const auto& [id, totals] : summary.programs)
+    t.add_row({id, std::to_string(totals.eligible), std::to_string(totals.possible), format_money(totals.government, lang)});
+  t.print(out);
+}
+
+}  // namespace sfgrant
