@@ -58,7 +58,7 @@ TEST_CASE("batch's line of JSON is check's JSON, compact, for every catalogue an
   for (int year : {2021, 2023, 2024, 2026}) {
     const Catalogue cat = load_year(SFGRANT_SOURCE_DIR "/programs", year);
     for (Lang lang : {Lang::ko, Lang::en}) {
-      const CheckJson writer(cat, lang);
+      const CheckJson writer(cat, lang, JsonWriter::Style::compact);
       for (const char* yaml : kProfiles) {
         Profile profile = load_profile(yaml, "input");
         derive_facts(profile, cat.industries);

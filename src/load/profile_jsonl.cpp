@@ -117,7 +117,9 @@ class ProfileSax : public nlohmann::json_sax<json> {
       group_ = k;
       return true;
     }
-    path_ = prefix_.empty() ? k : prefix_ + "." + k;
+    path_.assign(prefix_);  // reuses path_'s storage: "smart_factory.target_level" is past the small-string size
+    if (!prefix_.empty()) path_ += '.';
+    path_ += k;
     fact_ = find_fact(path_);
     if (fact_ == nullptr || fact_->derived || static_cast<size_t>(fact_->index) >= seen_.size()) return false;
     if (seen_.test(static_cast<size_t>(fact_->index))) return false;  // a repeated key: the last one counts

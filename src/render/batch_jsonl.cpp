@@ -2,7 +2,7 @@
 
 #include <ostream>
 
-#include "sfgrant/render/check_json_writer.h"
+#include "sfgrant/render/check_json.h"
 #include "sfgrant/text/json_writer.h"
 
 namespace sfgrant {
@@ -11,7 +11,7 @@ namespace {
 class BatchJsonl final : public BatchFormat {
  public:
   BatchJsonl(std::ostream& out, const Catalogue& catalogue, Lang lang, bool bom)
-      : out_(out), bom_(bom), json_(catalogue, lang) {}
+      : out_(out), bom_(bom), json_(catalogue, lang, JsonWriter::Style::compact) {}
 
   // An object is 20-40 KB: 1,024 of them made 40 MB chunks, several in flight, and the kernel's
   // page faults on each fresh buffer cost more than writing them. Keep chunks ~2 MB.
@@ -22,24 +22,21 @@ class BatchJsonl final : public BatchFormat {
   }
 
   void company(const CompanyResult& company, ChunkOutput& out) const override {
-    json_.write(company.evaluation, company.profile, company.line, out.text);
+    JsonWriter json(out.text);
+    json_.write(company.evaluation, company.profile, {}, company.line, json);
     out.text += '\n';
   }
 
   void rejected(const RejectedRow& row, ChunkOutput& out) const override {
     JsonWriter json(out.text);
     json.begin_object();
-    json.key("line");
-    json.value(row.line);
-    json.key("status");
-    json.value("error");
+    json.member("line", row.line);
+    json.member("status", "error");
     json.key("company");
     json.begin_object();
-    json.key("name");
-    json.value(row.name);
+    json.member("name", row.name);
     json.end_object();
-    json.key("error");
-    json.value(row.reason);
+    json.member("error", row.reason);
     json.end_object();
     out.text += '\n';
   }
@@ -54,7 +51,7 @@ class BatchJsonl final : public BatchFormat {
  private:
   std::ostream& out_;
   bool bom_;
-  const CheckJsonWriter json_;  ///< what check_json(…).dump() writes, without the tree
+  const CheckJson json_;  ///< SPEC §7, compact: what `check --format json` prints, one line a company
 };
 
 }  // namespace

@@ -15,7 +15,7 @@ void render_check(const CheckReport& report, const RenderOptions& options, Forma
     return;
   }
   print_json(out, [&](JsonWriter& json) {
-    const CheckJson writer(*report.evaluation.catalogue, options.lang);
+    const CheckJson writer(*report.evaluation.catalogue, options.lang, JsonWriter::Style::pretty);
     json.begin_object();
     writer.write_members(report.evaluation, report.profile, {options.explain, options.next_steps}, json);
     if (report.what_if != nullptr) {

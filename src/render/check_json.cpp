@@ -56,29 +56,90 @@ void write_split_json(const Split& s, JsonWriter& out) {
   out.end_object();
 }
 
-CheckJson::CheckJson(const Catalogue& catalogue, Lang lang) : catalogue_(catalogue), lang_(lang) {
+// Depths in the document (1: the top-level object's members): a program's members are at 3, its
+// reasons' and tracks' at 5, a track's reasons' at 7.
+constexpr size_t kProgramDepth = 3;
+constexpr size_t kProgramReasonDepth = 5;
+constexpr size_t kWindowDepth = 4;
+constexpr size_t kTrackDepth = 5;
+constexpr size_t kTrackReasonDepth = 7;
+
+CheckJson::CheckJson(const Catalogue& catalogue, Lang lang, JsonWriter::Style style)
+    : catalogue_(catalogue), lang_(lang), style_(style) {
   for (const FactDef& f : all_facts()) paths_.push_back(json_string(f.path));
-  auto rule_text = [&](const Rule& r) {
-    return RuleText{json_string(r.id), json_string(r.message.in(lang)), json_string(r.source)};
+  auto members = [style](size_t depth, auto write) { return JsonWriter::capture_members(style, depth, write); };
+  auto rule_text = [&](const Rule& r, size_t depth, const Track* tagged) {
+    RuleText t;
+    for (Tri result : {Tri::fail, Tri::unknown, Tri::pass})
+      t.members[static_cast<size_t>(result)] = members(depth, [&](JsonWriter& j) {
+        j.member("rule", r.id);
+        j.member("result", tri_name(result));
+        j.member("message", r.message.in(lang));
+        j.member("source", r.source);
+        if (tagged != nullptr) j.member("track", tagged->id);
+      });
+    return t;
   };
+  const Status statuses[] = {Status::ineligible, Status::possible, Status::eligible};
   for (const Program& p : catalogue.programs) {
     ProgramText pt;
-    pt.id = json_string(p.id);
-    pt.name = json_string(p.name.in(lang));
-    pt.source = json_string(p.source);
-    pt.apply_from = date_text(p.schedule.apply_from);
-    pt.apply_to = date_text(p.schedule.apply_to);
-    for (const Rule& r : p.rules) pt.rules.push_back(rule_text(r));
+    for (Status status : statuses)
+      pt.head[static_cast<size_t>(status)] = members(kProgramDepth, [&](JsonWriter& j) {
+        j.member("id", p.id);
+        j.member("name", p.name.in(lang));
+        j.member("status", status_name(status));
+      });
+    for (WindowState state : {WindowState::upcoming, WindowState::open, WindowState::closed, WindowState::rolling,
+                              WindowState::unknown})
+      pt.window[static_cast<size_t>(state)] = members(kWindowDepth, [&](JsonWriter& j) {
+        j.key("apply_from");
+        j.raw_value(date_text(p.schedule.apply_from));
+        j.key("apply_to");
+        j.raw_value(date_text(p.schedule.apply_to));
+        j.member("state", window_name(state));
+      });
+    pt.source = members(kProgramDepth, [&](JsonWriter& j) { j.member("source", p.source); });
+    for (const Rule& r : p.rules) pt.rules.push_back(rule_text(r, kProgramReasonDepth, nullptr));
     for (const Track& t : p.tracks) {
       TrackText tt;
-      tt.id = json_string(t.id);
-      tt.name = json_string(t.name.in(lang));
-      tt.source = json_string(t.source);
-      tt.ratio = ratio_text(t.ratio);
-      tt.ratio_percent = t.ratio ? json_string(format_ratio(*t.ratio)) : "null";
-      if (!t.local_government.empty()) tt.local_government = json_string(t.local_government);
-      for (const Rule& r : t.rules) tt.rules.push_back(rule_text(r));
-      for (const Note& n : t.notes) tt.notes.push_back({json_string(n.text.in(lang)), json_string(n.source)});
+      for (Status status : statuses)
+        tt.head[static_cast<size_t>(status)] = members(kTrackDepth, [&](JsonWriter& j) {
+          j.member("id", t.id);
+          j.member("name", t.name.in(lang));
+          j.member("status", status_name(status));
+          j.member("months", t.months);
+        });
+      tt.ratio = members(kTrackDepth, [&](JsonWriter& j) {
+        j.key("ratio");
+        j.raw_value(ratio_text(t.ratio));
+        j.key("ratio_percent");
+        if (t.ratio) j.value(format_ratio(*t.ratio));
+        else j.null();
+      });
+      if (t.years > 1)
+        tt.years = members(kTrackDepth, [&](JsonWriter& j) {
+          j.member("years", t.years);
+          j.member("cap_per_year", t.cap_per_year);
+        });
+      if (!t.local_government.empty())
+        tt.local = members(kTrackDepth, [&](JsonWriter& j) { j.member("local_government_ratio", t.local_government); });
+      tt.source = members(kTrackDepth, [&](JsonWriter& j) { j.member("source", t.source); });
+      if (!t.notes.empty())
+        tt.notes = members(kTrackDepth, [&](JsonWriter& j) {
+          j.key("notes");
+          j.begin_array();
+          for (const Note& n : t.notes) {
+            j.begin_object();
+            j.member("text", n.text.in(lang));
+            j.member("source", n.source);
+            j.end_object();
+          }
+          j.end_array();
+        });
+      for (const Rule& r : t.rules) {
+        tt.rules.push_back(rule_text(r, kTrackReasonDepth, nullptr));
+        tt.rules_in_program.push_back(rule_text(r, kProgramReasonDepth, &t));
+      }
       pt.tracks.push_back(std::move(tt));
     }
     programs_.push_back(std::move(pt));
@@ -97,7 +158,8 @@ void CheckJson::write(const Evaluation& ev, const Profile& profile, const Parts&
 
 void CheckJson::write_members(const Evaluation& ev, const Profile& profile, const Parts& parts,
                               JsonWriter& out) const {
-  if (ev.catalogue != &catalogue_) throw std::logic_error("CheckJson: an evaluation of another catalogue");
+  if (ev.catalogue != &catalogue_ || out.style() != style_)
+    throw std::logic_error("CheckJson: an evaluation of another catalogue, or a writer of another style");
   out.member("year", catalogue_.year);
   out.key("as_of");
   if (ev.as_of) out.value(ev.as_of->str());
@@ -118,39 +180,31 @@ void CheckJson::write_program(const ProgramEvaluation& pe, const Profile& profil
   const Program& p = *pe.program;
   const ProgramText& text = programs_[index_in(catalogue_.programs, &p)];
   out.begin_object();
-  out.key("id");
-  out.raw_string(text.id);
-  out.key("name");
-  out.raw_string(text.name);
-  out.member("status", status_name(pe.status));
+  out.raw_members(text.head[static_cast<size_t>(pe.status)]);
   out.key("reasons");
   out.begin_array();
   for (const RuleResult& rr : pe.rules)
-    if (reportable(rr, parts.explain)) write_reason(rr, text.rules[index_in(p.rules, rr.rule)], nullptr, profile, out);
+    if (reportable(rr, parts.explain)) write_reason(rr, text.rules[index_in(p.rules, rr.rule)], profile, out);
   // a track's own failed and unknown rules explain a program closed by its tracks
   for (const TrackEvaluation& te : pe.tracks) {
     const TrackText& tt = text.tracks[index_in(p.tracks, te.track)];
     for (const RuleResult& rr : te.rules)
-      if (reportable(rr, parts.explain)) write_reason(rr, tt.rules[index_in(te.track->rules, rr.rule)], &tt.id, profile, out);
+      if (reportable(rr, parts.explain))
+        write_reason(rr, tt.rules_in_program[index_in(te.track->rules, rr.rule)], profile, out);
   }
   out.end_array();
   out.key("missing");
   write_missing(pe.missing, out);
   out.key("window");
   out.begin_object();
-  out.key("apply_from");
-  out.raw_value(text.apply_from);
-  out.key("apply_to");
-  out.raw_value(text.apply_to);
-  out.member("state", window_name(pe.window));
+  out.raw_members(text.window[static_cast<size_t>(pe.window)]);
   out.end_object();
   out.key("tracks");
   out.begin_array();
   for (const TrackEvaluation& te : pe.tracks)
     write_track(te, text.tracks[index_in(p.tracks, te.track)], profile, parts, out);
   out.end_array();
-  out.key("source");
-  out.raw_string(text.source);
+  out.raw_members(text.source);
   if (parts.next_steps && pe.status != Status::ineligible) {
     out.key("next_steps");
     write_next_steps(pe, out);
@@ -162,71 +216,35 @@ void CheckJson::write_track(const TrackEvaluation& te, const TrackText& text, co
                             const Parts& parts, JsonWriter& out) const {
   const Track& t = *te.track;
   out.begin_object();
-  out.key("id");
-  out.raw_string(text.id);
-  out.key("name");
-  out.raw_string(text.name);
-  out.member("status", status_name(te.status));
-  out.member("months", t.months);
+  out.raw_members(text.head[static_cast<size_t>(te.status)]);
   out.member("cap", te.cap);
-  out.key("ratio");
-  out.raw_value(text.ratio);
-  out.key("ratio_percent");
-  out.raw_value(text.ratio_percent);
+  out.raw_members(text.ratio);
   out.member("full_support_cost", te.full_support_cost);
-  if (t.years > 1) {
-    out.member("years", t.years);
-    out.member("cap_per_year", t.cap_per_year);
-  }
+  if (!text.years.empty()) out.raw_members(text.years);
   out.key("split");
   if (te.split) write_split_json(*te.split, out);
   else out.null();
-  if (!te.split_problem.empty()) {
-    out.key("split_problem");  // SPEC §7: in English whatever the language, for scripts
-    out.value(split_problem_text(te.split_problem, t, Lang::en));
-  }
-  if (!text.local_government.empty()) {
-    out.key("local_government_ratio");
-    out.raw_string(text.local_government);
-  }
+  if (!te.split_problem.empty())  // SPEC §7: in English whatever the language, for scripts
+    out.member("split_problem", split_problem_text(te.split_problem, t, Lang::en));
+  if (!text.local.empty()) out.raw_members(text.local);
   out.key("reasons");
   out.begin_array();
   for (const RuleResult& rr : te.rules)
-    if (reportable(rr, parts.explain)) write_reason(rr, text.rules[index_in(t.rules, rr.rule)], nullptr, profile, out);
+    if (reportable(rr, parts.explain)) write_reason(rr, text.rules[index_in(t.rules, rr.rule)], profile, out);
   out.end_array();
-  out.key("source");
-  out.raw_string(text.source);
-  if (parts.explain && !text.notes.empty()) {
-    out.key("notes");
-    out.begin_array();
-    for (const NoteText& n : text.notes) {
-      out.begin_object();
-      out.key("text");
-      out.raw_string(n.text);
-      out.key("source");
-      out.raw_string(n.source);
-      out.end_object();
-    }
-    out.end_array();
-  }
+  out.raw_members(text.source);
+  if (parts.explain && !text.notes.empty()) out.raw_members(text.notes);
   out.end_object();
 }
 
-void CheckJson::write_reason(const RuleResult& rr, const RuleText& text, const std::string* track_id,
-                             const Profile& profile, JsonWriter& out) const {
+void CheckJson::write_reason(const RuleResult& rr, const RuleText& text, const Profile& profile,
+                             JsonWriter& out) const {
   out.begin_object();
-  out.key("rule");
-  out.raw_string(text.id);
-  out.member("result", tri_name(rr.result));
-  out.key("message");
-  out.raw_string(text.message);
-  out.key("source");
-  out.raw_string(text.source);
-  if (track_id != nullptr) {
-    out.key("track");
-    out.raw_string(*track_id);
-  }
-  std::vector<const FactDef*> missing;  // a rule that passes through one branch of an `any` may still miss some
+  out.raw_members(text.members[static_cast<size_t>(rr.result)]);
+  // a rule that passes through one branch of an `any` may still miss some; the list is reused (a
+  // batch writes tens of reasons a company, and the writer is shared by the workers)
+  thread_local std::vector<const FactDef*> missing;
+  missing.clear();
   missing_facts(rr.rule->require, profile, missing);
   if (!missing.empty()) {
     out.key("missing");

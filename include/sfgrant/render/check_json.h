@@ -1,8 +1,9 @@
 #pragma once
 /// The SPEC §7 object of one company's evaluation: what `check --format json` prints (pretty) and
 /// `batch --format jsonl` writes a line of (compact). One writer for both, so the two cannot drift.
-/// Every string of the catalogue (names, messages, sources, dates, fact paths) is escaped once, when
-/// the writer is made; per company only statuses, amounts and missing facts are written.
+/// What every company's object repeats (names, messages, sources, dates, ratios, fact paths) is
+/// formatted once, when the writer is made, for its style; per company only statuses, amounts,
+/// the reasons that apply and missing facts are written.
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,33 +16,38 @@ namespace sfgrant {
 
 class CheckJson {
  public:
-  CheckJson(const Catalogue& catalogue, Lang lang);
+  CheckJson(const Catalogue& catalogue, Lang lang, JsonWriter::Style style);
 
   struct Parts {
     bool explain = false;     ///< every rule (passed ones too) and the tracks' notes
     bool next_steps = false;  ///< documents, where to apply and whom to call, for open programs
   };
 
-  /// The whole object. With `line`, "line" comes first (batch).
+  /// The whole object. With `line`, "line" comes first (batch). `out` has the writer's style.
   void write(const Evaluation& ev, const Profile& profile, const Parts& parts, std::optional<long> line,
              JsonWriter& out) const;
-  /// Its members (year … programs), into an object the caller has opened (check adds what_if).
+  /// Its members (year … programs), into the top-level object the caller has opened (check adds what_if).
   void write_members(const Evaluation& ev, const Profile& profile, const Parts& parts, JsonWriter& out) const;
 
  private:
+  /// A rule's reason object but its missing facts, one for each result (Tri: fail, unknown, pass).
   struct RuleText {
-    std::string id, message, source;  ///< quoted JSON strings
-  };
-  struct NoteText {
-    std::string text, source;
+    std::string members[3];  ///< "rule", "result", "message", "source" [, "track"]
   };
   struct TrackText {
-    std::string id, name, source, ratio, ratio_percent, local_government;
-    std::vector<RuleText> rules;
-    std::vector<NoteText> notes;
+    std::string head[3];  ///< "id", "name", "status", "months", one for each Status
+    std::string ratio;    ///< "ratio", "ratio_percent"
+    std::string years;    ///< "years", "cap_per_year" (multi-year tracks), else empty
+    std::string local;    ///< "local_government_ratio", or empty
+    std::string source;   ///< "source"
+    std::string notes;    ///< "notes" (with --explain), or empty
+    std::vector<RuleText> rules;             ///< in the track's reasons
+    std::vector<RuleText> rules_in_program;  ///< in the program's reasons, with "track"
   };
   struct ProgramText {
-    std::string id, name, source, apply_from, apply_to;  ///< dates quoted, or null
+    std::string head[3];    ///< "id", "name", "status", one for each Status
+    std::string window[5];  ///< "apply_from", "apply_to", "state", one for each WindowState
+    std::string source;     ///< "source"
     std::vector<RuleText> rules;
     std::vector<TrackText> tracks;
   };
@@ -49,13 +55,13 @@ class CheckJson {
   void write_program(const ProgramEvaluation& pe, const Profile& profile, const Parts& parts, JsonWriter& out) const;
   void write_track(const TrackEvaluation& te, const TrackText& text, const Profile& profile, const Parts& parts,
                    JsonWriter& out) const;
-  void write_reason(const RuleResult& rr, const RuleText& text, const std::string* track_id, const Profile& profile,
-                    JsonWriter& out) const;
+  void write_reason(const RuleResult& rr, const RuleText& text, const Profile& profile, JsonWriter& out) const;
   void write_next_steps(const ProgramEvaluation& pe, JsonWriter& out) const;
   void write_missing(const std::vector<const FactDef*>& facts, JsonWriter& out) const;
 
   const Catalogue& catalogue_;
   Lang lang_;
+  JsonWriter::Style style_;
   std::vector<ProgramText> programs_;  ///< by position in the catalogue
   std::vector<std::string> paths_;     ///< each fact's path, quoted; by FactDef::index
 };
