@@ -26,7 +26,8 @@ install_missing() {
 build() {
   install_missing
   cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-        -DSFGRANT_WARNINGS_AS_ERRORS=${SFGRANT_WARNINGS_AS_ERRORS:-ON} ${SFGRANT_CMAKE_ARGS:-} >/dev/null
+        -DSFGRANT_WARNINGS_AS_ERRORS=${SFGRANT_WARNINGS_AS_ERRORS:-ON} -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
+        ${SFGRANT_CMAKE_ARGS:-} >/dev/null
   cmake --build "$BUILD_DIR" -j "$(nproc)"
 }
 
