@@ -7,9 +7,9 @@
 #include <string>
 
 #include "fuzz_support.h"
+#include "sfgrant/engine/split.h"
 #include "sfgrant/model/error.h"
 #include "sfgrant/model/money.h"
-#include "sfgrant/engine/split.h"
 
 using namespace sfgrant;
 

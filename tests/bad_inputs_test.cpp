@@ -3,13 +3,13 @@
 // or report an internal error.
 #include <catch2/catch.hpp>
 
-#include "support.h"
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <yaml-cpp/yaml.h>
+#include "support.h"
 
 #include <algorithm>
 #include <chrono>
@@ -27,7 +27,8 @@ const std::string kDir = std::string(SFGRANT_SOURCE_DIR) + "/tests/bad_inputs";
 constexpr int kTimeoutSeconds = 60;  // generous for sanitizer builds on a busy machine; a normal run takes < 1 s
 
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {
-  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+    s.replace(at, from.size(), to);
   return s;
 }
 

@@ -38,8 +38,9 @@ Run run(const std::string& input, BatchOptions options = {}, bool all = false) {
   return r;
 }
 
-const char* kHeader = "name,size,ksic,region,role,status.business,status.tax_arrears,status.sanctioned,"
-                      "smart_factory.level,smart_factory.target_level,plan.total_cost\n";
+const char* kHeader =
+    "name,size,ksic,region,role,status.business,status.tax_arrears,status.sanctioned,"
+    "smart_factory.level,smart_factory.target_level,plan.total_cost\n";
 
 std::string good_row(const std::string& name) {
   return name + ",small,29294,대전,adopter,active,false,false,basic,intermediate2,4억원\n";
@@ -55,11 +56,12 @@ TEST_CASE("a good row gets the same split as check: 정부형 고도화 at 4억�
 }
 
 TEST_CASE("quoted fields keep their commas, quotes and newlines", "[batch][csv]") {
-  const std::string input = std::string(kHeader) +
-                            "\"(주)유성, 제2공장\",small,29294,대전,adopter,active,false,false,basic,intermediate2,4억원\n"
-                            "\"말하는 \"\"정밀\"\"\",small,29294,대전,adopter,active,false,false,basic,intermediate2,4억원\n"
-                            "\"두 줄\n이름\",small,29294,대전,adopter,active,false,false,basic,intermediate2,4억원\n" +
-                            good_row("넷째");
+  const std::string input =
+      std::string(kHeader) +
+      "\"(주)유성, 제2공장\",small,29294,대전,adopter,active,false,false,basic,intermediate2,4억원\n"
+      "\"말하는 \"\"정밀\"\"\",small,29294,대전,adopter,active,false,false,basic,intermediate2,4억원\n"
+      "\"두 줄\n이름\",small,29294,대전,adopter,active,false,false,basic,intermediate2,4억원\n" +
+      good_row("넷째");
   Run r = run(input);
   CHECK(r.summary.evaluated == 4);
   CHECK(r.rejects.empty());
@@ -74,8 +76,10 @@ TEST_CASE("CRLF line ends and a missing final newline read the same as LF", "[ba
   std::string lf = std::string(kHeader) + good_row("가") + good_row("나");
   std::string crlf;
   for (char c : lf) {
-    if (c == '\n') crlf += "\r\n";
-    else crlf += c;
+    if (c == '\n')
+      crlf += "\r\n";
+    else
+      crlf += c;
   }
   crlf.resize(crlf.size() - 2);
   CHECK(run(crlf).out == run(lf).out);
@@ -136,15 +140,18 @@ TEST_CASE("an unknown column stops the run with a suggestion", "[batch]") {
     run("name,sise\n가,small\n");
     FAIL("expected an error");
   } catch (const Error& e) {
-    CHECK_THAT(std::string(e.what()), Catch::Contains("unknown column \"sise\"") && Catch::Contains("did you mean \"size\"?"));
+    CHECK_THAT(std::string(e.what()),
+               Catch::Contains("unknown column \"sise\"") && Catch::Contains("did you mean \"size\"?"));
   }
 }
 
 TEST_CASE("--jobs 2 gives byte-identical output to --jobs 1, in input order", "[batch][parallel]") {
   std::string input = kHeader;
   for (int i = 0; i < 300; ++i) {
-    if (i % 37 == 5) input += "bad" + std::to_string(i) + ",huge\n";
-    else input += good_row("회사" + std::to_string(i));
+    if (i % 37 == 5)
+      input += "bad" + std::to_string(i) + ",huge\n";
+    else
+      input += good_row("회사" + std::to_string(i));
   }
   BatchOptions one;
   one.jobs = 1;
@@ -161,13 +168,15 @@ TEST_CASE("--jobs 2 gives byte-identical output to --jobs 1, in input order", "[
 TEST_CASE("JSON Lines rows are read like CSV rows", "[batch][jsonl]") {
   BatchOptions options;
   options.input = BatchInput::jsonl;
-  Run r = run("{\"name\":\"한빛\",\"size\":\"small\",\"ksic\":\"29294\",\"region\":\"대전\",\"role\":\"adopter\","
-              "\"status\":{\"business\":\"active\",\"tax_arrears\":false,\"sanctioned\":false},"
-              "\"smart_factory\":{\"level\":\"basic\",\"target_level\":\"intermediate2\"},\"plan\":{\"total_cost\":\"4억원\"}}\n"
-              "\n"
-              "{\"name\":\"오타\",\"sise\":\"small\"}\n"
-              "not json\n",
-              options);
+  Run r =
+      run("{\"name\":\"한빛\",\"size\":\"small\",\"ksic\":\"29294\",\"region\":\"대전\",\"role\":\"adopter\","
+          "\"status\":{\"business\":\"active\",\"tax_arrears\":false,\"sanctioned\":false},"
+          "\"smart_factory\":{\"level\":\"basic\",\"target_level\":\"intermediate2\"},\"plan\":{\"total_cost\":"
+          "\"4억원\"}}\n"
+          "\n"
+          "{\"name\":\"오타\",\"sise\":\"small\"}\n"
+          "not json\n",
+          options);
   CHECK(r.summary.evaluated == 1);
   REQUIRE(r.rejects.size() == 2);
   CHECK(r.rejects[0].line == 3);
@@ -218,7 +227,8 @@ TEST_CASE("a record over the size limit is rejected and reading goes on at the n
     const std::string good =
         "{\"name\":\"다음\",\"size\":\"small\",\"ksic\":\"29294\",\"region\":\"대전\",\"role\":\"adopter\","
         "\"status\":{\"business\":\"active\",\"tax_arrears\":false,\"sanctioned\":false},"
-        "\"smart_factory\":{\"level\":\"basic\",\"target_level\":\"intermediate2\"},\"plan\":{\"total_cost\":\"4억원\"}}\n";
+        "\"smart_factory\":{\"level\":\"basic\",\"target_level\":\"intermediate2\"},\"plan\":{\"total_cost\":\"4억원\"}"
+        "}\n";
     Run r = run("{\"name\":\"" + std::string(17u << 20, 'x') + "\"}\n" + good, options);
     CHECK(r.summary.read == 2);
     CHECK(r.summary.evaluated == 1);

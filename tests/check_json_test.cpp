@@ -91,7 +91,8 @@ TEST_CASE("batch's line of JSON is check's JSON, compact, for every catalogue an
   }
 }
 
-TEST_CASE("JSON strings are escaped as nlohmann escapes them, and bad UTF-8 is refused as nlohmann refuses it", "[json]") {
+TEST_CASE("JSON strings are escaped as nlohmann escapes them, and bad UTF-8 is refused as nlohmann refuses it",
+          "[json]") {
   for (std::string text : {std::string(""), std::string("plain"), std::string("한글 \"인용\" \\ /"),
                            std::string("\b\f\n\r\t\x01\x1f\x7f"), std::string(1, '\0')}) {
     CHECK(json_string(text) == nlohmann::json(text).dump());

@@ -88,7 +88,8 @@ const std::map<std::string, std::vector<std::string>>& spec_2026() {
 }  // namespace
 
 TEST_CASE("check --format json prints the SPEC §7 keys for every 2026 program", "[cli][check][json]") {
-  const Result r = run_sfgrant({"check", "examples/small-mould-maker.yaml", "--format", "json", "--as-of", "2026-02-15"});
+  const Result r =
+      run_sfgrant({"check", "examples/small-mould-maker.yaml", "--format", "json", "--as-of", "2026-02-15"});
   INFO(r.err);
   REQUIRE(r.code == 0);
   const json j = parse_json(r);
@@ -133,7 +134,8 @@ TEST_CASE("check --format json prints the SPEC §7 keys for every 2026 program",
 }
 
 TEST_CASE("check shows the mould maker's government:advanced split as SPEC §7 does", "[cli][check][json]") {
-  const Result r = run_sfgrant({"check", "examples/small-mould-maker.yaml", "--format", "json", "--as-of", "2026-02-15"});
+  const Result r =
+      run_sfgrant({"check", "examples/small-mould-maker.yaml", "--format", "json", "--as-of", "2026-02-15"});
   REQUIRE(r.code == 0);
   const json j = parse_json(r);
   const json& gov = by_id(j.at("programs"), "government");
@@ -198,7 +200,8 @@ TEST_CASE("check lists the question to ask when a fact is missing", "[cli][check
   for (const json& m : gov.at("missing")) asked = asked || m == "status.tax_arrears";
   CHECK(asked);
   bool reason = false;
-  for (const json& x : gov.at("reasons")) reason = reason || (x.at("rule") == "not-tax-arrears" && x.at("result") == "unknown");
+  for (const json& x : gov.at("reasons"))
+    reason = reason || (x.at("rule") == "not-tax-arrears" && x.at("result") == "unknown");
   CHECK(reason);
 }
 
@@ -251,8 +254,8 @@ TEST_CASE("split autonomous at 12억원 lists 3억 for each of two years", "[cli
   CHECK(years[1].at("government") == 300000000);
   CHECK(years[0].at("total") == 600000000);
   SECTION("uneven yearly costs") {
-    const Result u =
-        run_sfgrant({"split", "autonomous", "--cost", "12억원", "--years", "8억원", "--years", "4억원", "--format", "json"});
+    const Result u = run_sfgrant(
+        {"split", "autonomous", "--cost", "12억원", "--years", "8억원", "--years", "4억원", "--format", "json"});
     INFO(u.err);
     REQUIRE(u.code == 0);
     const json k = parse_json(u);
@@ -273,8 +276,8 @@ TEST_CASE("split dx-mentor:pre-planning at 280만원 gives the whole 238만원",
 }
 
 TEST_CASE("split legend50 takes its cap from --level and --target-level", "[cli][split][levels]") {
-  const Result r = run_sfgrant({"split", "legend50", "--cost", "10억원", "--level", "미적용", "--target-level", "중간2",
-                            "--format", "json"});
+  const Result r = run_sfgrant(
+      {"split", "legend50", "--cost", "10억원", "--level", "미적용", "--target-level", "중간2", "--format", "json"});
   INFO(r.err);
   REQUIRE(r.code == 0);
   CHECK(parse_json(r).at("split").at("government") == 500000000);
@@ -349,7 +352,7 @@ TEST_CASE("validate fails a program file with a bad amount and says where", "[cl
     CHECK(run(clean).code == 0);
   }
   Command cli;
-    cli.args = {"validate", file, "--programs", programs};
+  cli.args = {"validate", file, "--programs", programs};
   const Result r = run(cli);
   CHECK(r.code == 1);
   CHECK_THAT(r.out + r.err, Catch::Contains("government.yaml:") && Catch::Contains("2억원원"));
@@ -395,8 +398,9 @@ TEST_CASE("test fails a deliberately wrong expectation with a readable diff", "[
   INFO(r.out << r.err);
   CHECK(r.code == 1);
   CHECK_THAT(r.out, Catch::Contains("FAIL " + file + ":4:3: 정부형 고도화"));
-  CHECK_THAT(r.out, Catch::Contains(
-                        "government.tracks.advanced.government: expected 1억원 (100,000,000), got 2억원 (200,000,000)"));
+  CHECK_THAT(
+      r.out,
+      Catch::Contains("government.tracks.advanced.government: expected 1억원 (100,000,000), got 2억원 (200,000,000)"));
   CHECK_THAT(r.out, Catch::Contains("government.tracks.same-level.status: expected eligible, got ineligible"));
   CHECK_THAT(r.out, Catch::EndsWith("0 passed, 1 failed\n"));
 }

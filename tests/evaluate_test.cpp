@@ -108,11 +108,29 @@ sfgrant::Date date(const char* text) { return *sfgrant::Date::parse(text); }
 }  // namespace
 
 TEST_CASE("the 2026 catalogue holds the 23 public program ids", "[evaluate][catalogue]") {
-  const std::vector<std::string> expected = {
-      "government", "ministry-collab", "regional", "legend50", "jump-up", "autonomous", "manufacturing-ai",
-      "win-win", "win-win-ai", "digital-collab", "rnd-diffusion", "robot", "automation", "level-check", "cloud",
-      "supplier-diagnosis", "dx-mentor", "ai-commercialization", "data-processor-pool", "data-processing",
-      "smart-service", "multi-ai-agent", "process-optimization"};
+  const std::vector<std::string> expected = {"government",
+                                             "ministry-collab",
+                                             "regional",
+                                             "legend50",
+                                             "jump-up",
+                                             "autonomous",
+                                             "manufacturing-ai",
+                                             "win-win",
+                                             "win-win-ai",
+                                             "digital-collab",
+                                             "rnd-diffusion",
+                                             "robot",
+                                             "automation",
+                                             "level-check",
+                                             "cloud",
+                                             "supplier-diagnosis",
+                                             "dx-mentor",
+                                             "ai-commercialization",
+                                             "data-processor-pool",
+                                             "data-processing",
+                                             "smart-service",
+                                             "multi-ai-agent",
+                                             "process-optimization"};
   std::vector<std::string> ids;
   for (const auto& p : catalogue_2026().programs) ids.push_back(p.id);
   CHECK(ids == expected);  // in the announcement's order
@@ -152,8 +170,7 @@ TEST_CASE("a --cost overrides the profile's planned cost", "[evaluate][governmen
 }
 
 TEST_CASE("a company in tax arrears is ineligible for every program", "[evaluate][exclusions]") {
-  const Evaluation ev =
-      evaluate(profile_from(mould_maker_with("tax_arrears: false", "tax_arrears: true")));
+  const Evaluation ev = evaluate(profile_from(mould_maker_with("tax_arrears: false", "tax_arrears: true")));
   REQUIRE(ev.programs.size() == 23);
   for (const ProgramEvaluation& pe : ev.programs) {
     INFO(pe.program->id);

@@ -38,9 +38,36 @@ std::string hex(double d) {
 
 /// Pieces of text: plain ASCII, everything nlohmann escapes, DEL, 2-, 3- and 4-byte UTF-8.
 const std::string_view kPieces[] = {
-    "a", "Z", "key", " ", "/", "0", "{", "}", "[", ":", ",", "'",
-    "\"", "\\", "\b", "\f", "\n", "\r", "\t", std::string_view("\0", 1), "\x01", "\x1f", "\x7f",
-    "é", "한글", "가", "\xEF\xBF\xBF" /* U+FFFF */, "😀", "𝄞", "\xF4\x8F\xBF\xBF" /* U+10FFFF */,
+    "a",
+    "Z",
+    "key",
+    " ",
+    "/",
+    "0",
+    "{",
+    "}",
+    "[",
+    ":",
+    ",",
+    "'",
+    "\"",
+    "\\",
+    "\b",
+    "\f",
+    "\n",
+    "\r",
+    "\t",
+    std::string_view("\0", 1),
+    "\x01",
+    "\x1f",
+    "\x7f",
+    "é",
+    "한글",
+    "가",
+    "\xEF\xBF\xBF" /* U+FFFF */,
+    "😀",
+    "𝄞",
+    "\xF4\x8F\xBF\xBF" /* U+10FFFF */,
 };
 
 std::string random_text(Rng& rng) {
@@ -69,17 +96,40 @@ double random_decimal(Rng& rng) {
 }
 
 const double kSpecialDoubles[] = {
-    0.0, -0.0, 0.5, 0.1, 1e-5, 1e-4, 123456789012345678.0, 1e14, 1e15, 1e16, 80.0, -80.0,
-    5e-324, DBL_MIN, DBL_MAX, -DBL_MAX, 0.75, 0.8, 1.0 / 3, 123456789012345.0, 1234567890123456.0,
-    std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity(),
+    0.0,
+    -0.0,
+    0.5,
+    0.1,
+    1e-5,
+    1e-4,
+    123456789012345678.0,
+    1e14,
+    1e15,
+    1e16,
+    80.0,
+    -80.0,
+    5e-324,
+    DBL_MIN,
+    DBL_MAX,
+    -DBL_MAX,
+    0.75,
+    0.8,
+    1.0 / 3,
+    123456789012345.0,
+    1234567890123456.0,
+    std::numeric_limits<double>::quiet_NaN(),
+    std::numeric_limits<double>::infinity(),
     -std::numeric_limits<double>::infinity(),
 };
 
 double random_double(Rng& rng) {
   switch (pick(rng, 3)) {
-    case 0: return kSpecialDoubles[pick(rng, std::size(kSpecialDoubles))];
-    case 1: return from_bits(rng());
-    default: return random_decimal(rng);
+    case 0:
+      return kSpecialDoubles[pick(rng, std::size(kSpecialDoubles))];
+    case 1:
+      return from_bits(rng());
+    default:
+      return random_decimal(rng);
   }
 }
 
@@ -94,9 +144,12 @@ Json random_integer(Rng& rng) {
       const std::uint64_t kUnsigned[] = {UINT64_MAX, std::uint64_t{INT64_MAX} + 1, 0, UINT32_MAX};
       return kUnsigned[pick(rng, std::size(kUnsigned))];
     }
-    case 2: return static_cast<std::int64_t>(rng()) >> shift;  // negative or positive, any width
-    case 3: return rng() >> shift;                                // unsigned, any width
-    default: return static_cast<std::int64_t>(pick(rng, 2000)) - 1000;
+    case 2:
+      return static_cast<std::int64_t>(rng()) >> shift;  // negative or positive, any width
+    case 3:
+      return rng() >> shift;  // unsigned, any width
+    default:
+      return static_cast<std::int64_t>(pick(rng, 2000)) - 1000;
   }
 }
 
@@ -104,12 +157,18 @@ Json random_integer(Rng& rng) {
 /// nulls.
 Json random_value(Rng& rng, int depth) {
   switch (pick(rng, depth < 5 ? 9 : 6)) {
-    case 0: return random_text(rng);
-    case 1: return random_integer(rng);
-    case 2: return random_double(rng);
-    case 3: return pick(rng, 2) == 0;
-    case 4: return nullptr;
-    case 5: return random_text(rng);
+    case 0:
+      return random_text(rng);
+    case 1:
+      return random_integer(rng);
+    case 2:
+      return random_double(rng);
+    case 3:
+      return pick(rng, 2) == 0;
+    case 4:
+      return nullptr;
+    case 5:
+      return random_text(rng);
     case 6:
     case 7: {
       Json object = Json::object();
@@ -129,16 +188,32 @@ Json random_value(Rng& rng, int depth) {
 void write_signed(JsonWriter& w, std::int64_t v, Rng& rng) {
   for (;;) {
     switch (pick(rng, 10)) {
-      case 0: if (v >= SCHAR_MIN && v <= SCHAR_MAX) return w.value(static_cast<signed char>(v)); break;
-      case 1: if (v >= SHRT_MIN && v <= SHRT_MAX) return w.value(static_cast<short>(v)); break;
-      case 2: if (v >= INT_MIN && v <= INT_MAX) return w.value(static_cast<int>(v)); break;
-      case 3: return w.value(static_cast<long>(v));
-      case 4: return w.value(static_cast<long long>(v));
-      case 5: return w.value(std::optional<std::int64_t>(v));
-      case 6: if (v >= 0 && v <= UCHAR_MAX) return w.value(static_cast<unsigned char>(v)); break;
-      case 7: if (v >= 0 && v <= UINT_MAX) return w.value(static_cast<unsigned>(v)); break;
-      case 8: if (v >= 0) return w.value(static_cast<unsigned long long>(v)); break;
-      default: return w.raw_value(std::to_string(v));
+      case 0:
+        if (v >= SCHAR_MIN && v <= SCHAR_MAX) return w.value(static_cast<signed char>(v));
+        break;
+      case 1:
+        if (v >= SHRT_MIN && v <= SHRT_MAX) return w.value(static_cast<short>(v));
+        break;
+      case 2:
+        if (v >= INT_MIN && v <= INT_MAX) return w.value(static_cast<int>(v));
+        break;
+      case 3:
+        return w.value(static_cast<long>(v));
+      case 4:
+        return w.value(static_cast<long long>(v));
+      case 5:
+        return w.value(std::optional<std::int64_t>(v));
+      case 6:
+        if (v >= 0 && v <= UCHAR_MAX) return w.value(static_cast<unsigned char>(v));
+        break;
+      case 7:
+        if (v >= 0 && v <= UINT_MAX) return w.value(static_cast<unsigned>(v));
+        break;
+      case 8:
+        if (v >= 0) return w.value(static_cast<unsigned long long>(v));
+        break;
+      default:
+        return w.raw_value(std::to_string(v));
     }
   }
 }
@@ -146,14 +221,26 @@ void write_signed(JsonWriter& w, std::int64_t v, Rng& rng) {
 void write_unsigned(JsonWriter& w, std::uint64_t v, Rng& rng) {
   for (;;) {
     switch (pick(rng, 8)) {
-      case 0: if (v <= USHRT_MAX) return w.value(static_cast<unsigned short>(v)); break;
-      case 1: if (v <= UINT_MAX) return w.value(static_cast<unsigned>(v)); break;
-      case 2: return w.value(static_cast<unsigned long>(v));
-      case 3: return w.value(static_cast<unsigned long long>(v));
-      case 4: return w.value(static_cast<std::size_t>(v));
-      case 5: if (v <= INT64_MAX) return w.value(static_cast<std::int64_t>(v)); break;
-      case 6: if (v <= INT_MAX) return w.value(static_cast<int>(v)); break;
-      default: return w.raw_value(std::to_string(v));
+      case 0:
+        if (v <= USHRT_MAX) return w.value(static_cast<unsigned short>(v));
+        break;
+      case 1:
+        if (v <= UINT_MAX) return w.value(static_cast<unsigned>(v));
+        break;
+      case 2:
+        return w.value(static_cast<unsigned long>(v));
+      case 3:
+        return w.value(static_cast<unsigned long long>(v));
+      case 4:
+        return w.value(static_cast<std::size_t>(v));
+      case 5:
+        if (v <= INT64_MAX) return w.value(static_cast<std::int64_t>(v));
+        break;
+      case 6:
+        if (v <= INT_MAX) return w.value(static_cast<int>(v));
+        break;
+      default:
+        return w.raw_value(std::to_string(v));
     }
   }
 }
@@ -177,21 +264,30 @@ void write(JsonWriter& w, const Json& j, Rng& rng) {
     case Json::value_t::string: {
       const auto& s = j.get_ref<const std::string&>();
       switch (pick(rng, 4)) {
-        case 0: return w.value(s);
-        case 1: return w.value(std::string_view(s));
-        case 2: return s.find('\0') == std::string::npos ? w.value(s.c_str()) : w.value(s);
-        default: return w.raw_string(json_string(s));
+        case 0:
+          return w.value(s);
+        case 1:
+          return w.value(std::string_view(s));
+        case 2:
+          return s.find('\0') == std::string::npos ? w.value(s.c_str()) : w.value(s);
+        default:
+          return w.raw_string(json_string(s));
       }
     }
-    case Json::value_t::number_integer: return write_signed(w, j.get<std::int64_t>(), rng);
-    case Json::value_t::number_unsigned: return write_unsigned(w, j.get<std::uint64_t>(), rng);
+    case Json::value_t::number_integer:
+      return write_signed(w, j.get<std::int64_t>(), rng);
+    case Json::value_t::number_unsigned:
+      return write_unsigned(w, j.get<std::uint64_t>(), rng);
     case Json::value_t::number_float: {
       const auto d = j.get<double>();
       return pick(rng, 4) == 0 ? w.raw_value(format_json_double(d)) : w.value(d);
     }
-    case Json::value_t::boolean: return w.value(j.get<bool>());
-    case Json::value_t::null: return pick(rng, 2) == 0 ? w.null() : w.value(std::optional<std::int64_t>());
-    default: FAIL("no such JSON in these tests");
+    case Json::value_t::boolean:
+      return w.value(j.get<bool>());
+    case Json::value_t::null:
+      return pick(rng, 2) == 0 ? w.null() : w.value(std::optional<std::int64_t>());
+    default:
+      FAIL("no such JSON in these tests");
   }
 }
 
@@ -434,16 +530,16 @@ TEST_CASE("every integer type is written as nlohmann writes it, from its least t
 
 TEST_CASE("UTF-8 that nlohmann refuses throws sfgrant::Error from a value, a key or json_string", "[json]") {
   const std::string_view kBad[] = {
-      "\xC3\x28",             // a lead byte without its continuation
-      "\x80",                 // a lone continuation byte
-      "\xC0\xAF",             // overlong '/'
-      "\xE0\x80\xAF",         // overlong '/' in three bytes
-      "\xED\xA0\x80",         // a UTF-16 surrogate
-      "\xF4\x90\x80\x80",     // above U+10FFFF
-      "\xE2\x82",             // cut short
-      "abc \xFF def",         // a byte UTF-8 never has
-      "\xF8\x88\x80\x80\x80", // five bytes
-      "한글\xEA",             // valid, then cut short
+      "\xC3\x28",              // a lead byte without its continuation
+      "\x80",                  // a lone continuation byte
+      "\xC0\xAF",              // overlong '/'
+      "\xE0\x80\xAF",          // overlong '/' in three bytes
+      "\xED\xA0\x80",          // a UTF-16 surrogate
+      "\xF4\x90\x80\x80",      // above U+10FFFF
+      "\xE2\x82",              // cut short
+      "abc \xFF def",          // a byte UTF-8 never has
+      "\xF8\x88\x80\x80\x80",  // five bytes
+      "한글\xEA",              // valid, then cut short
   };
   for (const std::string_view bad : kBad) {
     INFO(Json(std::string(bad)).dump(-1, ' ', true, Json::error_handler_t::replace));
@@ -468,8 +564,8 @@ TEST_CASE("UTF-8 that nlohmann refuses throws sfgrant::Error from a value, a key
 TEST_CASE("random bytes are refused exactly when nlohmann refuses them, and written as it writes them otherwise",
           "[json]") {
   Rng rng(99);
-  const unsigned char kBytes[] = {'a', '"', 0x01, 0x7F, 0x80, 0x9F, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0,
-                                  0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 0xA0, 0x90, 0x8F};
+  const unsigned char kBytes[] = {'a',  '"',  0x01, 0x7F, 0x80, 0x9F, 0xBF, 0xC0, 0xC2, 0xDF,
+                                  0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 0xA0, 0x90, 0x8F};
   size_t refused = 0;
   size_t disagreements = 0;
   for (int i = 0; i < 50000; ++i) {

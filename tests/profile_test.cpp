@@ -4,9 +4,9 @@
 
 #include <string>
 
+#include "sfgrant/load/profile_loader.h"
 #include "sfgrant/model/error.h"
 #include "sfgrant/model/profile.h"
-#include "sfgrant/load/profile_loader.h"
 
 using sfgrant::Diagnostics;
 using sfgrant::Error;
@@ -160,8 +160,7 @@ TEST_CASE("a list where one value is expected is refused, and the other way roun
   CHECK(load_error("name: a\nselections: legend50\n") ==
         "input:2:13: selections: expected a list like [a, b], found \"legend50\"");
   CHECK(load_error("name: a\nstatus: active\n") == "input:2:9: status: expected a map, found \"active\"");
-  CHECK(load_error("- a\n- b\n") ==
-        "input:1:1: a profile must be a map of keys (name, size, ksic, …), found a list");
+  CHECK(load_error("- a\n- b\n") == "input:1:1: a profile must be a map of keys (name, size, ksic, …), found a list");
 }
 
 TEST_CASE("a company name is required", "[profile][errors]") {

@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "sfgrant/model/money.h"
 #include "sfgrant/engine/split.h"
+#include "sfgrant/model/money.h"
 
 using sfgrant::Ratio;
 using sfgrant::Split;
@@ -149,8 +149,8 @@ TEST_CASE("three-party shares stay within the large company's minimum and the co
     // 상생형: the large company pays at least large_min, the applicant at most company_max; the
     // announcements' shares add up to 100% (30/30/40, 50/50/0), random ones may not
     const Won large_min = uniform(rng, 0, Ratio::kWhole - t.ratio->basis_points);
-    const Won company_max = uniform(rng, 0, 1) == 0 ? Ratio::kWhole - t.ratio->basis_points - large_min
-                                                    : uniform(rng, 0, Ratio::kWhole);
+    const Won company_max =
+        uniform(rng, 0, 1) == 0 ? Ratio::kWhole - t.ratio->basis_points - large_min : uniform(rng, 0, Ratio::kWhole);
     t.large_company_min = Ratio{large_min};
     t.company_max = Ratio{company_max};
     const Won total = random_total(rng);
@@ -164,8 +164,10 @@ TEST_CASE("three-party shares stay within the large company's minimum and the co
     REQUIRE(large >= 0);
     REQUIRE(s.company <= ratio_floor(total, *t.company_max));
     // the large company's minimum holds whenever the private share leaves room for it
-    if (s.private_share >= ratio_ceil(total, *t.large_company_min)) REQUIRE(large >= ratio_ceil(total, *t.large_company_min));
-    else REQUIRE(s.company == 0);
+    if (s.private_share >= ratio_ceil(total, *t.large_company_min))
+      REQUIRE(large >= ratio_ceil(total, *t.large_company_min));
+    else
+      REQUIRE(s.company == 0);
   }
 }
 
@@ -238,10 +240,18 @@ TEST_CASE("Korean and grouped amounts parse back to the same won", "[property][m
   for (int i = 0; i < kCases * 2; ++i) {
     Won amount = 0;
     switch (i % 4) {
-      case 0: amount = uniform(rng, 0, kMax); break;
-      case 1: amount = uniform(rng, 0, 10'000'000) * kMan; break;       // whole 만원
-      case 2: amount = uniform(rng, 0, 10'000'000) * kEok; break;       // whole 억원
-      default: amount = uniform(rng, 0, 9999) * Won{1} << uniform(rng, 0, 30); break;  // sparse digits
+      case 0:
+        amount = uniform(rng, 0, kMax);
+        break;
+      case 1:
+        amount = uniform(rng, 0, 10'000'000) * kMan;
+        break;  // whole 만원
+      case 2:
+        amount = uniform(rng, 0, 10'000'000) * kEok;
+        break;  // whole 억원
+      default:
+        amount = uniform(rng, 0, 9999) * Won{1} << uniform(rng, 0, 30);
+        break;  // sparse digits
     }
     const std::string korean = sfgrant::format_korean(amount);
     const std::string grouped = sfgrant::format_grouped(amount);
@@ -266,9 +276,12 @@ TEST_CASE("amounts written the way announcements write them parse exactly", "[pr
     std::string text;
     auto sep = [&] { return uniform(rng, 0, 1) == 0 ? std::string() : std::string(" "); };
     if (eok) text += sfgrant::format_grouped(eok) + "억" + sep();
-    if (thousand_man && man) text += std::to_string(thousand_man) + "천" + std::to_string(man) + "만" + sep();
-    else if (thousand_man) text += std::to_string(thousand_man) + "천만" + sep();
-    else if (man) text += sfgrant::format_grouped(man) + "만" + sep();
+    if (thousand_man && man)
+      text += std::to_string(thousand_man) + "천" + std::to_string(man) + "만" + sep();
+    else if (thousand_man)
+      text += std::to_string(thousand_man) + "천만" + sep();
+    else if (man)
+      text += sfgrant::format_grouped(man) + "만" + sep();
     if (won) text += sfgrant::format_grouped(won);
     while (!text.empty() && text.back() == ' ') text.pop_back();
     text += uniform(rng, 0, 1) == 0 ? "원" : (uniform(rng, 0, 1) == 0 ? " 원" : "");

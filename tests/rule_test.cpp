@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "sfgrant/model/error.h"
 #include "sfgrant/engine/evaluate.h"
+#include "sfgrant/model/error.h"
 #include "sfgrant/model/profile.h"
 #include "sfgrant/model/rule.h"
 
@@ -156,11 +156,12 @@ TEST_CASE("all fails if any part fails, else is unknown if any part is unknown",
   for (Tri a : kAll) {
     for (Tri b : kAll) {
       const Profile p = two_facts(a, b);
-      const Condition c =
-          combine(Condition::Kind::all, {parse("status.tax_arrears"), parse("status.sanctioned")});
+      const Condition c = combine(Condition::Kind::all, {parse("status.tax_arrears"), parse("status.sanctioned")});
       Tri expected = Tri::pass;
-      if (a == Tri::fail || b == Tri::fail) expected = Tri::fail;
-      else if (a == Tri::unknown || b == Tri::unknown) expected = Tri::unknown;
+      if (a == Tri::fail || b == Tri::fail)
+        expected = Tri::fail;
+      else if (a == Tri::unknown || b == Tri::unknown)
+        expected = Tri::unknown;
       INFO(sfgrant::tri_name(a) << " and " << sfgrant::tri_name(b));
       CHECK(sfgrant::evaluate_condition(c, p) == expected);
     }
@@ -171,11 +172,12 @@ TEST_CASE("any passes if any part passes, else is unknown if any part is unknown
   for (Tri a : kAll) {
     for (Tri b : kAll) {
       const Profile p = two_facts(a, b);
-      const Condition c =
-          combine(Condition::Kind::any, {parse("status.tax_arrears"), parse("status.sanctioned")});
+      const Condition c = combine(Condition::Kind::any, {parse("status.tax_arrears"), parse("status.sanctioned")});
       Tri expected = Tri::fail;
-      if (a == Tri::pass || b == Tri::pass) expected = Tri::pass;
-      else if (a == Tri::unknown || b == Tri::unknown) expected = Tri::unknown;
+      if (a == Tri::pass || b == Tri::pass)
+        expected = Tri::pass;
+      else if (a == Tri::unknown || b == Tri::unknown)
+        expected = Tri::unknown;
       INFO(sfgrant::tri_name(a) << " or " << sfgrant::tri_name(b));
       CHECK(sfgrant::evaluate_condition(c, p) == expected);
     }
@@ -191,10 +193,11 @@ TEST_CASE("not swaps pass and fail and keeps unknown", "[rule][tri]") {
 
 TEST_CASE("nested conditions combine three-valued results", "[rule][tri]") {
   // any: [target > level, exceeded_target, all: [built_by == self, level_certified]]  (정부형 수준향상)
-  const Condition c = combine(
-      Condition::Kind::any,
-      {parse("smart_factory.target_level > smart_factory.level"), parse("smart_factory.exceeded_target"),
-       combine(Condition::Kind::all, {parse("smart_factory.built_by == self"), parse("smart_factory.level_certified")})});
+  const Condition c =
+      combine(Condition::Kind::any,
+              {parse("smart_factory.target_level > smart_factory.level"), parse("smart_factory.exceeded_target"),
+               combine(Condition::Kind::all,
+                       {parse("smart_factory.built_by == self"), parse("smart_factory.level_certified")})});
   Profile same_level;
   give(same_level, "smart_factory.level", "intermediate1");
   give(same_level, "smart_factory.target_level", "intermediate1");

@@ -3,10 +3,10 @@
 // is written next to each case.
 #include <catch2/catch.hpp>
 
-#include "support.h"
 #include <fmt/format.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "support.h"
 
 #include <algorithm>
 #include <array>
@@ -67,10 +67,10 @@ Sheet sheet_of(const Rubric& rubric, const std::string& text, const std::string&
 }
 
 /// The 15 items of the 2021 first round in sheet order, and their maxima (붙임2).
-const std::array<const char*, 15> kFirstItems = {"background", "goals-strategy", "industry4-tech", "factory-wide",
-                                                 "use-cases", "ceo-commitment", "job-quality", "pqcd-roi",
-                                                 "maintenance", "data-plan", "best-practice", "industry-spread",
-                                                 "knowhow-sharing", "awareness", "market-effect"};
+const std::array<const char*, 15> kFirstItems = {
+    "background",     "goals-strategy",  "industry4-tech",  "factory-wide", "use-cases",
+    "ceo-commitment", "job-quality",     "pqcd-roi",        "maintenance",  "data-plan",
+    "best-practice",  "industry-spread", "knowhow-sharing", "awareness",    "market-effect"};
 const std::array<int, 15> kFirstMax = {5, 5, 10, 10, 10, 5, 5, 10, 5, 5, 10, 5, 5, 5, 5};
 
 /// An evaluator's points totalling `total`: 10-point items lose in steps of 2 (down to 2), then
@@ -337,7 +337,7 @@ TEST_CASE("대전 AS: 72 points, a 2+2+2 bonus capped at 5, 77 passes the 60-poi
   REQUIRE(r.losses.size() == 6);
   CHECK(r.losses[0].item->id == "kpi-management");  // 다소 미흡: 6 of 15
   CHECK(r.losses[0].lost == Rational(9));
-  CHECK(r.losses[1].item->id == "data-use");  // 보통: 9 of 15
+  CHECK(r.losses[1].item->id == "data-use");        // 보통: 9 of 15
   CHECK(r.losses[2].item->id == "aftercare-plan");  // 보통: 6 of 10
   CHECK(r.losses[2].lost == Rational(4));
 }
@@ -366,7 +366,8 @@ TEST_CASE("대전 AS: 57 points pass at 61 only with the bonus, and the output s
   CHECK_THAT(sfgrant::score_reason(r, sfgrant::Lang::ko), Catch::Contains("가점 없이는 57.00점으로 미달"));
 }
 
-TEST_CASE("등대공장 1차: trimmed mean with ties, 80% + 20% 일자리, pass at 70 before the bonus", "[score][lighthouse]") {
+TEST_CASE("등대공장 1차: trimmed mean with ties, 80% + 20% 일자리, pass at 70 before the bonus",
+          "[score][lighthouse]") {
   const Rubric rubric = shipped(2021, "lighthouse");
   const Sheet sheet = sheet_of(rubric, sfgrant::read_file(kSource + "/tests/score/lighthouse-first.yaml"));
   const ScoreResult r = sfgrant::score_sheet(rubric, *rubric.find_stage("first"), sheet);
@@ -443,7 +444,8 @@ suitability:
 
 TEST_CASE("2026 substitution items score their published points only", "[score][supplier-diagnosis]") {
   const Rubric rubric = shipped(2026, "supplier-diagnosis");
-  const Sheet sheet = sheet_of(rubric, "stage: smart-factory-document\nevaluators:\n  - grades: {supplier-expertise: 12.5}\n");
+  const Sheet sheet =
+      sheet_of(rubric, "stage: smart-factory-document\nevaluators:\n  - grades: {supplier-expertise: 12.5}\n");
   const ScoreResult r = sfgrant::score_sheet(rubric, *rubric.find_stage("smart-factory-document"), sheet);
   CHECK(r.final_score == Rational(25, 2));
   CHECK(r.verdict == Verdict::incomplete);
@@ -487,10 +489,12 @@ bonus: [training, training]
                             "input", rubric, "", diags);
   const std::string all = messages(diags);
   INFO(all);
-  CHECK_THAT(all, Catch::Contains("input:2:74: suitability.utilization-relevance: \"네\" is not an answer: expected ○"));
+  CHECK_THAT(all,
+             Catch::Contains("input:2:74: suitability.utilization-relevance: \"네\" is not an answer: expected ○"));
   CHECK_THAT(all, Catch::Contains("input:5:15: evaluators[1].grades.period: unknown grade \"우스\""));
   CHECK_THAT(all, Catch::Contains("did you mean \"우수\"?"));
-  CHECK_THAT(all, Catch::Contains("input:7:23: evaluators[1].grades.aftercare-plan: 11 is not a grade of this item (max 10)"));
+  CHECK_THAT(
+      all, Catch::Contains("input:7:23: evaluators[1].grades.aftercare-plan: 11 is not a grade of this item (max 10)"));
   CHECK_THAT(all, Catch::Contains("input:5:7: evaluators[1].grades: one item is missing: field-improvement"));
   CHECK_THAT(all, Catch::Contains("input:11:19: bonus[2]: bonus item \"training\" is listed twice"));
 }
@@ -499,10 +503,12 @@ TEST_CASE("a sheet for a several-stage rubric must name its stage", "[score][she
   const Rubric rubric = shipped(2021, "lighthouse");
   Diagnostics diags;
   (void)sfgrant::load_sheet("program: lighthouse\nstage: frist\n", "input", rubric, "", diags);
-  CHECK_THAT(messages(diags), Catch::Contains("input:2:8: unknown stage \"frist\" of lighthouse; did you mean \"first\"?"));
+  CHECK_THAT(messages(diags),
+             Catch::Contains("input:2:8: unknown stage \"frist\" of lighthouse; did you mean \"first\"?"));
   Diagnostics none;
   (void)sfgrant::load_sheet("program: lighthouse\n", "input", rubric, "", none);
-  CHECK_THAT(messages(none), Catch::Contains("the lighthouse rubric has 3 stages: say which one with `stage:` (site, first, second)"));
+  CHECK_THAT(messages(none),
+             Catch::Contains("the lighthouse rubric has 3 stages: say which one with `stage:` (site, first, second)"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -519,7 +525,8 @@ TEST_CASE("score prints each evaluator, the bonus cap, the final score and the v
 }
 
 TEST_CASE("score --format json gives the figures as numbers and exact text", "[score][cli]") {
-  const CliRun run = run_cli({"score", "lighthouse", "--format", "json", "--sheet", sheet_path("lighthouse-first.yaml")});
+  const CliRun run =
+      run_cli({"score", "lighthouse", "--format", "json", "--sheet", sheet_path("lighthouse-first.yaml")});
   INFO(run.out << run.err);
   REQUIRE(run.code == 0);
   const auto j = nlohmann::json::parse(run.out);
@@ -543,7 +550,8 @@ TEST_CASE("score exits 1 on a fail and says why", "[score][cli]") {
   INFO(run.out << run.err);
   CHECK(run.code == 1);
   CHECK_THAT(run.out, Catch::Contains("result: fail — unsuitable: × on 1 item(s)"));
-  const CliRun lifted = run_cli({"score", "daejeon-as", "--format", "json", "--sheet", sheet_path("daejeon-bonus-lifts.yaml")});
+  const CliRun lifted =
+      run_cli({"score", "daejeon-as", "--format", "json", "--sheet", sheet_path("daejeon-bonus-lifts.yaml")});
   const auto j = nlohmann::json::parse(lifted.out);
   CHECK(lifted.code == 0);
   CHECK(j["passed_by_bonus"] == true);
@@ -556,7 +564,8 @@ TEST_CASE("score exits 2 on a bad sheet with file:line:col and a caret", "[score
   const CliRun run = run_cli({"score", "daejeon-as", "--sheet", sheet_path("daejeon-bad-grade.yaml")});
   CHECK(run.code == 2);
   CHECK(run.out.empty());
-  CHECK_THAT(run.err, Catch::Contains("daejeon-bad-grade.yaml:5:15: error: evaluators[1].grades.period: unknown grade \"우스\""));
+  CHECK_THAT(run.err, Catch::Contains(
+                          "daejeon-bad-grade.yaml:5:15: error: evaluators[1].grades.period: unknown grade \"우스\""));
   CHECK_THAT(run.err, Catch::Contains("daejeon-bad-grade.yaml:12:7: error: unknown key \"field-improvment\""));
   CHECK_THAT(run.err, Catch::Contains("        period: 우스\n                ^"));
   CHECK_THAT(run.err, Catch::Contains("4 error(s) in the sheet"));
@@ -569,7 +578,9 @@ TEST_CASE("score --template prints a sheet that scores as it is", "[score][cli]"
 
   const CliRun tmpl = run_cli({"score", "lighthouse", "--template", "--stage", "first"});
   REQUIRE(tmpl.code == 0);
-  CHECK_THAT(tmpl.out, Catch::Contains("industry4-tech: 10   # 4차 산업혁명 기술(AI·5G 등) 적용 및 활용 계획의 적정성 — 10 · 8 · 6 · 4 · 2"));
+  CHECK_THAT(tmpl.out,
+             Catch::Contains(
+                 "industry4-tech: 10   # 4차 산업혁명 기술(AI·5G 등) 적용 및 활용 계획의 적정성 — 10 · 8 · 6 · 4 · 2"));
   const fs::path file = fs::temp_directory_path() / ("sfgrant_score_tmpl_" + std::to_string(::getpid()) + ".yaml");
   std::ofstream(file) << tmpl.out;
   const CliRun run = run_cli({"score", "lighthouse", "--format", "json", "--sheet", file.string()});
@@ -594,5 +605,6 @@ TEST_CASE("score's evaluator table has a note column only when the mean drops sc
   CHECK_THAT(single.out, Catch::Contains("합계(100)\n") && !Catch::Contains("비고"));
   const CliRun trimmed = run_cli({"score", "lighthouse", "--sheet", sheet_path("lighthouse-first.yaml")});
   REQUIRE(trimmed.code == 0);
-  CHECK_THAT(trimmed.out, Catch::Contains("비고") && Catch::Contains("제외 (최고점)") && Catch::Contains("제외 (최저점)"));
+  CHECK_THAT(trimmed.out,
+             Catch::Contains("비고") && Catch::Contains("제외 (최고점)") && Catch::Contains("제외 (최저점)"));
 }

@@ -5,9 +5,9 @@
 #include <limits>
 #include <vector>
 
+#include "sfgrant/engine/split.h"
 #include "sfgrant/model/error.h"
 #include "sfgrant/model/facts.h"
-#include "sfgrant/engine/split.h"
 
 using sfgrant::Error;
 using sfgrant::Ratio;
@@ -102,9 +102,7 @@ TEST_CASE("the private share is whatever the government does not pay", "[split][
 }
 
 TEST_CASE("full support cost is the smallest total that reaches the cap", "[split][full-support]") {
-  SECTION("2억 at 50% needs 4억") {
-    CHECK(sfgrant::full_support_cost(government_advanced(), 2 * kEok) == 4 * kEok);
-  }
+  SECTION("2억 at 50% needs 4억") { CHECK(sfgrant::full_support_cost(government_advanced(), 2 * kEok) == 4 * kEok); }
   SECTION("238만 at 85% needs 280만") {
     const Track t = simple_track(238 * kMan, 8500);
     CHECK(sfgrant::full_support_cost(t, 238 * kMan) == 280 * kMan);
@@ -155,9 +153,7 @@ TEST_CASE("win-win 2026 splits three ways: government, large company, company", 
       CHECK(s.company * 10 <= total * 4);         // company ≤ 40%
     }
   }
-  SECTION("full support cost is 4억") {
-    CHECK(sfgrant::full_support_cost(win_win_2026(), 120'000'000) == 4 * kEok);
-  }
+  SECTION("full support cost is 4억") { CHECK(sfgrant::full_support_cost(win_win_2026(), 120'000'000) == 4 * kEok); }
 }
 
 TEST_CASE("win-win 2023 type 2 leaves nothing for the small company to pay", "[split][three-party]") {
@@ -205,8 +201,7 @@ TEST_CASE("a multi-year track caps each year and the whole", "[split][multi-year
     CHECK_THROWS_AS(sfgrant::compute_split(autonomous(), 6 * kEok, 12 * kEok, {8 * kEok, 3 * kEok}), Error);
   }
   SECTION("more years than the track runs are refused") {
-    CHECK_THROWS_AS(sfgrant::compute_split(autonomous(), 6 * kEok, 12 * kEok, {4 * kEok, 4 * kEok, 4 * kEok}),
-                    Error);
+    CHECK_THROWS_AS(sfgrant::compute_split(autonomous(), 6 * kEok, 12 * kEok, {4 * kEok, 4 * kEok, 4 * kEok}), Error);
   }
   SECTION("full support cost is 12억 (6억 a year reaches 3억 a year)") {
     CHECK(sfgrant::full_support_cost(autonomous(), 6 * kEok) == 12 * kEok);

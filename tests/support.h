@@ -32,7 +32,7 @@ struct Command {
   std::vector<std::string> env;   ///< NAME=VALUE added to the environment
   /// cleared first, so the developer's own settings cannot change a result
   std::vector<std::string> unset{"SFGRANT_PROGRAMS", "COLUMNS", "NO_COLOR"};
-  int timeout_seconds = 300;      ///< killed after this; generous for sanitizer builds on a busy machine
+  int timeout_seconds = 300;  ///< killed after this; generous for sanitizer builds on a busy machine
   std::string program = SFGRANT_BINARY;
   std::string directory = SFGRANT_SOURCE_DIR;  ///< where it runs, so relative paths read as typed
 };

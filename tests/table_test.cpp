@@ -236,10 +236,12 @@ TEST_CASE("display width counts Hangul as two columns and symbols as one", "[tab
   }
   SECTION("combining marks and zero-width characters take no column") {
     CHECK(display_width("e\xCC\x81") == 1);
-    CHECK(display_width("a\xE2\x80\x8B" "b") == 2);
+    CHECK(display_width("a\xE2\x80\x8B"
+                        "b") == 2);
   }
   SECTION("an invalid byte counts one column") {
-    CHECK(display_width("a\xFF" "b") == 3);
+    CHECK(display_width("a\xFF"
+                        "b") == 3);
   }
 }
 
@@ -256,7 +258,9 @@ TEST_CASE("truncation and wrapping never split a character", "[table]") {
   CHECK(sfgrant::wrap_to_width("스마트공장", 5) == V{"스마", "트공", "장"});
   CHECK(sfgrant::wrap_to_width("① 정부형 ※시범·고도화", 9) == V{"① 정부형", "※시범·고", "도화"});
   SECTION("a character with its combining mark stays together") {
-    CHECK(sfgrant::wrap_to_width("aq\xCC\x87" "b", 2) == V{"aq\xCC\x87", "b"});  // q̇ has no precomposed form
+    CHECK(sfgrant::wrap_to_width("aq\xCC\x87"
+                                 "b",
+                                 2) == V{"aq\xCC\x87", "b"});  // q̇ has no precomposed form
   }
   SECTION("every line fits and the text is kept") {
     const std::string text = "중소제조 특화 Multi AI Agent 개발(R&D) ① 시범 ※ 예산 소진 시 마감";
@@ -281,7 +285,10 @@ TEST_CASE("truncation and wrapping never split a character", "[table]") {
 TEST_CASE("cells cannot carry control characters to the terminal", "[table]") {
   CHECK(sfgrant::cell_text("a\tb\nc") == "a b c");
   CHECK(sfgrant::cell_text("\x1b[31mred") == " [31mred");
-  CHECK(sfgrant::cell_text("a\xFF" "b") == "a\xEF\xBF\xBD" "b");
+  CHECK(sfgrant::cell_text("a\xFF"
+                           "b") ==
+        "a\xEF\xBF\xBD"
+        "b");
   Table t({"이름", "값"});
   t.add_row({"\x1b]0;title\x07회사", "1"});
   std::ostringstream out;
@@ -339,7 +346,8 @@ TEST_CASE("check tables are the same under LC_ALL=C and UTF-8 locales", "[table]
       {"check-explain-en.txt", {"--explain", "--lang", "en"}, {"COLUMNS=80"}},
       {"check-what-if-ko.txt", {"--set", "smart_factory.target_level=intermediate2", "--what-it-takes"}, {}},
       {"check-what-if-en.txt",
-       {"--set", "smart_factory.target_level=중간2", "--set", "selections+=legend50", "--what-it-takes", "--lang", "en"},
+       {"--set", "smart_factory.target_level=중간2", "--set", "selections+=legend50", "--what-it-takes", "--lang",
+        "en"},
        {"COLUMNS=70"}},
   };
   for (const Golden& g : goldens) {

@@ -81,9 +81,11 @@ struct Mistake {
 
 // Each line and column below was read off the file itself (see the comment heading each file).
 const Mistake kMistakes[] = {
-    {"yaml-syntax", 5, 7, "YAML syntax error: end of map flow not found"},  // the unclosed {…} of line 4 runs into line 5
+    {"yaml-syntax", 5, 7,
+     "YAML syntax error: end of map flow not found"},  // the unclosed {…} of line 4 runs into line 5
     {"unknown-key", 24, 5, "unknown key \"monts\" in track; did you mean \"months\"?"},
-    {"duplicate-key", 25, 5, "duplicate key \"cap\" in track (first given at tests/broken_programs/2026/duplicate-key.yaml:24:5)"},
+    {"duplicate-key", 25, 5,
+     "duplicate key \"cap\" in track (first given at tests/broken_programs/2026/duplicate-key.yaml:24:5)"},
     {"wrong-type", 15, 3, "program wrong-type.rules: expected a list of rules"},
     {"multi-document", 26, 1, "more than one YAML document in the file: expected exactly one"},
     {"bad-amount", 25, 10, "track bad-amount:advanced.cap: invalid amount \"2 million won\""},
@@ -99,13 +101,16 @@ const Mistake kMistakes[] = {
      "mean \"003_615c5e1e5f9a1b7a.txt\"?"},
     {"missing-source", 16, 5, "rule manufacturer: \"source\" is required"},
     {"missing-language", 5, 7, "program missing-language.name: both ko and en are required"},
-    {"duplicate-id-b", 3, 5, "duplicate program id \"duplicate-id-a\" in 2026 (also in tests/broken_programs/2026/duplicate-id-a.yaml)"},
+    {"duplicate-id-b", 3, 5,
+     "duplicate program id \"duplicate-id-a\" in 2026 (also in tests/broken_programs/2026/duplicate-id-a.yaml)"},
     {"duplicate-track-id", 26, 5,
      "duplicate track id \"advanced\" (first at tests/broken_programs/2026/duplicate-track-id.yaml:20:5)"},
     {"level-table-overlap", 33, 11,
-     "the pair none → intermediate1 is given twice (first at tests/broken_programs/2026/level-table-overlap.yaml:29:11)"},
+     "the pair none → intermediate1 is given twice (first at "
+     "tests/broken_programs/2026/level-table-overlap.yaml:29:11)"},
     {"level-table-gap", 29, 9, "no row for basic → intermediate2"},
-    {"bad-date", 8, 15, "program bad-date.schedule.apply_from: \"2026-13\" is not a date; expected YYYY-MM or YYYY-MM-DD"},
+    {"bad-date", 8, 15,
+     "program bad-date.schedule.apply_from: \"2026-13\" is not a date; expected YYYY-MM or YYYY-MM-DD"},
     {"window-backwards", 8, 13, "the window ends (2026-03) before it starts (2026-05)"},
 };
 
@@ -250,7 +255,8 @@ TEST_CASE("the issue's four mistakes in a copy of the 2026 data, in every format
   };
   const std::vector<Edit> edits = {
       {"government.yaml", "    ratio: 50%\n", "    ratio: 150%\n", "150%", "invalid ratio \"150%\": above 100%"},
-      {"legend50.yaml", "    months: 9\n", "    monhts: 9\n", "monhts", "unknown key \"monhts\" in track; did you mean \"months\"?"},
+      {"legend50.yaml", "    months: 9\n", "    monhts: 9\n", "monhts",
+       "unknown key \"monhts\" in track; did you mean \"months\"?"},
       {"win-win.yaml", "    company_max: 40%\n", "    company_max: 40%\n    company_max: 40%\n",
        "company_max: 40%\n    company_max", "duplicate key \"company_max\" in track (first given at "},
       {"robot.yaml", "\"003_615c5e1e5f9a1b7a.txt §2.2-① 사업개요 (지원대상: ",

@@ -19,10 +19,10 @@
 #include "sfgrant/engine/what_if.h"
 #include "sfgrant/engine/what_it_takes.h"
 #include "sfgrant/load/profile_loader.h"
+#include "sfgrant/load/profile_writer.h"
 #include "sfgrant/load/program_loader.h"
 #include "sfgrant/model/error.h"
 #include "sfgrant/model/industries.h"
-#include "sfgrant/load/profile_writer.h"
 #include "sfgrant/render/what_if.h"
 #include "sfgrant/render/what_it_takes.h"
 #include "sfgrant/render/words.h"
@@ -80,7 +80,9 @@ std::vector<std::string> ids(const std::vector<ProgramChange>& changes, bool gai
   return out;
 }
 
-bool contains(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+bool contains(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
 
 const Reach& reach_for(const std::vector<Reach>& reaches, const std::string& id) {
   for (const Reach& r : reaches)
@@ -101,7 +103,8 @@ TEST_CASE("--set reads PATH=VALUE and refuses what it cannot set", "[whatif]") {
   CHECK_THAT(error_of("smart_factory.target_levle=basic"),
              Catch::Contains("unknown profile field \"smart_factory.target_levle\"") &&
                  Catch::Contains("did you mean \"smart_factory.target_level\""));
-  CHECK_THAT(error_of("manufacturing=true"), Catch::Contains("manufacturing is derived") && Catch::Contains("set ksic"));
+  CHECK_THAT(error_of("manufacturing=true"),
+             Catch::Contains("manufacturing is derived") && Catch::Contains("set ksic"));
   CHECK_THAT(error_of("size+=small"), Catch::Contains("+= adds to a list, and size is not one"));
   CHECK_THAT(error_of("target_level"), Catch::Contains("expected PATH=VALUE"));
   CHECK_THAT(error_of("smart_factory=basic"), Catch::Contains("smart_factory is a group"));
@@ -197,7 +200,8 @@ TEST_CASE("what it would take names the missing selection of 레전드50+", "[wh
   REQUIRE(government.remedies.front().moves.size() == 1);
   CHECK(describe_move(government.remedies.front().moves[0], p, Lang::ko) == "목표 수준 기초 → 중간1");
 
-  const nlohmann::ordered_json j = written([&](JsonWriter& out) { write_what_it_takes_json(reaches, p, Lang::en, out); });
+  const nlohmann::ordered_json j =
+      written([&](JsonWriter& out) { write_what_it_takes_json(reaches, p, Lang::en, out); });
   bool named = false;
   for (const auto& r : j)
     if (r["id"] == "legend50")

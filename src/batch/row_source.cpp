@@ -15,7 +15,8 @@ RowSource::RowSource(std::istream& in, const BatchOptions& options) : in_(in) {
     csv_ = std::make_unique<CsvReader>(in_, 1 << 20, std::move(head));
     CsvRecord header;
     if (!csv_->next(header) || (header.fields.size() == 1 && header.fields[0].empty()))
-      throw Error(Location{options.file_name}, "empty input: expected a header row of profile paths (name,size,ksic,…)");
+      throw Error(Location{options.file_name},
+                  "empty input: expected a header row of profile paths (name,size,ksic,…)");
     if (!header.error.empty()) throw Error(Location{options.file_name, 1, 0}, "header: " + header.error);
     for (auto& f : header.fields) {
       size_t bad = 0;
@@ -63,16 +64,20 @@ bool RowSource::read_line(std::string& line, bool& too_long) {
   while (true) {
     size_t nl = pending_.find('\n', pos_);
     if (nl != std::string::npos) {
-      if (too_long) line.clear();
-      else line.assign(pending_, pos_, nl - pos_);
+      if (too_long)
+        line.clear();
+      else
+        line.assign(pending_, pos_, nl - pos_);
       pos_ = nl + 1;
       if (!line.empty() && line.back() == '\r') line.pop_back();
       return true;
     }
     if (eof_) {
       if (pos_ >= pending_.size() && !too_long) return false;
-      if (too_long) line.clear();
-      else line.assign(pending_, pos_, std::string::npos);
+      if (too_long)
+        line.clear();
+      else
+        line.assign(pending_, pos_, std::string::npos);
       pos_ = pending_.size();
       return true;
     }

@@ -65,10 +65,14 @@ void Worker::one(RawRow& raw, Profile& profile, Evaluation& ev, Done& done) cons
     size_t bad = 0;
     // a UTF-8 line is used as it is; only CP949 (or a bad byte) goes through decode_field
     std::optional<std::string> decoded;
-    if (encoding_ == Encoding::cp949 || !valid_utf8(raw.text)) decoded = decode_field(raw.text, encoding_, bad);
-    else decoded = std::move(raw.text);
-    if (!decoded) error = fmt::format("byte {} cannot be read as {}", bad + 1, encoding_ == Encoding::cp949 ? "CP949" : "UTF-8");
-    else error = json_to_profile(*decoded, raw.line, options_.file_name, profile);
+    if (encoding_ == Encoding::cp949 || !valid_utf8(raw.text))
+      decoded = decode_field(raw.text, encoding_, bad);
+    else
+      decoded = std::move(raw.text);
+    if (!decoded)
+      error = fmt::format("byte {} cannot be read as {}", bad + 1, encoding_ == Encoding::cp949 ? "CP949" : "UTF-8");
+    else
+      error = json_to_profile(*decoded, raw.line, options_.file_name, profile);
   }
   if (error) {
     reject(done, raw.line, profile.name(), *error);

@@ -120,7 +120,8 @@ class Progress {
     if (now - last_ < std::chrono::milliseconds(500)) return;
     last_ = now;
     const double secs = std::chrono::duration<double>(now - started_).count();
-    std::cerr << fmt::format("\r{} rows · {:.0f} rows/s · {:.1f} s ", rows, static_cast<double>(rows) / std::max(secs, 1e-9), secs)
+    std::cerr << fmt::format("\r{} rows · {:.0f} rows/s · {:.1f} s ", rows,
+                             static_cast<double>(rows) / std::max(secs, 1e-9), secs)
               << std::flush;
   }
   void rejected(const RejectedRow& r) const {
@@ -148,7 +149,8 @@ Runner setup_batch(CLI::App& app) {
   sub->add_option("FILE", options->file, "company list: .csv or .jsonl (- for standard input)")->required();
   sub->add_option("--programs", options->common.programs, "program data folder");
   sub->add_option("--year", options->common.year, "program year (default: the newest)");
-  sub->add_option("--lang", options->common.lang, "language of names and reasons")->transform(CLI::IsMember({"ko", "en"}));
+  sub->add_option("--lang", options->common.lang, "language of names and reasons")
+      ->transform(CLI::IsMember({"ko", "en"}));
   sub->add_option("--as-of", options->common.as_of, "date for application windows, YYYY-MM-DD (default: today)");
   sub->add_option("--input", options->input, "input format (default: from the file extension)")
       ->transform(CLI::IsMember({"csv", "jsonl"}));

@@ -1,11 +1,11 @@
 // `sfgrant check PROFILE`: one company against a year's programs.
+#include "sfgrant/render/check.h"
 #include "commands.h"
 #include "sfgrant/engine/derive.h"
 #include "sfgrant/engine/evaluate.h"
 #include "sfgrant/engine/what_if.h"
 #include "sfgrant/engine/what_it_takes.h"
 #include "sfgrant/load/profile_loader.h"
-#include "sfgrant/render/check.h"
 #include "sfgrant/render/diagnostics.h"
 #include "sfgrant/text/file.h"
 
@@ -27,7 +27,8 @@ namespace {
 
 constexpr const char* kSetHelp =
     "what if: evaluate the profile with PATH=VALUE changed beside the original and show what changes "
-    "(repeatable; PATH+=ITEM adds to a list, PATH= makes it unknown), e.g. --set smart_factory.target_level=intermediate2";
+    "(repeatable; PATH+=ITEM adds to a list, PATH= makes it unknown), e.g. --set "
+    "smart_factory.target_level=intermediate2";
 
 constexpr const char* kWhatItTakesHelp =
     "for each ineligible program, the smallest change in what the company controls (target level, total cost, "
@@ -48,7 +49,8 @@ int run_check(const CheckOptions& options) {
   std::vector<Setting> settings;
   for (const std::string& s : options.set) settings.push_back(parse_setting(s));
   Diagnostics diags;
-  Profile profile = load_profile(read_file(options.profile), options.profile == "-" ? "<stdin>" : options.profile, diags);
+  Profile profile =
+      load_profile(read_file(options.profile), options.profile == "-" ? "<stdin>" : options.profile, diags);
   if (diags.has_errors()) {
     for (const auto& d : diags.items()) print_diagnostic(std::cerr, d);
     return kExitUsage;

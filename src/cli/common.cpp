@@ -17,11 +17,11 @@ namespace sfgrant::cli {
 namespace fs = std::filesystem;
 
 void add_common(CLI::App& app, CommonOptions& options, bool with_format) {
-  app.add_option("--programs", options.programs, "program data folder (default: $SFGRANT_PROGRAMS, the installed data, ./programs)");
+  app.add_option("--programs", options.programs,
+                 "program data folder (default: $SFGRANT_PROGRAMS, the installed data, ./programs)");
   app.add_option("--year", options.year, "program year (default: the newest)");
   if (with_format)
-    app.add_option("--format", options.format, "output format")
-        ->transform(CLI::IsMember({"table", "json"}));
+    app.add_option("--format", options.format, "output format")->transform(CLI::IsMember({"table", "json"}));
   app.add_option("--lang", options.lang, "language of labels and messages")->transform(CLI::IsMember({"ko", "en"}));
   app.add_option("--as-of", options.as_of, "date for application windows, YYYY-MM-DD (default: today)");
   app.add_flag("--no-color", options.no_color, "no colours (also $NO_COLOR, TERM=dumb, or output not a terminal)");
@@ -47,15 +47,15 @@ int resolve_year(const CommonOptions& options, const std::string& programs_dir) 
   if (options.year != 0) return options.year;
   auto years = available_years(programs_dir);
   if (years.empty())
-    throw Error(Location{programs_dir}, "no program years found (expected folders like programs/2026); use --programs DIR");
+    throw Error(Location{programs_dir},
+                "no program years found (expected folders like programs/2026); use --programs DIR");
   return years.back();
 }
 
 Date resolve_as_of(const CommonOptions& options) {
   if (options.as_of.empty()) return today();
   auto d = Date::parse(options.as_of);
-  if (!d || d->day == 0)
-    throw Error(fmt::format("invalid --as-of \"{}\": expected a date YYYY-MM-DD", options.as_of));
+  if (!d || d->day == 0) throw Error(fmt::format("invalid --as-of \"{}\": expected a date YYYY-MM-DD", options.as_of));
   return *d;
 }
 
@@ -91,8 +91,8 @@ Catalogue load_catalogue(const CommonOptions& options) {
   if (diags.has_errors()) {
     for (const auto& d : diags.items())
       if (d.severity == Severity::error) print_diagnostic(std::cerr, d);
-    throw Error(Location{cat.folder}, fmt::format("the {} program data has {} error(s); run `sfgrant validate`", year,
-                                                  diags.error_count()));
+    throw Error(Location{cat.folder},
+                fmt::format("the {} program data has {} error(s); run `sfgrant validate`", year, diags.error_count()));
   }
   return cat;
 }

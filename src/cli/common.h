@@ -18,8 +18,8 @@ constexpr int kExitNone = 1;
 constexpr int kExitUsage = 2;
 
 struct CommonOptions {
-  std::string programs;   ///< --programs
-  int year = 0;           ///< --year; 0 = newest
+  std::string programs;  ///< --programs
+  int year = 0;          ///< --year; 0 = newest
   std::string format = "table";
   std::string lang = "ko";
   std::string as_of;      ///< --as-of YYYY-MM-DD; empty = today

@@ -190,8 +190,9 @@ class Interview {
 
 int run_interview(const InterviewOptions& options) {
   if (isatty(STDIN_FILENO) == 0)
-    throw Error("interview needs a terminal: standard input is not one; to evaluate a profile from a file or a "
-                "pipe, use `sfgrant check PROFILE`");
+    throw Error(
+        "interview needs a terminal: standard input is not one; to evaluate a profile from a file or a "
+        "pipe, use `sfgrant check PROFILE`");
   const Catalogue catalogue = load_catalogue(options.common);
   Interview interview(options, catalogue, std::cin, std::cout);
   try {

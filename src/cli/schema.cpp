@@ -21,7 +21,8 @@ namespace {
 
 int run_schema(const SchemaOptions& options) {
   if (!options.write_dir.empty()) {
-    if (!options.kind.empty()) throw Error("give a KIND to print one schema, or --write DIR to write them all, not both");
+    if (!options.kind.empty())
+      throw Error("give a KIND to print one schema, or --write DIR to write them all, not both");
     std::error_code ec;
     if (!fs::is_directory(options.write_dir, ec)) throw Error(Location{options.write_dir}, "--write: no such folder");
     for (SchemaKind kind : all_schema_kinds()) {
@@ -50,8 +51,9 @@ Runner setup_schema(CLI::App& app) {
                   "centers (centers.yaml) or case (tests/cases files)")
       ->check(CLI::IsMember(kinds));
   sub->add_option("--write", options->write_dir, "write every schema as DIR/<kind>.schema.json instead");
-  sub->footer("Editors: put `# yaml-language-server: $schema=<path>/program.schema.json` as a file's first line "
-              "(programs/README.md, Editor setup).");
+  sub->footer(
+      "Editors: put `# yaml-language-server: $schema=<path>/program.schema.json` as a file's first line "
+      "(programs/README.md, Editor setup).");
   return [options] { return run_schema(*options); };
 }
 

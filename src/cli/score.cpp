@@ -51,7 +51,8 @@ int score_year(const ScoreOptions& options, const std::string& programs_dir) {
       ids.push_back(id);
     }
   std::string message = fmt::format("no evaluation sheet for \"{}\" in {}", program, year);
-  if (auto near = closest(program, ids); near && *near != program) message += fmt::format("; did you mean \"{}\"?", *near);
+  if (auto near = closest(program, ids); near && *near != program)
+    message += fmt::format("; did you mean \"{}\"?", *near);
   if (!all.empty()) message += fmt::format("; sheets exist for {}", fmt::join(all, ", "));
   throw Error(message);
 }
@@ -65,7 +66,8 @@ const Stage& pick_stage(const Rubric& rubric, const std::string& wanted) {
   }
   if (wanted.empty()) {
     if (rubric.stages.size() == 1) return rubric.stages.front();
-    throw Error(fmt::format("{} has {} stages: choose one with --stage: {}", rubric.program, rubric.stages.size(), listed));
+    throw Error(
+        fmt::format("{} has {} stages: choose one with --stage: {}", rubric.program, rubric.stages.size(), listed));
   }
   if (const Stage* s = rubric.find_stage(wanted)) return *s;
   std::string message = fmt::format("unknown --stage \"{}\" of {}", wanted, rubric.program);
@@ -98,8 +100,9 @@ int run_score(const ScoreOptions& options) {
   const Sheet sheet = load_sheet(read_file(options.sheet), options.sheet, *rubric, options.stage, sheet_diags);
   if (sheet_diags.has_errors()) {
     for (const auto& d : sheet_diags.items()) print_diagnostic(std::cerr, d);
-    std::cerr << fmt::format("sfgrant: error: {}: {} error(s) in the sheet; `sfgrant score {} --template` prints one to fill in\n",
-                             options.sheet, sheet_diags.error_count(), options.program);
+    std::cerr << fmt::format(
+        "sfgrant: error: {}: {} error(s) in the sheet; `sfgrant score {} --template` prints one to fill in\n",
+        options.sheet, sheet_diags.error_count(), options.program);
     return kExitUsage;
   }
   const ScoreResult result = score_sheet(*rubric, *rubric->find_stage(sheet.stage), sheet);

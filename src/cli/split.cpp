@@ -22,7 +22,8 @@ namespace {
 std::optional<int> level_option(const std::string& text, const char* option) {
   if (text.empty()) return std::nullopt;
   auto idx = level_vocabulary().find(text);
-  if (!idx) throw Error(fmt::format("invalid {} \"{}\": expected one of {}", option, text, level_vocabulary().describe()));
+  if (!idx)
+    throw Error(fmt::format("invalid {} \"{}\": expected one of {}", option, text, level_vocabulary().describe()));
   return *idx;
 }
 
@@ -38,8 +39,8 @@ const Track& find_track(const Program& program, const std::string& track_id, Lan
   } else {
     track = program.find_track(track_id);
     if (track == nullptr)
-      throw Error(fmt::format("unknown track \"{}\" of {}; expected one of {}", track_id, program.id,
-                              fmt::join(ids, ", ")));
+      throw Error(
+          fmt::format("unknown track \"{}\" of {}; expected one of {}", track_id, program.id, fmt::join(ids, ", ")));
   }
   if (!track->has_money()) {
     const std::string why = track->notes.empty() ? "" : " (" + track->notes.front().text.in(lang) + ")";
@@ -63,7 +64,8 @@ int run_split(const SplitOptions& options) {
   const auto cap = cap_for_levels(track, level, target);
   if (!cap) {
     if (!level || !target)
-      throw Error(fmt::format("{}:{} has a level-dependent cap: give --level and --target-level", program.id, track.id));
+      throw Error(
+          fmt::format("{}:{} has a level-dependent cap: give --level and --target-level", program.id, track.id));
     throw Error(fmt::format("{}:{} has no cap for {} → {} (see `sfgrant programs show {}`)", program.id, track.id,
                             options.level, options.target_level, program.id));
   }
@@ -84,7 +86,8 @@ Runner setup_split(CLI::App& app) {
   sub->add_option("--cost", options->cost, "total project cost, e.g. 4억원 or 400,000,000")->required();
   sub->add_option("--level", options->level, "current smart factory level (level-dependent caps)");
   sub->add_option("--target-level", options->target_level, "target level (level-dependent caps)");
-  sub->add_option("--years", options->yearly, "cost of each year for multi-year tracks, e.g. --years 6억원 --years 6억원");
+  sub->add_option("--years", options->yearly,
+                  "cost of each year for multi-year tracks, e.g. --years 6억원 --years 6억원");
   add_common(*sub, options->common);
   return [options] { return run_split(*options); };
 }

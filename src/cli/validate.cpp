@@ -1,7 +1,7 @@
 // `sfgrant validate [PATH...]`: every problem in every program file, for people and for CI.
+#include "sfgrant/validate/validate.h"
 #include "commands.h"
 #include "sfgrant/render/diagnostics.h"
-#include "sfgrant/validate/validate.h"
 
 namespace sfgrant::cli {
 
@@ -42,7 +42,8 @@ Runner setup_validate(CLI::App& app) {
   sub->add_option("--cases", options->cases,
                   "YAML test cases, to warn about programs without one (default: tests/cases next to the programs "
                   "folder, when it exists)");
-  sub->add_option("--seeds", options->seeds, "folder of the source announcements; each one common.yaml lists must be there");
+  sub->add_option("--seeds", options->seeds,
+                  "folder of the source announcements; each one common.yaml lists must be there");
   return [options] { return run_validate(*options); };
 }
 

@@ -48,9 +48,12 @@ void derive_facts(Profile& profile, const IndustryTables& tables) {
   static const int other = *group.vocabulary->find("other");
   static const int none = *group.vocabulary->find("none");
   std::optional<int> g;
-  if (root == Tri::pass || tables.main_group.match(ksic) == Tri::pass) g = main;
-  else if (tables.other_group.match(ksic) == Tri::pass) g = other;
-  else if (manufacturing == Tri::fail) g = none;
+  if (root == Tri::pass || tables.main_group.match(ksic) == Tri::pass)
+    g = main;
+  else if (tables.other_group.match(ksic) == Tri::pass)
+    g = other;
+  else if (manufacturing == Tri::fail)
+    g = none;
   if (g) {
     Value v;
     v.number = *g;

@@ -6,9 +6,12 @@ namespace sfgrant {
 
 std::string_view status_name(Status s) {
   switch (s) {
-    case Status::eligible: return "eligible";
-    case Status::possible: return "possible";
-    case Status::ineligible: return "ineligible";
+    case Status::eligible:
+      return "eligible";
+    case Status::possible:
+      return "possible";
+    case Status::ineligible:
+      return "ineligible";
   }
   return "ineligible";
 }
@@ -21,11 +24,16 @@ Status status_of(Tri t) {
 
 std::string_view window_name(WindowState s) {
   switch (s) {
-    case WindowState::upcoming: return "upcoming";
-    case WindowState::open: return "open";
-    case WindowState::closed: return "closed";
-    case WindowState::rolling: return "rolling";
-    case WindowState::unknown: return "unknown";
+    case WindowState::upcoming:
+      return "upcoming";
+    case WindowState::open:
+      return "open";
+    case WindowState::closed:
+      return "closed";
+    case WindowState::rolling:
+      return "rolling";
+    case WindowState::unknown:
+      return "unknown";
   }
   return "unknown";
 }
@@ -65,10 +73,13 @@ Tri compare(const Condition& c, const Profile& profile) {
     }
     switch (c.op) {
       case CompareOp::eq:
-      case CompareOp::in: return tri_of(in);
+      case CompareOp::in:
+        return tri_of(in);
       case CompareOp::ne:
-      case CompareOp::not_in: return tri_of(!in);
-      default: return Tri::unknown;
+      case CompareOp::not_in:
+        return tri_of(!in);
+      default:
+        return Tri::unknown;
     }
   }
   const std::int64_t a = scalar_number(f, lhs);
@@ -80,15 +91,24 @@ Tri compare(const Condition& c, const Profile& profile) {
     b = c.rhs.numbers.front();
   }
   switch (c.op) {
-    case CompareOp::eq: return tri_of(a == b);
-    case CompareOp::ne: return tri_of(a != b);
-    case CompareOp::lt: return tri_of(a < b);
-    case CompareOp::le: return tri_of(a <= b);
-    case CompareOp::gt: return tri_of(a > b);
-    case CompareOp::ge: return tri_of(a >= b);
-    case CompareOp::in: return tri_of(contains(c.rhs.numbers, a));
-    case CompareOp::not_in: return tri_of(!contains(c.rhs.numbers, a));
-    default: return Tri::unknown;
+    case CompareOp::eq:
+      return tri_of(a == b);
+    case CompareOp::ne:
+      return tri_of(a != b);
+    case CompareOp::lt:
+      return tri_of(a < b);
+    case CompareOp::le:
+      return tri_of(a <= b);
+    case CompareOp::gt:
+      return tri_of(a > b);
+    case CompareOp::ge:
+      return tri_of(a >= b);
+    case CompareOp::in:
+      return tri_of(contains(c.rhs.numbers, a));
+    case CompareOp::not_in:
+      return tri_of(!contains(c.rhs.numbers, a));
+    default:
+      return Tri::unknown;
   }
 }
 
@@ -107,8 +127,10 @@ void add_unique(std::vector<const FactDef*>& out, const FactDef* f) {
 
 Tri evaluate_condition(const Condition& c, const Profile& profile) {
   switch (c.kind) {
-    case Condition::Kind::compare: return c.fact == nullptr ? Tri::unknown : compare(c, profile);
-    case Condition::Kind::negate: return c.children.empty() ? Tri::unknown : tri_not(evaluate_condition(c.children[0], profile));
+    case Condition::Kind::compare:
+      return c.fact == nullptr ? Tri::unknown : compare(c, profile);
+    case Condition::Kind::negate:
+      return c.children.empty() ? Tri::unknown : tri_not(evaluate_condition(c.children[0], profile));
     case Condition::Kind::all: {
       Tri t = Tri::pass;
       for (const Condition& child : c.children) t = tri_and(t, evaluate_condition(child, profile));
@@ -229,8 +251,8 @@ void fill_program(const Catalogue& catalogue, const Program& program, const Prof
           te.split_problem.code = SplitProblem::Code::overflow;
         }
       } else if (cost) {
-        te.split_problem.code = level_idx && target_idx ? SplitProblem::Code::no_level_row
-                                                        : SplitProblem::Code::levels_unknown;
+        te.split_problem.code =
+            level_idx && target_idx ? SplitProblem::Code::no_level_row : SplitProblem::Code::levels_unknown;
       }
     }
   }
@@ -266,8 +288,7 @@ Evaluation evaluate(const Catalogue& catalogue, const Profile& profile, const Ev
 
 void evaluate(const Catalogue& catalogue, const Profile& profile, const EvaluateOptions& options, Evaluation& ev) {
   auto same_date = [](const std::optional<Date>& a, const std::optional<Date>& b) {
-    return a.has_value() == b.has_value() &&
-           (!a || (a->year == b->year && a->month == b->month && a->day == b->day));
+    return a.has_value() == b.has_value() && (!a || (a->year == b->year && a->month == b->month && a->day == b->day));
   };
   const bool same_windows = ev.catalogue == &catalogue && same_date(ev.as_of, options.as_of) &&
                             ev.programs.size() == catalogue.programs.size();

@@ -10,7 +10,8 @@ std::vector<Question> questions_to_ask(const Evaluation& ev) {
     if (pe.status != Status::possible) continue;
     for (const FactDef* f : pe.missing) {
       auto it = std::find_if(out.begin(), out.end(), [&](const Question& q) { return q.fact == f; });
-      if (it == out.end()) out.push_back({f, {pe.program}});
+      if (it == out.end())
+        out.push_back({f, {pe.program}});
       else if (std::find(it->programs.begin(), it->programs.end(), pe.program) == it->programs.end())
         it->programs.push_back(pe.program);
     }

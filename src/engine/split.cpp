@@ -27,8 +27,8 @@ std::optional<Won> smallest_total_reaching(Won cap, Ratio ratio) {
   if (ratio.basis_points == 0) return std::nullopt;
   const Won needed = cap % 1000 == 0 ? cap : checked_add(cap - cap % 1000, 1000);
   // in 64 bits when the numerator fits (the usual case): a 128-bit division is a library call
-  if (Won n = 0; !__builtin_mul_overflow(needed, Ratio::kWhole, &n) &&
-                 !__builtin_add_overflow(n, ratio.basis_points - 1, &n))
+  if (Won n = 0;
+      !__builtin_mul_overflow(needed, Ratio::kWhole, &n) && !__builtin_add_overflow(n, ratio.basis_points - 1, &n))
     return n / ratio.basis_points;
   __extension__ typedef __int128 Wide;
   const Wide t = (static_cast<Wide>(needed) * Ratio::kWhole + ratio.basis_points - 1) / ratio.basis_points;
@@ -134,14 +134,22 @@ std::optional<Split> split_cost(const Track& track, Won cap, Won total, const st
 std::string_view split_problem_id(SplitProblem::Code code) {
   using Code = SplitProblem::Code;
   switch (code) {
-    case Code::none: return "none";
-    case Code::levels_unknown: return "levels_unknown";
-    case Code::no_level_row: return "no_level_row";
-    case Code::no_ratio: return "no_ratio";
-    case Code::negative_total: return "negative_total";
-    case Code::too_many_years: return "too_many_years";
-    case Code::years_do_not_add_up: return "years_do_not_add_up";
-    case Code::overflow: return "overflow";
+    case Code::none:
+      return "none";
+    case Code::levels_unknown:
+      return "levels_unknown";
+    case Code::no_level_row:
+      return "no_level_row";
+    case Code::no_ratio:
+      return "no_ratio";
+    case Code::negative_total:
+      return "negative_total";
+    case Code::too_many_years:
+      return "too_many_years";
+    case Code::years_do_not_add_up:
+      return "years_do_not_add_up";
+    case Code::overflow:
+      return "overflow";
   }
   return "none";
 }

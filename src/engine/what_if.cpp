@@ -52,13 +52,18 @@ bool same_value(const FactDef& f, const Profile& a, const Profile& b) {
   const Value& x = a.get(f);
   const Value& y = b.get(f);
   switch (f.type) {
-    case FactType::boolean: return x.flag == y.flag;
+    case FactType::boolean:
+      return x.flag == y.flag;
     case FactType::number:
     case FactType::money:
-    case FactType::choice: return x.number == y.number;
-    case FactType::text: return x.text == y.text;
-    case FactType::list: return x.items == y.items;
-    case FactType::money_list: return x.amounts == y.amounts;
+    case FactType::choice:
+      return x.number == y.number;
+    case FactType::text:
+      return x.text == y.text;
+    case FactType::list:
+      return x.items == y.items;
+    case FactType::money_list:
+      return x.amounts == y.amounts;
   }
   return false;
 }
@@ -84,15 +89,18 @@ Setting parse_setting(const std::string& text) {
     for (const FactDef& d : all_facts())
       if (!d.derived) paths.push_back(d.path);
     std::string message = fmt::format("--set \"{}\": unknown profile field \"{}\"", text, path);
-    if (is_fact_group(path)) message += fmt::format("; {} is a group, set one of its keys ({}.…)", path, path);
-    else if (auto near = closest(path, paths)) message += fmt::format("; did you mean \"{}\"?", *near);
+    if (is_fact_group(path))
+      message += fmt::format("; {} is a group, set one of its keys ({}.…)", path, path);
+    else if (auto near = closest(path, paths))
+      message += fmt::format("; did you mean \"{}\"?", *near);
     throw Error(message);
   }
   if (f->derived)
     throw Error(fmt::format("--set \"{}\": {} is derived by sfgrant; set {} instead", text, f->path,
                             f->path == "sme" ? "size" : "ksic"));
   if (s.append && f->type != FactType::list && f->type != FactType::money_list)
-    throw Error(fmt::format("--set \"{}\": += adds to a list, and {} is not one; use {}=VALUE", text, f->path, f->path));
+    throw Error(
+        fmt::format("--set \"{}\": += adds to a list, and {} is not one; use {}=VALUE", text, f->path, f->path));
   if (s.append && s.value.empty()) throw Error(fmt::format("--set \"{}\": nothing to add", text));
   s.fact = f;
   return s;

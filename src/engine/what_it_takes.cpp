@@ -5,18 +5,29 @@
 namespace sfgrant {
 
 const std::vector<std::string>& controllable_facts() {
-  static const std::vector<std::string> facts = {
-      "smart_factory.target_level", "plan.total_cost",           "consortium.members",
-      "consortium.suppliers",       "consortium.demo_companies", "consortium.cloud_provider",
-      "smart_factory.level_certified", "selections"};
+  static const std::vector<std::string> facts = {"smart_factory.target_level",
+                                                 "plan.total_cost",
+                                                 "consortium.members",
+                                                 "consortium.suppliers",
+                                                 "consortium.demo_companies",
+                                                 "consortium.cloud_provider",
+                                                 "smart_factory.level_certified",
+                                                 "selections"};
   return facts;
 }
 
 const std::vector<std::string>& applicable_selections() {
-  static const std::vector<std::string> ids = {
-      "legend50",         "jump_up",           "tp_recommendation",      "robot_si_partner",
-      "smart_service_partner", "supplier_pool", "smart_service_pool",    "smart_factory_training",
-      "daejeon_consulting", "leading_smart_factory", "advanced_project_selected"};
+  static const std::vector<std::string> ids = {"legend50",
+                                               "jump_up",
+                                               "tp_recommendation",
+                                               "robot_si_partner",
+                                               "smart_service_partner",
+                                               "supplier_pool",
+                                               "smart_service_pool",
+                                               "smart_factory_training",
+                                               "daejeon_consulting",
+                                               "leading_smart_factory",
+                                               "advanced_project_selected"};
   return ids;
 }
 
@@ -62,9 +73,12 @@ class MoveFinder {
  private:
   void leaf(const FactDef& f, const Condition& c) {
     switch (f.type) {
-      case FactType::choice: any_value(f); break;
+      case FactType::choice:
+        any_value(f);
+        break;
       case FactType::boolean:
-        if (f.path == "smart_factory.level_certified") add_scalar(f, boolean(true));
+        if (f.path == "smart_factory.level_certified")
+          add_scalar(f, boolean(true));
         else {
           add_scalar(f, boolean(true));
           add_scalar(f, boolean(false));
@@ -77,12 +91,17 @@ class MoveFinder {
             case CompareOp::eq:
             case CompareOp::ge:
             case CompareOp::le:
-            case CompareOp::in: add_scalar(f, number(x)); break;
-            case CompareOp::gt: add_scalar(f, number(x + 1)); break;
+            case CompareOp::in:
+              add_scalar(f, number(x));
+              break;
+            case CompareOp::gt:
+              add_scalar(f, number(x + 1));
+              break;
             case CompareOp::lt:
               if (x > 0) add_scalar(f, number(x - 1));
               break;
-            default: break;
+            default:
+              break;
           }
         }
         break;
@@ -103,7 +122,8 @@ class MoveFinder {
           }
         }
         break;
-      default: break;
+      default:
+        break;
     }
   }
 
@@ -169,8 +189,7 @@ bool each_combination(const std::vector<Move>& moves, size_t size, std::vector<s
   if (picked.size() == size) return f(picked);
   for (size_t i = from; i < moves.size(); ++i) {
     bool clash = false;
-    for (size_t p : picked)
-      clash = clash || (moves[p].fact == moves[i].fact && !moves[i].added);
+    for (size_t p : picked) clash = clash || (moves[p].fact == moves[i].fact && !moves[i].added);
     if (clash) continue;
     picked.push_back(i);
     const bool go_on = each_combination(moves, size, picked, i + 1, f);

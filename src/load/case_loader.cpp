@@ -16,9 +16,17 @@ namespace {
 
 const std::vector<std::string> kCaseKeys = {"name", "year", "as_of", "cost", "profile", "profile_file", "expect"};
 const std::vector<std::string> kProgramKeys = {"status", "window", "tracks", "missing"};
-const std::vector<std::string> kTrackKeys = {"status",  "cap",          "government",        "private",
-                                             "company", "large_company", "full_support_cost", "months",
-                                             "private_in_kind_max", "company_cash_min", "years"};
+const std::vector<std::string> kTrackKeys = {"status",
+                                             "cap",
+                                             "government",
+                                             "private",
+                                             "company",
+                                             "large_company",
+                                             "full_support_cost",
+                                             "months",
+                                             "private_in_kind_max",
+                                             "company_cash_min",
+                                             "years"};
 
 class CaseReader : public detail::YamlReader {
  public:

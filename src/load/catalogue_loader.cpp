@@ -58,8 +58,8 @@ void order_programs(Catalogue& cat, const YearContext& context, Diagnostics& dia
                   fmt::format("program \"{}\" is not listed under `programs` in common.yaml", p.id), "unlisted");
   for (const std::string& id : context.order)
     if (cat.find_program(id) == nullptr)
-      diags.error(context.order_where,
-                  fmt::format("common.yaml lists program \"{}\" but there is no {}.yaml", id, id), "missing-program");
+      diags.error(context.order_where, fmt::format("common.yaml lists program \"{}\" but there is no {}.yaml", id, id),
+                  "missing-program");
   std::stable_sort(cat.programs.begin(), cat.programs.end(),
                    [&](const Program& a, const Program& b) { return rank(a.id) < rank(b.id); });
 }
@@ -75,10 +75,10 @@ Catalogue load_year(const std::string& programs_dir, int year, Diagnostics& diag
   if (!fs::is_directory(dir, ec)) {
     std::string have;
     for (int y : available_years(programs_dir)) have += (have.empty() ? "" : ", ") + std::to_string(y);
-    diags.error(Location{dir.string()},
-                fmt::format("no programs for {} in {} (years available: {})", year, programs_dir,
-                            have.empty() ? "none" : have),
-                "no-year");
+    diags.error(
+        Location{dir.string()},
+        fmt::format("no programs for {} in {} (years available: {})", year, programs_dir, have.empty() ? "none" : have),
+        "no-year");
     return cat;
   }
   auto read = [&](const fs::path& p) -> std::optional<std::string> {
@@ -92,19 +92,21 @@ Catalogue load_year(const std::string& programs_dir, int year, Diagnostics& diag
   YearContext context;
   const fs::path common = dir / "common.yaml";
   if (!fs::exists(common)) {
-    diags.error(Location{common.string()}, "missing common.yaml (the year, its announcements and rule sets)", "missing-file");
+    diags.error(Location{common.string()}, "missing common.yaml (the year, its announcements and rule sets)",
+                "missing-file");
   } else if (auto text = read(common)) {
     context = load_common(*text, common.string(), diags);
     if (context.year != 0 && context.year != year)
-      diags.error(Location{common.string(), 1, 1},
-                  fmt::format("year {} in a folder named {}", context.year, year), "inconsistent");
+      diags.error(Location{common.string(), 1, 1}, fmt::format("year {} in a folder named {}", context.year, year),
+                  "inconsistent");
   }
   cat.announcements = context.announcements;
 
   fs::path industries = dir / "industries.yaml";
   if (!fs::exists(industries)) industries = fs::path(programs_dir) / "industries.yaml";
   if (!fs::exists(industries)) {
-    diags.error(Location{industries.string()}, "missing industries.yaml (KSIC tables for derived facts)", "missing-file");
+    diags.error(Location{industries.string()}, "missing industries.yaml (KSIC tables for derived facts)",
+                "missing-file");
   } else if (auto text = read(industries)) {
     cat.industries = load_industries(*text, industries.string(), diags);
   }

@@ -39,8 +39,9 @@ std::vector<Center> load_centers(const std::string& text, const std::string& fil
         auto s = r.scalar(item, ctx + "." + key);
         if (!s) continue;
         if (std::string(key) == "regions" && !region_vocabulary().find(*s))
-          r.error(item, fmt::format("{}.regions: \"{}\" is not a 시·도; expected one of {}", ctx, *s,
-                                    region_vocabulary().describe()),
+          r.error(item,
+                  fmt::format("{}.regions: \"{}\" is not a 시·도; expected one of {}", ctx, *s,
+                              region_vocabulary().describe()),
                   "bad-region");
         (std::string(key) == "regions" ? c.regions : c.cities).push_back(*s);
       }

@@ -19,7 +19,8 @@ YearContext load_common(const std::string& text, const std::string& file, Diagno
   if (!r.keys(root, "common.yaml", DataMap::common)) return context;
   if (YAML::Node order = root["programs"]) {
     context.order_where = r.at(order);
-    if (!order.IsSequence()) r.error(order, "programs: expected the list of program ids in the announcement's order", "wrong-type");
+    if (!order.IsSequence())
+      r.error(order, "programs: expected the list of program ids in the announcement's order", "wrong-type");
     else
       for (const auto& id : order) {
         auto s = r.scalar(id, "programs");

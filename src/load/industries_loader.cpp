@@ -14,8 +14,7 @@ using detail::location_of;
 void read_codes(const YAML::Node& node, const std::string& file, const std::string& context, IndustryTable& table,
                 Diagnostics& diags) {
   if (!node.IsSequence()) {
-    diags.error(location_of(node, file), fmt::format("{}.codes: expected a list of KSIC codes", context),
-                "wrong-type");
+    diags.error(location_of(node, file), fmt::format("{}.codes: expected a list of KSIC codes", context), "wrong-type");
     return;
   }
   for (const auto& item : node) {
@@ -37,8 +36,7 @@ void read_codes(const YAML::Node& node, const std::string& file, const std::stri
     auto code = normalize_ksic(s);
     if (!code) {
       diags.error(location_of(item, file),
-                  fmt::format("invalid KSIC code \"{}\": expected 2-5 digits or an 8-digit item code", s),
-                  "bad-code");
+                  fmt::format("invalid KSIC code \"{}\": expected 2-5 digits or an 8-digit item code", s), "bad-code");
       continue;
     }
     table.codes.push_back(*code);
@@ -48,10 +46,14 @@ void read_codes(const YAML::Node& node, const std::string& file, const std::stri
 void read_table(const YAML::Node& node, const std::string& file, const std::string& context, IndustryTable& table,
                 Diagnostics& diags) {
   if (!detail::check_map(node, file, context, {"source", "codes", "notes"}, diags)) return;
-  if (!node["source"]) diags.error(location_of(node, file), fmt::format("{}: \"source\" is required", context), "missing-key");
-  else detail::read_scalar(node["source"], file, context + ".source", table.source, diags);
-  if (!node["codes"]) diags.error(location_of(node, file), fmt::format("{}: \"codes\" is required", context), "missing-key");
-  else read_codes(node["codes"], file, context, table, diags);
+  if (!node["source"])
+    diags.error(location_of(node, file), fmt::format("{}: \"source\" is required", context), "missing-key");
+  else
+    detail::read_scalar(node["source"], file, context + ".source", table.source, diags);
+  if (!node["codes"])
+    diags.error(location_of(node, file), fmt::format("{}: \"codes\" is required", context), "missing-key");
+  else
+    read_codes(node["codes"], file, context, table, diags);
   if (node["notes"] && node["notes"].IsSequence()) {
     for (const auto& n : node["notes"]) {
       std::string s;
@@ -82,14 +84,18 @@ IndustryTables load_industries(const std::string& text, const std::string& file,
   if (auto n = need("service_business")) read_table(n, file, "service_business", t.service_business, diags);
   if (auto g = need("industry_group")) {
     if (detail::check_map(g, file, "industry_group", {"main", "other"}, diags)) {
-      if (g["main"]) read_table(g["main"], file, "industry_group.main", t.main_group, diags);
-      else diags.error(location_of(g, file), "industry_group: \"main\" is required", "missing-key");
-      if (g["other"]) read_table(g["other"], file, "industry_group.other", t.other_group, diags);
-      else diags.error(location_of(g, file), "industry_group: \"other\" is required", "missing-key");
+      if (g["main"])
+        read_table(g["main"], file, "industry_group.main", t.main_group, diags);
+      else
+        diags.error(location_of(g, file), "industry_group: \"main\" is required", "missing-key");
+      if (g["other"])
+        read_table(g["other"], file, "industry_group.other", t.other_group, diags);
+      else
+        diags.error(location_of(g, file), "industry_group: \"other\" is required", "missing-key");
     }
   }
-  for (IndustryTable* table : {&t.manufacturing, &t.root_industry, &t.main_group, &t.other_group,
-                               &t.excluded_industry, &t.service_business})
+  for (IndustryTable* table :
+       {&t.manufacturing, &t.root_industry, &t.main_group, &t.other_group, &t.excluded_industry, &t.service_business})
     table->index();
   return t;
 }

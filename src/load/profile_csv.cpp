@@ -21,8 +21,10 @@ CsvProfileMapper::CsvProfileMapper(const std::vector<std::string>& header, const
     const FactDef* f = find_fact(h);
     if (f == nullptr || f->derived) {
       std::string message = fmt::format("unknown column \"{}\" (column {}) in the header", h, i + 1);
-      if (auto near = closest(h, names)) message += fmt::format("; did you mean \"{}\"?", *near);
-      else message += "; columns are profile paths like name, size, ksic, status.tax_arrears, plan.total_cost";
+      if (auto near = closest(h, names))
+        message += fmt::format("; did you mean \"{}\"?", *near);
+      else
+        message += "; columns are profile paths like name, size, ksic, status.tax_arrears, plan.total_cost";
       throw Error(Location{file, 1, static_cast<int>(i + 1)}, message);
     }
     for (size_t k = 0; k < i; ++k)

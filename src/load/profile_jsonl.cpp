@@ -69,7 +69,6 @@ void json_group(const json& obj, const std::string& prefix, Profile& profile, co
   }
 }
 
-
 /// The general mapping: the whole object parsed, keys in nlohmann's (sorted) order, so the
 /// first problem reported is the same whatever the order of the line's keys.
 std::optional<std::string> map_parsed(const std::string& text, long line, const std::string& file, Profile& profile) {
@@ -88,7 +87,6 @@ std::optional<std::string> map_parsed(const std::string& text, long line, const 
   if (diags.has_errors()) return diags.items().front().message;
   return std::nullopt;
 }
-
 
 /// The fast pass. Any event it does not expect makes it stop (returns false), and the caller
 /// starts over with map_parsed.

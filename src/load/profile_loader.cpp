@@ -99,10 +99,10 @@ void check_profile(const Profile& profile, const Location& where, Diagnostics& d
     if (!profile.has(total)) return;
     Won t = profile.get(total).number;
     if (sum != t)
-      diags.error(profile.where(yearly),
-                  fmt::format("plan.yearly_costs add up to {} but plan.total_cost is {}", format_korean(sum),
-                              format_korean(t)),
-                  "inconsistent");
+      diags.error(
+          profile.where(yearly),
+          fmt::format("plan.yearly_costs add up to {} but plan.total_cost is {}", format_korean(sum), format_korean(t)),
+          "inconsistent");
   }
 }
 
@@ -117,10 +117,10 @@ Profile load_profile(const std::string& text, const std::string& file, Diagnosti
 Profile detail::read_profile_node(const YAML::Node& root, const std::string& file, Diagnostics& diags) {
   Profile profile;
   if (!root.IsMap()) {
-    diags.error(location_of(root, file),
-                fmt::format("a profile must be a map of keys (name, size, ksic, …), found {}",
-                            detail::describe_kind(root)),
-                "wrong-type");
+    diags.error(
+        location_of(root, file),
+        fmt::format("a profile must be a map of keys (name, size, ksic, …), found {}", detail::describe_kind(root)),
+        "wrong-type");
     return profile;
   }
   read_map(profile, root, "", file, diags);

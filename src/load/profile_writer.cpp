@@ -33,11 +33,16 @@ std::string word(const std::string& id) {
 std::string yaml_value(const FactDef& f, const Value& v) {
   auto choice = [&](std::int64_t idx) { return word(f.vocabulary->choices[static_cast<size_t>(idx)].id); };
   switch (f.type) {
-    case FactType::boolean: return v.flag ? "true" : "false";
-    case FactType::number: return std::to_string(v.number);
-    case FactType::money: return fmt::format("{}  # {}", v.number, format_korean(v.number));
-    case FactType::text: return quoted(v.text);
-    case FactType::choice: return choice(v.number);
+    case FactType::boolean:
+      return v.flag ? "true" : "false";
+    case FactType::number:
+      return std::to_string(v.number);
+    case FactType::money:
+      return fmt::format("{}  # {}", v.number, format_korean(v.number));
+    case FactType::text:
+      return quoted(v.text);
+    case FactType::choice:
+      return choice(v.number);
     case FactType::list: {
       std::string out = "[";
       for (size_t i = 0; i < v.items.size(); ++i) out += (i ? ", " : "") + choice(v.items[i]);

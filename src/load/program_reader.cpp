@@ -29,8 +29,8 @@ Schedule ProgramReader::schedule(const YAML::Node& n, const std::string& ctx) {
   if (n["selection"]) s.selection = text(n["selection"], ctx + ".selection", false);
   s.source = source(n, ctx);
   if (s.apply_from && s.apply_to && s.apply_to->last_day() < s.apply_from->first_day())
-    error(n["apply_to"], fmt::format("{}: the window ends ({}) before it starts ({})", ctx, s.apply_to->str(),
-                                     s.apply_from->str()),
+    error(n["apply_to"],
+          fmt::format("{}: the window ends ({}) before it starts ({})", ctx, s.apply_to->str(), s.apply_from->str()),
           "bad-window");
   const std::pair<const char*, const std::optional<Date>*> dates[] = {
       {"announce", &s.announce}, {"apply_from", &s.apply_from}, {"apply_to", &s.apply_to}};
@@ -127,9 +127,10 @@ void ProgramReader::check_rule_ids(const Program& p, const std::string& ctx) {
       if (r.id.empty()) continue;
       auto [it, inserted] = local.emplace(r.id, r.where);
       if (!inserted)
-        diags_.error(r.where, fmt::format("{}: rule id \"{}\" used twice in {} (first at {})", ctx, r.id, scope,
-                                          it->second.str()),
-                     "duplicate-id");
+        diags_.error(
+            r.where,
+            fmt::format("{}: rule id \"{}\" used twice in {} (first at {})", ctx, r.id, scope, it->second.str()),
+            "duplicate-id");
     }
   };
   visit(p.rules, "the program's rules");
@@ -142,8 +143,7 @@ void ProgramReader::check_rule_ids(const Program& p, const std::string& ctx) {
 
 }  // namespace detail
 
-Program load_program(const std::string& text, const std::string& file, const YearContext& context,
-                     Diagnostics& diags) {
+Program load_program(const std::string& text, const std::string& file, const YearContext& context, Diagnostics& diags) {
   const std::optional<YAML::Node> parsed = detail::parse_or_report(text, file, diags);
   if (!parsed) {
     Program p;

@@ -10,11 +10,11 @@
 #include <ostream>
 #include <set>
 
-#include "sfgrant/model/facts.h"
+#include "program_reader.h"
 #include "sfgrant/load/program_loader.h"
+#include "sfgrant/model/facts.h"
 #include "sfgrant/model/rubric.h"
 #include "sfgrant/model/suggest.h"
-#include "program_reader.h"
 #include "sfgrant/text/file.h"
 
 namespace sfgrant {
@@ -45,8 +45,9 @@ RubricItem read_item(Reader& r, const YAML::Node& n, const std::string& ctx) {
 Stage read_stage(Reader& r, const YAML::Node& n, const std::string& ctx) {
   Stage st;
   st.where = r.at(n);
-  if (!r.keys(n, ctx, {"id", "name", "source", "evaluators", "grades", "suitability", "sections", "total", "bonus",
-                       "combine", "pass", "incomplete", "notes"}))
+  if (!r.keys(n, ctx,
+              {"id", "name", "source", "evaluators", "grades", "suitability", "sections", "total", "bonus", "combine",
+               "pass", "incomplete", "notes"}))
     return st;
   st.id = r.id(n, ctx);
   const std::string sctx = st.id.empty() ? ctx : fmt::format("stage \"{}\"", st.id);
@@ -59,8 +60,10 @@ Stage read_stage(Reader& r, const YAML::Node& n, const std::string& ctx) {
     if (r.keys(e, ectx, {"aggregate", "panel", "source"})) {
       if (auto a = r.need(e, "aggregate", ectx)) {
         const auto s = r.scalar(a, ectx + ".aggregate").value_or("");
-        if (s == "mean") st.evaluators.aggregate = Aggregate::mean;
-        else if (s == "trimmed_mean") st.evaluators.aggregate = Aggregate::trimmed_mean;
+        if (s == "mean")
+          st.evaluators.aggregate = Aggregate::mean;
+        else if (s == "trimmed_mean")
+          st.evaluators.aggregate = Aggregate::trimmed_mean;
         else if (!s.empty())
           r.error(a, fmt::format("{}.aggregate: unknown \"{}\"; expected mean or trimmed_mean", ectx, s), "bad-value");
       }
@@ -88,8 +91,10 @@ Stage read_stage(Reader& r, const YAML::Node& n, const std::string& ctx) {
     if (r.keys(s, uctx, {"marks", "source", "items"})) {
       if (auto m = s["marks"]) {
         if (r.keys(m, uctx + ".marks", {"pass", "fail"})) {
-          if (auto p = r.need(m, "pass", uctx + ".marks")) su.pass_mark = r.scalar(p, uctx + ".marks.pass").value_or("○");
-          if (auto f = r.need(m, "fail", uctx + ".marks")) su.fail_mark = r.scalar(f, uctx + ".marks.fail").value_or("×");
+          if (auto p = r.need(m, "pass", uctx + ".marks"))
+            su.pass_mark = r.scalar(p, uctx + ".marks.pass").value_or("○");
+          if (auto f = r.need(m, "fail", uctx + ".marks"))
+            su.fail_mark = r.scalar(f, uctx + ".marks.fail").value_or("×");
         }
       }
       su.source = r.source(s, uctx);
@@ -121,9 +126,8 @@ Stage read_stage(Reader& r, const YAML::Node& n, const std::string& ctx) {
       }
       sec.source = r.source(item, secctx);
       if (auto items = r.need(item, "items", secctx))
-        r.list(items, secctx + ".items", [&](const YAML::Node& i, const std::string& ictx) {
-          sec.items.push_back(read_item(r, i, ictx));
-        });
+        r.list(items, secctx + ".items",
+               [&](const YAML::Node& i, const std::string& ictx) { sec.items.push_back(read_item(r, i, ictx)); });
       st.sections.push_back(std::move(sec));
     });
   }
@@ -164,7 +168,8 @@ Stage read_stage(Reader& r, const YAML::Node& n, const std::string& ctx) {
     Combination comb;
     comb.where = r.at(c);
     if (r.keys(c, cctx, {"evaluators", "extra", "source"})) {
-      if (auto w = r.need(c, "evaluators", cctx)) comb.evaluators_weight = r.number(w, cctx + ".evaluators").value_or(0);
+      if (auto w = r.need(c, "evaluators", cctx))
+        comb.evaluators_weight = r.number(w, cctx + ".evaluators").value_or(0);
       if (auto x = r.need(c, "extra", cctx)) {
         const std::string xctx = cctx + ".extra";
         if (r.keys(x, xctx, {"id", "name", "weight", "max"})) {
@@ -187,8 +192,10 @@ Stage read_stage(Reader& r, const YAML::Node& n, const std::string& ctx) {
       if (auto a = r.need(p, "at_least", pctx)) pm.at_least = r.number(a, pctx + ".at_least").value_or(0);
       if (auto o = r.need(p, "on", pctx)) {
         const auto s = r.scalar(o, pctx + ".on").value_or("");
-        if (s == "base") pm.on = PassOn::base;
-        else if (s == "final") pm.on = PassOn::final_score;
+        if (s == "base")
+          pm.on = PassOn::base;
+        else if (s == "final")
+          pm.on = PassOn::final_score;
         else if (!s.empty())
           r.error(o, fmt::format("{}.on: unknown \"{}\"; expected base (before the bonus) or final (with it)", pctx, s),
                   "bad-value");
@@ -209,9 +216,8 @@ Stage read_stage(Reader& r, const YAML::Node& n, const std::string& ctx) {
   if (auto notes = n["notes"]) st.notes = r.notes(notes, sctx + ".notes", true);
 
   // Items that list no points take them from the grade fractions (max × fraction).
-  const bool all_fractions =
-      !st.grades.empty() &&
-      std::all_of(st.grades.begin(), st.grades.end(), [](const Grade& g) { return g.fraction.has_value(); });
+  const bool all_fractions = !st.grades.empty() && std::all_of(st.grades.begin(), st.grades.end(),
+                                                               [](const Grade& g) { return g.fraction.has_value(); });
   if (all_fractions)
     for (auto& sec : st.sections)
       for (auto& item : sec.items)
@@ -239,9 +245,8 @@ Rubric load_rubric(const std::string& text, const std::string& file, const Citat
   rubric.source = r.source(root, "rubric");
   if (auto notes = root["notes"]) rubric.notes = r.notes(notes, "notes", true);
   if (auto stages = r.need(root, "stages", "rubric"))
-    r.list(stages, "stages", [&](const YAML::Node& n, const std::string& ctx) {
-      rubric.stages.push_back(read_stage(r, n, ctx));
-    });
+    r.list(stages, "stages",
+           [&](const YAML::Node& n, const std::string& ctx) { rubric.stages.push_back(read_stage(r, n, ctx)); });
   return rubric;
 }
 

@@ -26,8 +26,8 @@ Condition ProgramReader::condition(const YAML::Node& n, const std::string& what,
     }
   }
   if (!n.IsMap() || n.size() != 1) {
-    error(n, fmt::format("{}: expected a comparison like \"size <= midsize\" or a map with one key all, any or not",
-                         what),
+    error(n,
+          fmt::format("{}: expected a comparison like \"size <= midsize\" or a map with one key all, any or not", what),
           "bad-condition");
     c.kind = Condition::Kind::all;
     return c;

@@ -33,7 +33,8 @@ std::optional<Rational> read_grade(Reader& r, const YAML::Node& n, const Stage& 
   auto s = r.scalar(n, ctx);
   if (!s) return std::nullopt;
   if (s->empty()) {
-    r.error(n, fmt::format("{}: no grade given; expected {}", ctx, describe_grades(stage, item, Lang::ko)), "missing-grade");
+    r.error(n, fmt::format("{}: no grade given; expected {}", ctx, describe_grades(stage, item, Lang::ko)),
+            "missing-grade");
     return std::nullopt;
   }
   const std::string word = fold(*s);
@@ -113,12 +114,15 @@ void read_by_id(Reader& r, const YAML::Node& map, const std::string& context, co
   std::vector<std::string> missing;
   for (size_t k = 0; k < ids.size(); ++k) {
     YAML::Node v = map[ids[k]];
-    if (!v) missing.push_back(ids[k]);
-    else each(k, v);
+    if (!v)
+      missing.push_back(ids[k]);
+    else
+      each(k, v);
   }
   if (!missing.empty())
-    r.error(map, fmt::format("{}: {} missing: {}", context, missing.size() == 1 ? "one item is" : "items are",
-                             fmt::join(missing, ", ")),
+    r.error(map,
+            fmt::format("{}: {} missing: {}", context, missing.size() == 1 ? "one item is" : "items are",
+                        fmt::join(missing, ", ")),
             "missing-item");
 }
 
@@ -138,8 +142,9 @@ Sheet load_sheet(const std::string& text, const std::string& file, const Rubric&
   if (auto p = root["program"]) {
     sheet.program = r.scalar(p, "program").value_or("");
     if (!sheet.program.empty() && sheet.program != rubric.program)
-      r.error(p, fmt::format("program: this sheet is for \"{}\", but it is being scored for \"{}\"", sheet.program,
-                             rubric.program),
+      r.error(p,
+              fmt::format("program: this sheet is for \"{}\", but it is being scored for \"{}\"", sheet.program,
+                          rubric.program),
               "wrong-program");
   }
   if (auto c = root["company"]) sheet.company = r.scalar(c, "company").value_or("");
@@ -167,10 +172,14 @@ Sheet load_sheet(const std::string& text, const std::string& file, const Rubric&
   const Stage* stage = rubric.find_stage(chosen);
   if (stage == nullptr) {
     std::string message = fmt::format("unknown stage \"{}\" of {}", chosen, rubric.program);
-    if (auto near = closest(chosen, stage_ids)) message += fmt::format("; did you mean \"{}\"?", *near);
-    else message += fmt::format("; expected one of {}", fmt::join(stage_ids, ", "));
-    if (stage_node) r.error(stage_node, message, "unknown-stage");
-    else diags.error(Location{file}, message, "unknown-stage");
+    if (auto near = closest(chosen, stage_ids))
+      message += fmt::format("; did you mean \"{}\"?", *near);
+    else
+      message += fmt::format("; expected one of {}", fmt::join(stage_ids, ", "));
+    if (stage_node)
+      r.error(stage_node, message, "unknown-stage");
+    else
+      diags.error(Location{file}, message, "unknown-stage");
     return sheet;
   }
   sheet.stage = stage->id;
@@ -183,9 +192,10 @@ Sheet load_sheet(const std::string& text, const std::string& file, const Rubric&
     std::vector<std::string> ids;
     for (const auto& i : stage->suitability->items) ids.push_back(i.id);
     if (!su)
-      r.error(root, fmt::format("suitability: {} has {} answers to give ({}): {}", sname, ids.size(),
-                                fmt::format("{} or {}", stage->suitability->pass_mark, stage->suitability->fail_mark),
-                                fmt::join(ids, ", ")),
+      r.error(root,
+              fmt::format("suitability: {} has {} answers to give ({}): {}", sname, ids.size(),
+                          fmt::format("{} or {}", stage->suitability->pass_mark, stage->suitability->fail_mark),
+                          fmt::join(ids, ", ")),
               "missing-key");
     else
       read_by_id(r, su, "suitability", ids, [&](size_t k, const YAML::Node& v) {
@@ -202,7 +212,8 @@ Sheet load_sheet(const std::string& text, const std::string& file, const Rubric&
     std::vector<std::string> ids;
     for (const auto* i : items) ids.push_back(i->id);
     if (!evs) {
-      r.error(root, fmt::format("evaluators: {} is scored: give at least one evaluator's grades", sname), "missing-key");
+      r.error(root, fmt::format("evaluators: {} is scored: give at least one evaluator's grades", sname),
+              "missing-key");
     } else if (!evs.IsSequence() || evs.size() == 0) {
       r.error(evs, "evaluators: expected a list of evaluators, each with `grades`", "wrong-type");
     } else {
@@ -239,8 +250,10 @@ Sheet load_sheet(const std::string& text, const std::string& file, const Rubric&
         r.error(v, fmt::format("{}: {} has no bonus items", ctx, sname), "not-in-stage");
       } else if (std::find(ids.begin(), ids.end(), *s) == ids.end()) {
         std::string message = fmt::format("{}: unknown bonus item \"{}\"", ctx, *s);
-        if (auto near = closest(*s, ids)) message += fmt::format("; did you mean \"{}\"?", *near);
-        else message += fmt::format("; expected one of {}", fmt::join(ids, ", "));
+        if (auto near = closest(*s, ids))
+          message += fmt::format("; did you mean \"{}\"?", *near);
+        else
+          message += fmt::format("; expected one of {}", fmt::join(ids, ", "));
         r.error(v, message, "unknown-bonus");
       } else if (std::find(sheet.bonus.begin(), sheet.bonus.end(), *s) != sheet.bonus.end()) {
         r.error(v, fmt::format("{}: bonus item \"{}\" is listed twice", ctx, *s), "duplicate-bonus");
@@ -255,15 +268,17 @@ Sheet load_sheet(const std::string& text, const std::string& file, const Rubric&
   if (stage->combine) {
     const Combination& c = *stage->combine;
     if (!sc) {
-      r.error(root, fmt::format("scores: {} needs `scores: {{{}: …}}` ({}, 0 to {})", sname, c.extra_id, c.extra_name.ko,
-                                c.extra_max.exact()),
+      r.error(root,
+              fmt::format("scores: {} needs `scores: {{{}: …}}` ({}, 0 to {})", sname, c.extra_id, c.extra_name.ko,
+                          c.extra_max.exact()),
               "missing-key");
     } else {
       read_by_id(r, sc, "scores", {c.extra_id}, [&](size_t, const YAML::Node& v) {
         if (auto x = r.number(v, "scores." + c.extra_id)) {
           if (*x < Rational(0) || *x > c.extra_max)
-            r.error(v, fmt::format("scores.{}: {} is out of range: expected 0 to {}", c.extra_id, x->exact(),
-                                   c.extra_max.exact()),
+            r.error(v,
+                    fmt::format("scores.{}: {} is out of range: expected 0 to {}", c.extra_id, x->exact(),
+                                c.extra_max.exact()),
                     "range");
           else
             sheet.extra = *x;

@@ -78,8 +78,9 @@ void ProgramReader::level_table(const YAML::Node& n, Track& t, const std::string
       auto idx = word ? level_vocabulary().find(*word) : std::nullopt;
       if (!idx) {
         if (word)
-          error(v, fmt::format("{}.rows.{}: \"{}\" is not a level; expected one of {}", ctx, key, *word,
-                               level_vocabulary().describe()),
+          error(v,
+                fmt::format("{}.rows.{}: \"{}\" is not a level; expected one of {}", ctx, key, *word,
+                            level_vocabulary().describe()),
                 "bad-level");
         ok = false;
         continue;
@@ -102,8 +103,9 @@ void ProgramReader::level_table(const YAML::Node& n, Track& t, const std::string
     }
     auto [it, inserted] = answered.emplace(std::pair{lc.from, lc.to}, lc.where);
     if (!inserted) {
-      error(row, fmt::format("{}: the pair {} → {} is given twice (first at {}); a table needs exactly one answer",
-                             ctx, name(lc.from), name(lc.to), it->second.str()),
+      error(row,
+            fmt::format("{}: the pair {} → {} is given twice (first at {}); a table needs exactly one answer", ctx,
+                        name(lc.from), name(lc.to), it->second.str()),
             "overlap");
       continue;
     }
@@ -124,9 +126,10 @@ void ProgramReader::level_table(const YAML::Node& n, Track& t, const std::string
       for (int i : set) out.push_back(name(i));
       return fmt::format("{}", fmt::join(out, ", "));
     };
-    error(rows, fmt::format("{}: no row for {}; the table covers from {} to {}, so it needs one row for each pair "
-                            "(write `cap: none` where the announcement supports none)",
-                            ctx, fmt::join(missing, ", "), names(froms), names(tos)),
+    error(rows,
+          fmt::format("{}: no row for {}; the table covers from {} to {}, so it needs one row for each pair "
+                      "(write `cap: none` where the announcement supports none)",
+                      ctx, fmt::join(missing, ", "), names(froms), names(tos)),
           "missing-row");
   }
   if (t.cap_by_level.empty())
@@ -147,7 +150,8 @@ Rule ProgramReader::level_table_rule(const Track& t) {
   for (const LevelCap& row : t.cap_by_level) {
     Condition both;
     both.kind = Condition::Kind::all;
-    for (const auto& [path, idx] : {std::pair{"smart_factory.level", row.from}, std::pair{"smart_factory.target_level", row.to}}) {
+    for (const auto& [path, idx] :
+         {std::pair{"smart_factory.level", row.from}, std::pair{"smart_factory.target_level", row.to}}) {
       Condition c;
       c.kind = Condition::Kind::compare;
       c.fact = &fact(path);
@@ -172,8 +176,8 @@ void ProgramReader::check_track_money(const YAML::Node& n, const Track& t, const
   if (!t.cap_by_level.empty() && t.cap) {
     for (const LevelCap& row : t.cap_by_level)
       if (row.cap > *t.cap)
-        diags_.error(row.where, fmt::format("{}: a level-table cap is more than the track's cap {}", ctx,
-                                            format_korean(*t.cap)),
+        diags_.error(row.where,
+                     fmt::format("{}: a level-table cap is more than the track's cap {}", ctx, format_korean(*t.cap)),
                      "inconsistent");
   }
   // Only keys that are missing: one that is there but unreadable has been reported already.
@@ -190,14 +194,16 @@ void ProgramReader::check_track_money(const YAML::Node& n, const Track& t, const
     const auto large = t.large_company_min->basis_points;
     const auto company = t.company_max->basis_points;
     if (gov + large > Ratio::kWhole)
-      error(n["large_company_min"], fmt::format("{}: government {} and large company at least {} are more than 100%", ctx,
-                           format_ratio(*t.ratio), format_ratio(*t.large_company_min)),
+      error(n["large_company_min"],
+            fmt::format("{}: government {} and large company at least {} are more than 100%", ctx,
+                        format_ratio(*t.ratio), format_ratio(*t.large_company_min)),
             "shares");
     if (gov + large + company < Ratio::kWhole && company > 0)
-      diags_.warning(at(n), fmt::format("{}: shares {} + {} + {} leave part of the total unpaid; the large company covers it",
-                                        ctx, format_ratio(*t.ratio), format_ratio(*t.large_company_min),
-                                        format_ratio(*t.company_max)),
-                     "shares");
+      diags_.warning(
+          at(n),
+          fmt::format("{}: shares {} + {} + {} leave part of the total unpaid; the large company covers it", ctx,
+                      format_ratio(*t.ratio), format_ratio(*t.large_company_min), format_ratio(*t.company_max)),
+          "shares");
   }
 }
 

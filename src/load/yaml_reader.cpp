@@ -125,7 +125,8 @@ std::string YamlReader::source(const YAML::Node& map, const std::string& context
   if (std::find(files.begin(), files.end(), cited) == files.end()) {
     std::string message = fmt::format("{}: source \"{}\" does not cite an announcement of {}", context, *s,
                                       citations_.year != 0 ? std::to_string(citations_.year) : "the year");
-    if (auto near = closest(cited, files)) message += fmt::format("; did you mean \"{}\"?", *near);
+    if (auto near = closest(cited, files))
+      message += fmt::format("; did you mean \"{}\"?", *near);
     else if (!files.empty())
       message += fmt::format("; expected one of {} (common.yaml `announcements`)", fmt::join(files, ", "));
     error(n, message, "unknown-source");

@@ -8,8 +8,8 @@
 #include <sstream>
 
 #include "sfgrant/model/facts.h"
-#include "sfgrant/text/unicode.h"
 #include "sfgrant/model/suggest.h"
+#include "sfgrant/text/unicode.h"
 
 namespace sfgrant::detail {
 
@@ -29,9 +29,9 @@ constexpr size_t kMaxYamlScalarBytes = 4 * kMaxYamlBytes;
 /// references, so a "billion laughs" document is refused by the node count instead of hanging the loader.
 void check_size(const YAML::Node& node, const std::string& file, int depth, size_t& count, size_t& bytes) {
   if (++count > kMaxYamlNodes)
-    throw Error(location_of(node, file),
-                fmt::format("document too large: more than {} nodes (aliases count each time they are used)",
-                            kMaxYamlNodes));
+    throw Error(
+        location_of(node, file),
+        fmt::format("document too large: more than {} nodes (aliases count each time they are used)", kMaxYamlNodes));
   if (depth > kMaxYamlDepth)
     throw Error(location_of(node, file), fmt::format("nesting deeper than {} levels", kMaxYamlDepth));
   if (node.IsMap()) {
@@ -133,9 +133,12 @@ void check_last_quote(const YAML::Mark& m, const std::string& text, const std::s
   if (start >= text.size() || (text[start] != '"' && text[start] != '\'')) return;
   const char quote = text[start];
   for (size_t i = start + 1; i < text.size(); ++i) {
-    if (quote == '"' && text[i] == '\\') ++i;
-    else if (text[i] == quote && quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') ++i;
-    else if (text[i] == quote) return;
+    if (quote == '"' && text[i] == '\\')
+      ++i;
+    else if (text[i] == quote && quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'')
+      ++i;
+    else if (text[i] == quote)
+      return;
   }
   throw Error(Location{file, m.line + 1, m.column + 1},
               fmt::format("unterminated quoted value: the closing {} is missing", quote));
@@ -164,8 +167,7 @@ YAML::Node parse_document(const std::string& text, const std::string& file) {
                 fmt::format("file too large: {} bytes, the limit is {} bytes", text.size(), kMaxYamlBytes));
   if (text.rfind("\xFF\xFE", 0) == 0 || text.rfind("\xFE\xFF", 0) == 0)
     throw Error(Location{file, 0, 0}, "the file is UTF-16: save it as UTF-8");
-  if (text.find('\0') != std::string::npos)
-    throw Error(Location{file, 0, 0}, "not a text file: it contains NUL bytes");
+  if (text.find('\0') != std::string::npos) throw Error(Location{file, 0, 0}, "not a text file: it contains NUL bytes");
   check_utf8(text, file);
   check_raw_nesting(text, file);
   YAML::Node root;
@@ -239,15 +241,15 @@ bool check_map(const YAML::Node& node, const std::string& file, const std::strin
     Location here = location_of(kv.first, file);
     auto [it, inserted] = seen.emplace(key, here);
     if (!inserted) {
-      diags.error(here,
-                  fmt::format("duplicate key \"{}\" in {} (first given at {})", key, context, it->second.str()),
+      diags.error(here, fmt::format("duplicate key \"{}\" in {} (first given at {})", key, context, it->second.str()),
                   "duplicate-key");
     }
     bool known = false;
     for (const auto& a : allowed) known = known || a == key;
     if (!known) {
       std::string message = fmt::format("unknown key \"{}\" in {}", key, context);
-      if (auto near = closest(key, allowed)) message += fmt::format("; did you mean \"{}\"?", *near);
+      if (auto near = closest(key, allowed))
+        message += fmt::format("; did you mean \"{}\"?", *near);
       else {
         std::string list;
         for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
@@ -262,8 +264,8 @@ bool check_map(const YAML::Node& node, const std::string& file, const std::strin
 bool read_scalar(const YAML::Node& node, const std::string& file, const std::string& what, std::string& out,
                  Diagnostics& diags) {
   if (!node.IsScalar()) {
-    diags.error(location_of(node, file), fmt::format("{}: expected a single value, found {}", what, describe_kind(node)),
-                "wrong-type");
+    diags.error(location_of(node, file),
+                fmt::format("{}: expected a single value, found {}", what, describe_kind(node)), "wrong-type");
     return false;
   }
   out = node.Scalar();

@@ -33,8 +33,8 @@ bool check_map(const YAML::Node& node, const std::string& file, const std::strin
                const std::vector<std::string>& allowed, Diagnostics& diags);
 
 /// The scalar's text, or an error when the node is a map or a list.
-bool read_scalar(const YAML::Node& node, const std::string& file, const std::string& what,
-                 std::string& out, Diagnostics& diags);
+bool read_scalar(const YAML::Node& node, const std::string& file, const std::string& what, std::string& out,
+                 Diagnostics& diags);
 
 std::string describe_kind(const YAML::Node& node);
 

@@ -24,8 +24,7 @@ void Diagnostics::throw_if_errors() const {
   for (const auto& d : items_) {
     if (d.severity != Severity::error) continue;
     std::string message = d.message;
-    if (error_count() > 1)
-      message += " (and " + std::to_string(error_count() - 1) + " more)";
+    if (error_count() > 1) message += " (and " + std::to_string(error_count() - 1) + " more)";
     throw Error(d.where, message);
   }
 }

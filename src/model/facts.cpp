@@ -9,8 +9,7 @@ namespace sfgrant {
 
 std::optional<int> Vocabulary::find(std::string_view word) const {
   for (size_t i = 0; i < choices.size(); ++i) {
-    if (choices[i].id == word || (!choices[i].label.empty() && choices[i].label == word))
-      return static_cast<int>(i);
+    if (choices[i].id == word || (!choices[i].label.empty() && choices[i].label == word)) return static_cast<int>(i);
   }
   return std::nullopt;
 }
@@ -28,7 +27,8 @@ std::string Vocabulary::describe() const {
 namespace {
 
 Vocabulary make_levels() {
-  return {"level", true,
+  return {"level",
+          true,
           {{"none", "미적용", {"스마트공장 미적용", "no smart factory"}},
            {"basic", "기초", {"기초", "basic"}},
            {"intermediate1", "중간1", {"중간1", "intermediate 1"}},
@@ -37,7 +37,8 @@ Vocabulary make_levels() {
 }
 
 Vocabulary make_sizes() {
-  return {"size", true,
+  return {"size",
+          true,
           {{"small", "소기업", {"소기업", "small enterprise"}},
            {"medium", "중기업", {"중기업", "medium enterprise"}},
            {"midsize", "중견기업", {"중견기업", "midsize company"}},
@@ -46,41 +47,54 @@ Vocabulary make_sizes() {
 
 Vocabulary make_regions() {
   Vocabulary v{"region", false, {}};
-  const char* names[][2] = {{"서울", "Seoul"},    {"부산", "Busan"},     {"대구", "Daegu"},
-                            {"인천", "Incheon"},  {"광주", "Gwangju"},   {"대전", "Daejeon"},
-                            {"울산", "Ulsan"},    {"세종", "Sejong"},    {"경기", "Gyeonggi"},
-                            {"강원", "Gangwon"},  {"충북", "Chungbuk"},  {"충남", "Chungnam"},
-                            {"전북", "Jeonbuk"},  {"전남", "Jeonnam"},   {"경북", "Gyeongbuk"},
-                            {"경남", "Gyeongnam"}, {"제주", "Jeju"}};
+  const char* names[][2] = {{"서울", "Seoul"},    {"부산", "Busan"},   {"대구", "Daegu"},     {"인천", "Incheon"},
+                            {"광주", "Gwangju"},  {"대전", "Daejeon"}, {"울산", "Ulsan"},     {"세종", "Sejong"},
+                            {"경기", "Gyeonggi"}, {"강원", "Gangwon"}, {"충북", "Chungbuk"},  {"충남", "Chungnam"},
+                            {"전북", "Jeonbuk"},  {"전남", "Jeonnam"}, {"경북", "Gyeongbuk"}, {"경남", "Gyeongnam"},
+                            {"제주", "Jeju"}};
   for (auto& n : names) v.choices.push_back({n[0], "", {n[0], n[1]}});
   return v;
 }
 
 Vocabulary make_selections() {
-  return {"selection", false,
-          {{"legend50", "", {"레전드50+ 선정확인서", "Legend50+ selection certificate"}},
-           {"jump_up", "", {"도약(Jump-Up) 프로그램 선정 협약서", "Jump-Up program agreement"}},
-           {"rnd_success", "", {"국가R&D 최종 성공 판정", "national R&D project judged successful"}},
-           {"tp_recommendation", "", {"지역 제조혁신센터(TP) 추천서", "regional innovation center (TP) recommendation"}},
-           {"ministry_field", "", {"부처협업 지원분야 해당", "in a partner ministry's support field"}},
-           {"regional_field", "", {"지역특화형 참여 지자체의 지원분야 해당", "in a participating local government's field"}},
-           {"high_carbon", "", {"고탄소 배출업종", "high-carbon-emission industry"}},
-           {"robot_si_partner", "", {"로봇 SI 공급기업과 컨소시엄", "in consortium with a robot SI supplier"}},
-           {"vc_investment", "", {"최근 3년 5억원 이상 투자유치", "raised 500M won or more in the last 3 years"}},
-           {"supplier_pool", "", {"스마트제조 공급기업 Pool 등록", "registered in the smart manufacturing supplier pool"}},
-           {"smart_service_pool", "", {"스마트서비스 공급기업 Pool 등록", "registered in the smart service supplier pool"}},
-           {"root_company", "", {"뿌리기업 확인서", "root-industry company certificate"}},
-           {"regional_flagship_midsize", "", {"지역대표 중견기업", "regional flagship midsize company"}},
-           {"smart_factory_training", "", {"스마트공장 교육 이수", "completed smart factory training"}},
-           {"daejeon_consulting", "", {"대전 스마트공장 컨설팅지원사업 참여", "took part in Daejeon smart factory consulting"}},
-           {"leading_smart_factory", "", {"선도형 스마트공장 선정기업", "selected for a leading smart factory build"}},
-           {"smart_service_partner", "", {"스마트서비스 Pool 등록 중소기업과 컨소시엄", "in consortium with an SME from the smart service pool"}},
-           {"smart_service_built", "", {"스마트 서비스 지원사업으로 솔루션 구축", "built a solution under the smart service program"}},
-           {"advanced_project_selected", "", {"인공지능 솔루션 실증 또는 스마트공장 고도화 사업 선정", "selected for an AI demonstration or advanced smart factory project"}}}};
+  return {
+      "selection",
+      false,
+      {{"legend50", "", {"레전드50+ 선정확인서", "Legend50+ selection certificate"}},
+       {"jump_up", "", {"도약(Jump-Up) 프로그램 선정 협약서", "Jump-Up program agreement"}},
+       {"rnd_success", "", {"국가R&D 최종 성공 판정", "national R&D project judged successful"}},
+       {"tp_recommendation", "", {"지역 제조혁신센터(TP) 추천서", "regional innovation center (TP) recommendation"}},
+       {"ministry_field", "", {"부처협업 지원분야 해당", "in a partner ministry's support field"}},
+       {"regional_field",
+        "",
+        {"지역특화형 참여 지자체의 지원분야 해당", "in a participating local government's field"}},
+       {"high_carbon", "", {"고탄소 배출업종", "high-carbon-emission industry"}},
+       {"robot_si_partner", "", {"로봇 SI 공급기업과 컨소시엄", "in consortium with a robot SI supplier"}},
+       {"vc_investment", "", {"최근 3년 5억원 이상 투자유치", "raised 500M won or more in the last 3 years"}},
+       {"supplier_pool", "", {"스마트제조 공급기업 Pool 등록", "registered in the smart manufacturing supplier pool"}},
+       {"smart_service_pool", "", {"스마트서비스 공급기업 Pool 등록", "registered in the smart service supplier pool"}},
+       {"root_company", "", {"뿌리기업 확인서", "root-industry company certificate"}},
+       {"regional_flagship_midsize", "", {"지역대표 중견기업", "regional flagship midsize company"}},
+       {"smart_factory_training", "", {"스마트공장 교육 이수", "completed smart factory training"}},
+       {"daejeon_consulting",
+        "",
+        {"대전 스마트공장 컨설팅지원사업 참여", "took part in Daejeon smart factory consulting"}},
+       {"leading_smart_factory", "", {"선도형 스마트공장 선정기업", "selected for a leading smart factory build"}},
+       {"smart_service_partner",
+        "",
+        {"스마트서비스 Pool 등록 중소기업과 컨소시엄", "in consortium with an SME from the smart service pool"}},
+       {"smart_service_built",
+        "",
+        {"스마트 서비스 지원사업으로 솔루션 구축", "built a solution under the smart service program"}},
+       {"advanced_project_selected",
+        "",
+        {"인공지능 솔루션 실증 또는 스마트공장 고도화 사업 선정",
+         "selected for an AI demonstration or advanced smart factory project"}}}};
 }
 
 const Vocabulary& roles() {
-  static const Vocabulary v{"role", false,
+  static const Vocabulary v{"role",
+                            false,
                             {{"adopter", "도입기업", {"도입기업", "adopting company"}},
                              {"supplier", "공급기업", {"공급기업", "supplier"}},
                              {"institution", "기관", {"기관", "institution"}}}};
@@ -88,7 +102,8 @@ const Vocabulary& roles() {
 }
 
 const Vocabulary& business_states() {
-  static const Vocabulary v{"business status", false,
+  static const Vocabulary v{"business status",
+                            false,
                             {{"active", "영업", {"영업 중", "active"}},
                              {"suspended", "휴업", {"휴업", "suspended"}},
                              {"closed", "폐업", {"폐업", "closed"}}}};
@@ -96,16 +111,19 @@ const Vocabulary& business_states() {
 }
 
 const Vocabulary& builders() {
-  static const Vocabulary v{"built by", false,
-                            {{"none", "없음", {"구축 이력 없음", "never built"}},
-                             {"government", "정부지원", {"정부지원사업으로 구축", "built with government support"}},
-                             {"self", "자체구축", {"자체 구축", "built on its own"}},
-                             {"local_government", "지자체 기초", {"지자체 기초 구축", "basic build funded by a local government"}}}};
+  static const Vocabulary v{
+      "built by",
+      false,
+      {{"none", "없음", {"구축 이력 없음", "never built"}},
+       {"government", "정부지원", {"정부지원사업으로 구축", "built with government support"}},
+       {"self", "자체구축", {"자체 구축", "built on its own"}},
+       {"local_government", "지자체 기초", {"지자체 기초 구축", "basic build funded by a local government"}}}};
   return v;
 }
 
 const Vocabulary& industry_groups() {
-  static const Vocabulary v{"industry group", false,
+  static const Vocabulary v{"industry group",
+                            false,
                             {{"main", "주력", {"주력업종", "main industry"}},
                              {"other", "기타", {"기타업종", "other industry"}},
                              {"none", "해당없음", {"제조업 아님", "not manufacturing"}}}};
@@ -145,7 +163,8 @@ std::vector<FactDef> make_facts() {
   add("smart_factory.target_level", T::choice, &level_vocabulary(), false,
       {"이번 구축의 목표 수준은?", "Target level of the planned build?"});
   add("smart_factory.built_by", T::choice, &builders(), false,
-      {"기존 스마트공장은 어떻게 구축했는가? (정부지원·자체구축·지자체 기초)", "How was the existing smart factory built?"});
+      {"기존 스마트공장은 어떻게 구축했는가? (정부지원·자체구축·지자체 기초)",
+       "How was the existing smart factory built?"});
   add("smart_factory.level_certified", T::boolean, nullptr, false,
       {"유효한 스마트공장 수준확인서가 있는가?", "Holds a valid smart factory level certificate?"});
   add("smart_factory.exceeded_target", T::boolean, nullptr, false,
@@ -161,9 +180,11 @@ std::vector<FactDef> make_facts() {
   add("smart_factory.collects_data", T::boolean, nullptr, false,
       {"제조데이터를 수집하고 있는가?", "Does it already collect manufacturing data?"});
   add("selections", T::list, &selection_vocabulary(), false,
-      {"보유한 선정·확인서는? (레전드50+, 도약, R&D 성공판정, TP 추천서 등)", "Which selections and certificates does it hold?"});
+      {"보유한 선정·확인서는? (레전드50+, 도약, R&D 성공판정, TP 추천서 등)",
+       "Which selections and certificates does it hold?"});
   add("consortium.members", T::number, nullptr, false, {"컨소시엄 참여기업 수는?", "Number of consortium members?"});
-  add("consortium.suppliers", T::number, nullptr, false, {"컨소시엄 공급기업 수는?", "Number of suppliers in the consortium?"});
+  add("consortium.suppliers", T::number, nullptr, false,
+      {"컨소시엄 공급기업 수는?", "Number of suppliers in the consortium?"});
   add("consortium.demo_companies", T::number, nullptr, false,
       {"컨소시엄 실증기업 수는?", "Number of demonstration companies in the consortium?"});
   add("consortium.cloud_provider", T::boolean, nullptr, false,
@@ -171,9 +192,11 @@ std::vector<FactDef> make_facts() {
   add("plan.total_cost", T::money, nullptr, false, {"총사업비는?", "Total project cost?"});
   add("plan.yearly_costs", T::money_list, nullptr, false, {"연차별 사업비는?", "Cost in each year?"});
   add("sme", T::boolean, nullptr, true, {"기업 규모는? (중소기업 여부)", "Company size? (is it an SME)"});
-  add("manufacturing", T::boolean, nullptr, true, {"주업종 KSIC 코드는? (제조업 여부)", "Main KSIC code? (is it manufacturing)"});
+  add("manufacturing", T::boolean, nullptr, true,
+      {"주업종 KSIC 코드는? (제조업 여부)", "Main KSIC code? (is it manufacturing)"});
   add("root_industry", T::boolean, nullptr, true,
-      {"주업종 KSIC 코드는? (뿌리업종 여부, 5자리 또는 품목코드)", "Main KSIC code? (root industry, 5 digits or item code)"});
+      {"주업종 KSIC 코드는? (뿌리업종 여부, 5자리 또는 품목코드)",
+       "Main KSIC code? (root industry, 5 digits or item code)"});
   add("industry_group", T::choice, &industry_groups(), true,
       {"주업종 KSIC 코드는? (주력·기타 업종)", "Main KSIC code? (main or other industry)"});
   add("excluded_industry", T::boolean, nullptr, true,

@@ -14,10 +14,10 @@ __extension__ typedef __int128 Wide;  // exact intermediate products of int64 am
 constexpr Won kMaxWon = std::numeric_limits<Won>::max();
 
 [[noreturn]] void fail_amount(std::string_view text, std::string_view why) {
-  throw Error(fmt::format(
-      "invalid amount \"{}\": {}; expected won like 400,000,000 or a Korean amount like 2억원, "
-      "95백만원, 1억 2,000만원",
-      text, why));
+  throw Error(
+      fmt::format("invalid amount \"{}\": {}; expected won like 400,000,000 or a Korean amount like 2억원, "
+                  "95백만원, 1억 2,000만원",
+                  text, why));
 }
 
 Won narrow(Wide value, std::string_view text) {
@@ -85,8 +85,12 @@ struct Unit {
 
 const std::vector<Unit>& units() {
   static const std::vector<Unit> kUnits = {
-      {"조", Wide(1000000000000), true}, {"억", 100000000, true}, {"만", 10000, true},
-      {"천", 1000, false},                 {"백", 100, false},       {"십", 10, false},
+      {"조", Wide(1000000000000), true},
+      {"억", 100000000, true},
+      {"만", 10000, true},
+      {"천", 1000, false},
+      {"백", 100, false},
+      {"십", 10, false},
   };
   return kUnits;
 }
@@ -180,8 +184,7 @@ Won parse_amount(std::string_view text) {
     last_small = Wide(1) << 100;
   }
   if (group_open) {
-    if (last_big != (Wide(1) << 100) && group_num >= last_big * pow10(kScale))
-      fail_amount(text, "units out of order");
+    if (last_big != (Wide(1) << 100) && group_num >= last_big * pow10(kScale)) fail_amount(text, "units out of order");
     // "1억 5천" means 1억 5천만원 on the phone but 100,005,000 won literally: refuse to guess
     // (a bare number ending in 원, as sfgrant prints 860억 9,216원, is literal)
     if (last_big > 10000 && last_big != (Wide(1) << 100) && !(explicit_won && last_small == 0))
@@ -270,8 +273,8 @@ Won checked_mul(Won a, std::int64_t b) {
 
 std::string format_grouped(Won amount) {
   const bool negative = amount < 0;
-  unsigned long long v = negative ? 0ULL - static_cast<unsigned long long>(amount)
-                                  : static_cast<unsigned long long>(amount);
+  unsigned long long v =
+      negative ? 0ULL - static_cast<unsigned long long>(amount) : static_cast<unsigned long long>(amount);
   std::string digits = std::to_string(v);
   std::string out;
   int n = static_cast<int>(digits.size());
@@ -286,8 +289,8 @@ std::string format_grouped(Won amount) {
 std::string format_korean(Won amount) {
   if (amount == 0) return "0원";
   const bool negative = amount < 0;
-  unsigned long long v = negative ? 0ULL - static_cast<unsigned long long>(amount)
-                                  : static_cast<unsigned long long>(amount);
+  unsigned long long v =
+      negative ? 0ULL - static_cast<unsigned long long>(amount) : static_cast<unsigned long long>(amount);
   const unsigned long long eok = v / 100000000ULL;
   const unsigned long long man = (v / 10000ULL) % 10000ULL;
   const unsigned long long won = v % 10000ULL;

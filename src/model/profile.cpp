@@ -7,8 +7,7 @@
 
 namespace sfgrant {
 
-Profile::Profile()
-    : values_(all_facts().size()), known_(all_facts().size(), 0), where_(all_facts().size()) {}
+Profile::Profile() : values_(all_facts().size()), known_(all_facts().size(), 0), where_(all_facts().size()) {}
 
 void Profile::reset() {
   for (size_t i = 0; i < values_.size(); ++i) {
@@ -91,8 +90,7 @@ std::optional<std::string> business_number_problem(const std::string& text) {
   for (int i = 0; i < 9; ++i) sum += (digits[static_cast<size_t>(i)] - '0') * kWeights[i];
   sum += ((digits[8] - '0') * 5) / 10;
   int check = (10 - sum % 10) % 10;
-  if (check != digits[9] - '0')
-    return fmt::format("check digit is {}, expected {}", digits[9], check);
+  if (check != digits[9] - '0') return fmt::format("check digit is {}, expected {}", digits[9], check);
   return std::nullopt;
 }
 
@@ -128,11 +126,11 @@ std::int64_t parse_count(const FactDef& f, const std::string& text, const Locati
 /// 대전광역시 → 대전, 충청북도 → 충북, 전북특별자치도 → 전북: the full names people also write.
 std::string short_region(const std::string& text) {
   static const std::pair<const char*, const char*> kFull[] = {
-      {"서울특별시", "서울"}, {"부산광역시", "부산"}, {"대구광역시", "대구"}, {"인천광역시", "인천"},
-      {"광주광역시", "광주"}, {"대전광역시", "대전"}, {"울산광역시", "울산"}, {"세종특별자치시", "세종"},
-      {"경기도", "경기"}, {"강원도", "강원"}, {"강원특별자치도", "강원"}, {"충청북도", "충북"},
-      {"충청남도", "충남"}, {"전라북도", "전북"}, {"전북특별자치도", "전북"}, {"전라남도", "전남"},
-      {"경상북도", "경북"}, {"경상남도", "경남"}, {"제주특별자치도", "제주"}, {"제주도", "제주"}};
+      {"서울특별시", "서울"}, {"부산광역시", "부산"}, {"대구광역시", "대구"},     {"인천광역시", "인천"},
+      {"광주광역시", "광주"}, {"대전광역시", "대전"}, {"울산광역시", "울산"},     {"세종특별자치시", "세종"},
+      {"경기도", "경기"},     {"강원도", "강원"},     {"강원특별자치도", "강원"}, {"충청북도", "충북"},
+      {"충청남도", "충남"},   {"전라북도", "전북"},   {"전북특별자치도", "전북"}, {"전라남도", "전남"},
+      {"경상북도", "경북"},   {"경상남도", "경남"},   {"제주특별자치도", "제주"}, {"제주도", "제주"}};
   for (const auto& [full, short_name] : kFull)
     if (text == full) return short_name;
   for (const Choice& c : region_vocabulary().choices)
@@ -158,8 +156,7 @@ std::int64_t parse_choice(const FactDef& f, const std::string& text, const Locat
 }  // namespace
 
 void assign_fact(Profile& profile, const FactDef& f, const std::string& text, const Location& where) {
-  if (f.derived)
-    throw Error(where, fmt::format("{} is derived by sfgrant and cannot be given in a profile", f.path));
+  if (f.derived) throw Error(where, fmt::format("{} is derived by sfgrant and cannot be given in a profile", f.path));
   static const FactDef& name_fact = fact("name");
   static const FactDef& business_number_fact = fact("business_number");
   static const FactDef& ksic_fact = fact("ksic");
@@ -192,7 +189,8 @@ void assign_fact(Profile& profile, const FactDef& f, const std::string& text, co
       }
       if (&f == &ksic_fact) {
         auto code = normalize_ksic(text);
-        if (!code) bad_value(f, text, where, "a KSIC code of 2-5 digits or an 8-digit item code, e.g. \"29294\" or \"C29294\"");
+        if (!code)
+          bad_value(f, text, where, "a KSIC code of 2-5 digits or an 8-digit item code, e.g. \"29294\" or \"C29294\"");
         v.text = *code;
         break;
       }

@@ -44,7 +44,6 @@ const Stage* Rubric::find_stage(std::string_view id) const {
   return nullptr;
 }
 
-
 std::string grade_label(const Grade& g, Lang lang) { return g.name.empty() ? g.id : g.name.in(lang); }
 
 /// "우수 15 · 양호 12 · …" or "15 · 12 · …" when the grades have no names.

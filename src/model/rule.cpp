@@ -10,17 +10,28 @@ namespace sfgrant {
 
 std::string_view op_symbol(CompareOp op) {
   switch (op) {
-    case CompareOp::truthy: return "";
-    case CompareOp::eq: return "==";
-    case CompareOp::ne: return "!=";
-    case CompareOp::lt: return "<";
-    case CompareOp::le: return "<=";
-    case CompareOp::gt: return ">";
-    case CompareOp::ge: return ">=";
-    case CompareOp::in: return "in";
-    case CompareOp::not_in: return "not in";
-    case CompareOp::has: return "has";
-    case CompareOp::lacks: return "lacks";
+    case CompareOp::truthy:
+      return "";
+    case CompareOp::eq:
+      return "==";
+    case CompareOp::ne:
+      return "!=";
+    case CompareOp::lt:
+      return "<";
+    case CompareOp::le:
+      return "<=";
+    case CompareOp::gt:
+      return ">";
+    case CompareOp::ge:
+      return ">=";
+    case CompareOp::in:
+      return "in";
+    case CompareOp::not_in:
+      return "not in";
+    case CompareOp::has:
+      return "has";
+    case CompareOp::lacks:
+      return "lacks";
   }
   return "";
 }
@@ -41,17 +52,22 @@ struct Split3 {
 
 Split3 split_comparison(const std::string& text) {
   // word operators first (they need spaces around them), then symbols
-  const std::pair<const char*, CompareOp> words[] = {
-      {" not in ", CompareOp::not_in}, {" in ", CompareOp::in}, {" has ", CompareOp::has}, {" lacks ", CompareOp::lacks}};
+  const std::pair<const char*, CompareOp> words[] = {{" not in ", CompareOp::not_in},
+                                                     {" in ", CompareOp::in},
+                                                     {" has ", CompareOp::has},
+                                                     {" lacks ", CompareOp::lacks}};
   for (auto& [w, op] : words) {
     auto pos = text.find(w);
-    if (pos != std::string::npos) return {trim(text.substr(0, pos)), op, trim(text.substr(pos + std::string(w).size()))};
+    if (pos != std::string::npos)
+      return {trim(text.substr(0, pos)), op, trim(text.substr(pos + std::string(w).size()))};
   }
-  const std::pair<const char*, CompareOp> symbols[] = {{">=", CompareOp::ge}, {"<=", CompareOp::le}, {"==", CompareOp::eq},
-                                                       {"!=", CompareOp::ne}, {">", CompareOp::gt},  {"<", CompareOp::lt}};
+  const std::pair<const char*, CompareOp> symbols[] = {{">=", CompareOp::ge}, {"<=", CompareOp::le},
+                                                       {"==", CompareOp::eq}, {"!=", CompareOp::ne},
+                                                       {">", CompareOp::gt},  {"<", CompareOp::lt}};
   for (auto& [s, op] : symbols) {
     auto pos = text.find(s);
-    if (pos != std::string::npos) return {trim(text.substr(0, pos)), op, trim(text.substr(pos + std::string(s).size()))};
+    if (pos != std::string::npos)
+      return {trim(text.substr(0, pos)), op, trim(text.substr(pos + std::string(s).size()))};
   }
   return {trim(text), CompareOp::truthy, ""};
 }
@@ -158,8 +174,8 @@ Condition parse_comparison(const std::string& text, const Location& where) {
   switch (parts.op) {
     case CompareOp::truthy:
       if (lhs.type != FactType::boolean)
-        throw Error(where, fmt::format("invalid condition \"{}\": {} is not a yes/no fact; compare it with a value", text,
-                                       lhs.path));
+        throw Error(where, fmt::format("invalid condition \"{}\": {} is not a yes/no fact; compare it with a value",
+                                       text, lhs.path));
       break;
     case CompareOp::in:
     case CompareOp::not_in:

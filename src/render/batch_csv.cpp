@@ -12,8 +12,8 @@ namespace sfgrant {
 
 std::string csv_cell(const std::string& text) {
   std::string cell = text;
-  if (!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' || cell[0] == '\t' ||
-                        cell[0] == '\r'))
+  if (!cell.empty() &&
+      (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' || cell[0] == '\t' || cell[0] == '\r'))
     cell.insert(cell.begin(), '\'');
   if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
   std::string out = "\"";

@@ -17,7 +17,8 @@ void print_batch_summary(std::ostream& out, const BatchSummary& summary, Lang la
            lang == Lang::ko ? "정부지원 합계" : "government total"},
           {Align::left, Align::right, Align::right, Align::right});
   for (const auto& [id, totals] : summary.programs)
-    t.add_row({id, std::to_string(totals.eligible), std::to_string(totals.possible), format_money(totals.government, lang)});
+    t.add_row(
+        {id, std::to_string(totals.eligible), std::to_string(totals.possible), format_money(totals.government, lang)});
   t.print(out);
 }
 

@@ -44,7 +44,8 @@ class BatchXlsx final : public BatchFormat {
     worksheet_set_column(results_, 8, 8, 50, nullptr);
     const char* rko[] = {"행", "기업명", "사유"};
     const char* ren[] = {"line", "name", "reason"};
-    for (lxw_col_t c = 0; c < 3; ++c) worksheet_write_string(rejected_, 0, c, lang_ == Lang::ko ? rko[c] : ren[c], bold_);
+    for (lxw_col_t c = 0; c < 3; ++c)
+      worksheet_write_string(rejected_, 0, c, lang_ == Lang::ko ? rko[c] : ren[c], bold_);
     worksheet_set_column(rejected_, 2, 2, 80, nullptr);
   }
 

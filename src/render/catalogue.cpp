@@ -2,21 +2,22 @@
 
 #include <fmt/format.h>
 
+#include "json_parts.h"
 #include "sfgrant/engine/evaluate.h"
 #include "sfgrant/engine/split.h"
-#include "json_parts.h"
 #include "sfgrant/render/words.h"
 
 namespace sfgrant {
 namespace {
 
 void catalogue_table(const Catalogue& cat, const std::optional<Date>& as_of, const RenderOptions& options,
-                            std::ostream& out) {
+                     std::ostream& out) {
   const Lang lang = options.lang;
   Labels l{lang};
-  Table table({"id", l.t("사업", "program"), l.t("유형", "tracks"), l.t("한도", "cap"), l.t("비율", "ratio"),
-               l.t("기간", "months"), l.t("접수", "apply"), l.t("상태", "window")},
-              {Align::left, Align::left, Align::left, Align::right, Align::right, Align::right, Align::left, Align::left});
+  Table table(
+      {"id", l.t("사업", "program"), l.t("유형", "tracks"), l.t("한도", "cap"), l.t("비율", "ratio"),
+       l.t("기간", "months"), l.t("접수", "apply"), l.t("상태", "window")},
+      {Align::left, Align::left, Align::left, Align::right, Align::right, Align::right, Align::left, Align::left});
   for (const Program& p : cat.programs) {
     std::string tracks, caps, ratios, months;
     for (const Track& t : p.tracks) {
@@ -46,7 +47,7 @@ void catalogue_table(const Catalogue& cat, const std::optional<Date>& as_of, con
 }
 
 void program_table(const Program& p, const Catalogue& cat, const std::optional<Date>& as_of,
-                         const RenderOptions& options, std::ostream& out) {
+                   const RenderOptions& options, std::ostream& out) {
   const Lang lang = options.lang;
   Labels l{lang};
   out << paint(p.name.in(lang), Color::bold, options.color) << " [" << p.id << "] · " << cat.year << '\n';
@@ -56,27 +57,41 @@ void program_table(const Program& p, const Catalogue& cat, const std::optional<D
   const Schedule& s = p.schedule;
   out << l.t("일정: ", "schedule: ");
   if (s.announce) out << l.t("공고 ", "notice ") << s.announce->str() << " · ";
-  if (s.rolling) out << l.t("상시 접수", "rolling");
-  else out << l.t("접수 ", "apply ") << (s.apply_from ? s.apply_from->str() : "?") << "~" << (s.apply_to ? s.apply_to->str() : "?");
+  if (s.rolling)
+    out << l.t("상시 접수", "rolling");
+  else
+    out << l.t("접수 ", "apply ") << (s.apply_from ? s.apply_from->str() : "?") << "~"
+        << (s.apply_to ? s.apply_to->str() : "?");
   if (!s.selection.empty()) out << " · " << l.t("선정 ", "selection ") << s.selection.in(lang);
   out << " (" << window_label(window_state(s, as_of, cat.year), lang) << ")\n\n";
   for (const Track& t : p.tracks) {
     out << l.t("유형 ", "track ") << t.name.in(lang) << " [" << t.id << "]\n";
     if (t.months)
-      out << "  " << (lang == Lang::ko ? fmt::format("기간: 최대 {}개월", *t.months) : fmt::format("months: up to {}", *t.months))
+      out << "  "
+          << (lang == Lang::ko ? fmt::format("기간: 최대 {}개월", *t.months)
+                               : fmt::format("months: up to {}", *t.months))
           << '\n';
     if (t.cap) out << "  " << l.t("한도: ", "cap: ") << format_money(*t.cap, lang) << '\n';
-    if (t.cap_per_year) out << "  " << l.t("연 한도: ", "yearly cap: ") << format_money(*t.cap_per_year, lang) << " × " << t.years << '\n';
+    if (t.cap_per_year)
+      out << "  " << l.t("연 한도: ", "yearly cap: ") << format_money(*t.cap_per_year, lang) << " × " << t.years
+          << '\n';
     if (!t.cap_by_level.empty()) out << "  " << l.t("현재→목표 수준별 한도:", "cap by current → target level:") << '\n';
     for (const LevelCap& row : t.cap_by_level)
-      out << "    " << level_name(row.from, lang) << " → " << level_name(row.to, lang) << ": " << format_money(row.cap, lang)
-          << '\n';
+      out << "    " << level_name(row.from, lang) << " → " << level_name(row.to, lang) << ": "
+          << format_money(row.cap, lang) << '\n';
     if (t.ratio) out << "  " << l.t("정부 지원비율: ", "government ratio: ") << format_ratio(*t.ratio) << '\n';
-    if (t.large_company_min) out << "  " << l.t("대기업 최소: ", "large company at least: ") << format_ratio(*t.large_company_min) << '\n';
-    if (t.company_max) out << "  " << l.t("도입기업 최대: ", "company at most: ") << format_ratio(*t.company_max) << '\n';
-    if (t.in_kind_max) out << "  " << l.t("현물 인정 한도: ", "in-kind at most: ") << format_ratio(*t.in_kind_max) << l.t(" (민간부담금 중)", " of the private share") << '\n';
-    if (t.company_cash_min) out << "  " << l.t("현금부담 최소: ", "cash at least: ") << format_ratio(*t.company_cash_min) << l.t(" (기업부담금 중)", " of the company's share") << '\n';
-    if (!t.local_government.empty()) out << "  " << l.t("지자체 매칭: ", "local government: ") << t.local_government << '\n';
+    if (t.large_company_min)
+      out << "  " << l.t("대기업 최소: ", "large company at least: ") << format_ratio(*t.large_company_min) << '\n';
+    if (t.company_max)
+      out << "  " << l.t("도입기업 최대: ", "company at most: ") << format_ratio(*t.company_max) << '\n';
+    if (t.in_kind_max)
+      out << "  " << l.t("현물 인정 한도: ", "in-kind at most: ") << format_ratio(*t.in_kind_max)
+          << l.t(" (민간부담금 중)", " of the private share") << '\n';
+    if (t.company_cash_min)
+      out << "  " << l.t("현금부담 최소: ", "cash at least: ") << format_ratio(*t.company_cash_min)
+          << l.t(" (기업부담금 중)", " of the company's share") << '\n';
+    if (!t.local_government.empty())
+      out << "  " << l.t("지자체 매칭: ", "local government: ") << t.local_government << '\n';
     if (t.cap && t.ratio)
       if (auto fsc = full_support_cost(t, *t.cap))
         out << "  " << l.t("한도 도달 총사업비: ", "full support at: ") << format_money(*fsc, lang) << '\n';
@@ -100,19 +115,24 @@ void program_table(const Program& p, const Catalogue& cat, const std::optional<D
   out << "  " << l.t("문의: ", "contact: ") << p.agency.lead;
   if (!p.agency.operator_name.empty()) out << " / " << p.agency.operator_name;
   if (!p.agency.phone.empty()) out << " " << p.agency.phone;
-  if (p.agency.regional_center) out << l.t(" (지역별 스마트제조혁신센터)", " (regional smart manufacturing innovation centers)");
+  if (p.agency.regional_center)
+    out << l.t(" (지역별 스마트제조혁신센터)", " (regional smart manufacturing innovation centers)");
   out << '\n';
 }
 
 void date_or_null(const std::optional<Date>& d, JsonWriter& out) {
-  if (d) out.value(d->str());
-  else out.null();
+  if (d)
+    out.value(d->str());
+  else
+    out.null();
 }
 
 void ratio_or_null(const std::optional<Ratio>& r, JsonWriter& out) {
   // display only: the exact value is also given as text in ratio_percent
-  if (r) out.value(static_cast<double>(r->basis_points) / static_cast<double>(Ratio::kWhole));
-  else out.null();
+  if (r)
+    out.value(static_cast<double>(r->basis_points) / static_cast<double>(Ratio::kWhole));
+  else
+    out.null();
 }
 
 void rules_json(const std::vector<Rule>& rules, Lang lang, JsonWriter& out) {
@@ -136,8 +156,10 @@ void track_json(const Track& t, Lang lang, JsonWriter& out) {
   out.key("ratio");
   ratio_or_null(t.ratio, out);
   out.key("ratio_percent");
-  if (t.ratio) out.value(format_ratio(*t.ratio));
-  else out.null();
+  if (t.ratio)
+    out.value(format_ratio(*t.ratio));
+  else
+    out.null();
   std::optional<Won> fsc;
   if (t.cap && t.ratio) fsc = full_support_cost(t, *t.cap);
   out.member("full_support_cost", fsc);
@@ -158,9 +180,9 @@ void track_json(const Track& t, Lang lang, JsonWriter& out) {
     out.end_array();
   }
   const std::pair<const char*, const std::optional<Ratio>*> shares[] = {{"large_company_min", &t.large_company_min},
-                                                                         {"company_max", &t.company_max},
-                                                                         {"in_kind_max", &t.in_kind_max},
-                                                                         {"company_cash_min", &t.company_cash_min}};
+                                                                        {"company_max", &t.company_max},
+                                                                        {"in_kind_max", &t.in_kind_max},
+                                                                        {"company_cash_min", &t.company_cash_min}};
   for (const auto& [key, share] : shares)
     if (*share) {
       out.member(key, format_ratio(**share));
@@ -249,8 +271,10 @@ void render_catalogue(const Catalogue& cat, const std::optional<Date>& as_of, co
 
 void render_program(const Program& p, const Catalogue& cat, const std::optional<Date>& as_of,
                     const RenderOptions& options, Format format, std::ostream& out) {
-  if (format == Format::table) program_table(p, cat, as_of, options, out);
-  else print_json(out, [&](JsonWriter& json) { program_json(p, as_of, options.lang, cat.year, json); });
+  if (format == Format::table)
+    program_table(p, cat, as_of, options, out);
+  else
+    print_json(out, [&](JsonWriter& json) { program_json(p, as_of, options.lang, cat.year, json); });
 }
 
 }  // namespace sfgrant

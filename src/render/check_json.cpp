@@ -89,8 +89,8 @@ CheckJson::CheckJson(const Catalogue& catalogue, Lang lang, JsonWriter::Style st
         j.member("name", p.name.in(lang));
         j.member("status", status_name(status));
       });
-    for (WindowState state : {WindowState::upcoming, WindowState::open, WindowState::closed, WindowState::rolling,
-                              WindowState::unknown})
+    for (WindowState state :
+         {WindowState::upcoming, WindowState::open, WindowState::closed, WindowState::rolling, WindowState::unknown})
       pt.window[static_cast<size_t>(state)] = members(kWindowDepth, [&](JsonWriter& j) {
         j.key("apply_from");
         j.raw_value(date_text(p.schedule.apply_from));
@@ -113,8 +113,10 @@ CheckJson::CheckJson(const Catalogue& catalogue, Lang lang, JsonWriter::Style st
         j.key("ratio");
         j.raw_value(ratio_text(t.ratio));
         j.key("ratio_percent");
-        if (t.ratio) j.value(format_ratio(*t.ratio));
-        else j.null();
+        if (t.ratio)
+          j.value(format_ratio(*t.ratio));
+        else
+          j.null();
       });
       if (t.years > 1)
         tt.years = members(kTrackDepth, [&](JsonWriter& j) {
@@ -156,14 +158,15 @@ void CheckJson::write(const Evaluation& ev, const Profile& profile, const Parts&
   out.end_object();
 }
 
-void CheckJson::write_members(const Evaluation& ev, const Profile& profile, const Parts& parts,
-                              JsonWriter& out) const {
+void CheckJson::write_members(const Evaluation& ev, const Profile& profile, const Parts& parts, JsonWriter& out) const {
   if (ev.catalogue != &catalogue_ || out.style() != style_)
     throw std::logic_error("CheckJson: an evaluation of another catalogue, or a writer of another style");
   out.member("year", catalogue_.year);
   out.key("as_of");
-  if (ev.as_of) out.value(ev.as_of->str());
-  else out.null();
+  if (ev.as_of)
+    out.value(ev.as_of->str());
+  else
+    out.null();
   out.key("company");
   out.begin_object();
   out.member("name", profile.name());
@@ -222,8 +225,10 @@ void CheckJson::write_track(const TrackEvaluation& te, const TrackText& text, co
   out.member("full_support_cost", te.full_support_cost);
   if (!text.years.empty()) out.raw_members(text.years);
   out.key("split");
-  if (te.split) write_split_json(*te.split, out);
-  else out.null();
+  if (te.split)
+    write_split_json(*te.split, out);
+  else
+    out.null();
   if (!te.split_problem.empty())  // SPEC §7: in English whatever the language, for scripts
     out.member("split_problem", split_problem_text(te.split_problem, t, Lang::en));
   if (!text.local.empty()) out.raw_members(text.local);

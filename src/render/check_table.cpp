@@ -39,8 +39,8 @@ void print_next_steps(const ProgramEvaluation& pe, Lang lang, std::ostream& out)
   if (!p.agency.phone.empty()) contact += " " + p.agency.phone;
   if (!contact.empty()) out << "    " << l.t("문의: ", "contact: ") << contact << '\n';
   if (pe.center != nullptr)
-    out << "    " << l.t("지역센터: ", "regional center: ") << pe.center->name.in(lang) << " " << pe.center->phone << " ("
-        << pe.center->address << ")\n";
+    out << "    " << l.t("지역센터: ", "regional center: ") << pe.center->name.in(lang) << " " << pe.center->phone
+        << " (" << pe.center->address << ")\n";
 }
 
 }  // namespace
@@ -49,14 +49,16 @@ void render_check_table(const Evaluation& ev, const Profile& profile, const Rend
   const Lang lang = options.lang;
   Labels l{lang};
   out << paint(cell_text(profile.name()), Color::bold, options.color) << " · "
-      << (lang == Lang::ko ? fmt::format("{}년 사업", ev.catalogue->year) : fmt::format("{} programs", ev.catalogue->year));
+      << (lang == Lang::ko ? fmt::format("{}년 사업", ev.catalogue->year)
+                           : fmt::format("{} programs", ev.catalogue->year));
   if (ev.as_of) out << " · " << l.t("기준일 ", "as of ") << ev.as_of->str();
   out << " · " << l.t("총사업비 ", "total cost ")
       << (ev.cost ? format_money(*ev.cost, lang) : l.t("미입력", "not given")) << "\n\n";
 
-  Table table({l.t("상태", "status"), l.t("사업", "program"), l.t("유형", "track"), l.t("한도", "cap"),
-               l.t("비율", "ratio"), l.t("정부지원", "government"), l.t("기업부담", "company"), l.t("접수", "window")},
-              {Align::left, Align::left, Align::left, Align::right, Align::right, Align::right, Align::right, Align::left});
+  Table table(
+      {l.t("상태", "status"), l.t("사업", "program"), l.t("유형", "track"), l.t("한도", "cap"), l.t("비율", "ratio"),
+       l.t("정부지원", "government"), l.t("기업부담", "company"), l.t("접수", "window")},
+      {Align::left, Align::left, Align::left, Align::right, Align::right, Align::right, Align::right, Align::left});
   size_t hidden = 0;
   for (const ProgramEvaluation& pe : ev.programs) {
     if (pe.status == Status::ineligible && !options.all) {
@@ -75,8 +77,8 @@ void render_check_table(const Evaluation& ev, const Profile& profile, const Rend
       }
     }
     const Color window_color = pe.window == WindowState::open || pe.window == WindowState::rolling ? Color::green
-                               : pe.window == WindowState::closed                                   ? Color::dim
-                                                                                                     : Color::none;
+                               : pe.window == WindowState::closed                                  ? Color::dim
+                                                                                                   : Color::none;
     table.add_row({status_label(pe.status, lang), pe.program->name.in(lang), track, cap, ratio, gov, company,
                    window_label(pe.window, lang)},
                   {status_color(pe.status), Color::none, Color::none, Color::none, Color::none, Color::none,
@@ -85,8 +87,10 @@ void render_check_table(const Evaluation& ev, const Profile& profile, const Rend
   table.optional_column(4);  // ratio, then cap, then track: left out first on a narrow terminal
   table.optional_column(3);
   table.optional_column(2);
-  if (table.rows() > 0) print_table(table, options, out);
-  else out << l.t("지원 가능하거나 확인이 필요한 사업이 없습니다.\n", "No program is eligible or possible.\n");
+  if (table.rows() > 0)
+    print_table(table, options, out);
+  else
+    out << l.t("지원 가능하거나 확인이 필요한 사업이 없습니다.\n", "No program is eligible or possible.\n");
 
   // why each ineligible program is closed (with --all), and the questions for possible ones
   if (options.all) {
@@ -102,7 +106,9 @@ void render_check_table(const Evaluation& ev, const Profile& profile, const Rend
   }
   const std::vector<Question> questions = questions_to_ask(ev);
   if (!questions.empty()) {
-    out << '\n' << l.t("확인할 질문 (많은 사업을 가르는 것부터):\n", "Questions to ask (those deciding the most programs first):\n");
+    out << '\n'
+        << l.t("확인할 질문 (많은 사업을 가르는 것부터):\n",
+               "Questions to ask (those deciding the most programs first):\n");
     for (const Question& q : questions) {
       out << "  - " << q.fact->question.in(lang) << "  [" << q.fact->path << "] "
           << count_programs(q.programs.size(), lang) << ": ";
@@ -112,9 +118,9 @@ void render_check_table(const Evaluation& ev, const Profile& profile, const Rend
   }
   if (hidden > 0)
     out << '\n'
-        << (lang == Lang::ko ? fmt::format("지원 불가 {}개 사업은 숨김 (--all 로 보기)\n", hidden)
-                             : fmt::format("{} ineligible program{} hidden (--all to show)\n", hidden,
-                                           hidden == 1 ? "" : "s"));
+        << (lang == Lang::ko
+                ? fmt::format("지원 불가 {}개 사업은 숨김 (--all 로 보기)\n", hidden)
+                : fmt::format("{} ineligible program{} hidden (--all to show)\n", hidden, hidden == 1 ? "" : "s"));
 
   if (options.explain) {
     for (const ProgramEvaluation& pe : ev.programs) {

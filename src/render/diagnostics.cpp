@@ -34,12 +34,18 @@ namespace {
 std::string github_escape(const std::string& s, bool property) {
   std::string out;
   for (char c : s) {
-    if (c == '%') out += "%25";
-    else if (c == '\r') out += "%0D";
-    else if (c == '\n') out += "%0A";
-    else if (property && c == ':') out += "%3A";
-    else if (property && c == ',') out += "%2C";
-    else out += c;
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else if (property && c == ':')
+      out += "%3A";
+    else if (property && c == ',')
+      out += "%2C";
+    else
+      out += c;
   }
   return out;
 }
@@ -89,9 +95,15 @@ void render_text(const Diagnostics& diags, bool strict, std::ostream& out) {
 
 void render_diagnostics(const Diagnostics& diags, bool strict, DiagnosticFormat format, std::ostream& out) {
   switch (format) {
-    case DiagnosticFormat::json: diagnostics_json(diags, strict, out); return;
-    case DiagnosticFormat::github: render_github(diags, strict, out); return;
-    case DiagnosticFormat::text: render_text(diags, strict, out); return;
+    case DiagnosticFormat::json:
+      diagnostics_json(diags, strict, out);
+      return;
+    case DiagnosticFormat::github:
+      render_github(diags, strict, out);
+      return;
+    case DiagnosticFormat::text:
+      render_text(diags, strict, out);
+      return;
   }
 }
 

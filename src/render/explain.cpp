@@ -9,7 +9,8 @@ namespace {
 
 /// A value of a fact as people write it, for a literal of a comparison.
 std::string literal(const FactDef& f, std::int64_t number, Lang lang) {
-  if (f.type == FactType::boolean) return number != 0 ? (lang == Lang::ko ? "예" : "yes") : (lang == Lang::ko ? "아니오" : "no");
+  if (f.type == FactType::boolean)
+    return number != 0 ? (lang == Lang::ko ? "예" : "yes") : (lang == Lang::ko ? "아니오" : "no");
   if (f.type == FactType::money) return format_money(number, lang);
   if (f.vocabulary != nullptr && number >= 0 && static_cast<size_t>(number) < f.vocabulary->choices.size()) {
     const Choice& c = f.vocabulary->choices[static_cast<size_t>(number)];
@@ -31,17 +32,28 @@ std::string company_value(const FactDef& f, const Profile& profile, Lang lang) {
 
 CompareOp negate_op(CompareOp op) {
   switch (op) {
-    case CompareOp::eq: return CompareOp::ne;
-    case CompareOp::ne: return CompareOp::eq;
-    case CompareOp::lt: return CompareOp::ge;
-    case CompareOp::le: return CompareOp::gt;
-    case CompareOp::gt: return CompareOp::le;
-    case CompareOp::ge: return CompareOp::lt;
-    case CompareOp::in: return CompareOp::not_in;
-    case CompareOp::not_in: return CompareOp::in;
-    case CompareOp::has: return CompareOp::lacks;
-    case CompareOp::lacks: return CompareOp::has;
-    case CompareOp::truthy: return CompareOp::truthy;  // handled by the caller
+    case CompareOp::eq:
+      return CompareOp::ne;
+    case CompareOp::ne:
+      return CompareOp::eq;
+    case CompareOp::lt:
+      return CompareOp::ge;
+    case CompareOp::le:
+      return CompareOp::gt;
+    case CompareOp::gt:
+      return CompareOp::le;
+    case CompareOp::ge:
+      return CompareOp::lt;
+    case CompareOp::in:
+      return CompareOp::not_in;
+    case CompareOp::not_in:
+      return CompareOp::in;
+    case CompareOp::has:
+      return CompareOp::lacks;
+    case CompareOp::lacks:
+      return CompareOp::has;
+    case CompareOp::truthy:
+      return CompareOp::truthy;  // handled by the caller
   }
   return op;
 }
@@ -87,28 +99,40 @@ std::string explain_comparison(const Condition& c, const Profile& profile, Lang 
     const std::int64_t a = f.type == FactType::boolean ? (profile.get(f).flag ? 1 : 0) : profile.get(f).number;
     const bool ordered = f.type != FactType::choice || (f.vocabulary != nullptr && f.vocabulary->ordered);
     const bool equality = op == CompareOp::eq || op == CompareOp::ne;
-    if (a == *bound) relation = "=";
-    else if (!ordered || equality) relation = "≠";
-    else relation = a < *bound ? "<" : ">";
+    if (a == *bound)
+      relation = "=";
+    else if (!ordered || equality)
+      relation = "≠";
+    else
+      relation = a < *bound ? "<" : ">";
   }
-  const std::string lhs = relation.empty() ? fmt::format("{} {},", label, value)
-                                           : fmt::format("{} {} {}", label, value, relation);
+  const std::string lhs =
+      relation.empty() ? fmt::format("{} {},", label, value) : fmt::format("{} {} {}", label, value, relation);
   switch (op) {
-    case CompareOp::ge: return fmt::format("{} {} {}", lhs, required, ko ? "이상 필요" : "required");
-    case CompareOp::gt: return fmt::format("{} {} {}", lhs, required, ko ? "초과 필요" : "required (higher)");
-    case CompareOp::le: return fmt::format("{} {} {}", lhs, required, ko ? "이하 필요" : "required (at most)");
-    case CompareOp::lt: return fmt::format("{} {} {}", lhs, required, ko ? "미만 필요" : "required (lower)");
+    case CompareOp::ge:
+      return fmt::format("{} {} {}", lhs, required, ko ? "이상 필요" : "required");
+    case CompareOp::gt:
+      return fmt::format("{} {} {}", lhs, required, ko ? "초과 필요" : "required (higher)");
+    case CompareOp::le:
+      return fmt::format("{} {} {}", lhs, required, ko ? "이하 필요" : "required (at most)");
+    case CompareOp::lt:
+      return fmt::format("{} {} {}", lhs, required, ko ? "미만 필요" : "required (lower)");
     case CompareOp::eq:
       if (c.rhs.fact != nullptr) return fmt::format("{} {}, {}", lhs, required, ko ? "같아야 함" : "must be equal");
       return fmt::format("{} {} {}", lhs, required, ko ? "필요" : "required");
     case CompareOp::ne:
       if (c.rhs.fact != nullptr) return fmt::format("{} {}, {}", lhs, required, ko ? "달라야 함" : "must differ");
       return fmt::format("{} {} {}", lhs, required, ko ? "불가" : "not allowed");
-    case CompareOp::in: return fmt::format("{} [{}] {}", lhs, required, ko ? "중 하나 필요" : "one of them required");
-    case CompareOp::not_in: return fmt::format("{} [{}] {}", lhs, required, ko ? "불가" : "not allowed");
-    case CompareOp::has: return fmt::format("{} {} {}", lhs, required, ko ? "필요" : "required");
-    case CompareOp::lacks: return fmt::format("{} {} {}", lhs, required, ko ? "없어야 함" : "must be absent");
-    case CompareOp::truthy: break;
+    case CompareOp::in:
+      return fmt::format("{} [{}] {}", lhs, required, ko ? "중 하나 필요" : "one of them required");
+    case CompareOp::not_in:
+      return fmt::format("{} [{}] {}", lhs, required, ko ? "불가" : "not allowed");
+    case CompareOp::has:
+      return fmt::format("{} {} {}", lhs, required, ko ? "필요" : "required");
+    case CompareOp::lacks:
+      return fmt::format("{} {} {}", lhs, required, ko ? "없어야 함" : "must be absent");
+    case CompareOp::truthy:
+      break;
   }
   return lhs;
 }
@@ -146,13 +170,13 @@ void explain_condition(const Condition& c, const Profile& profile, const RenderO
 
 }  // namespace
 
-void explain_rules(const std::vector<RuleResult>& rules, const Profile& profile,
-                   const RenderOptions& options, std::ostream& out, const std::string& indent) {
+void explain_rules(const std::vector<RuleResult>& rules, const Profile& profile, const RenderOptions& options,
+                   std::ostream& out, const std::string& indent) {
   const Lang lang = options.lang;
   Labels l{lang};
   for (const RuleResult& rr : rules) {
-    out << indent << tri_mark(rr.result, options.color) << ' ' << rr.rule->message.in(lang) << "  ["
-        << rr.rule->id << "]\n";
+    out << indent << tri_mark(rr.result, options.color) << ' ' << rr.rule->message.in(lang) << "  [" << rr.rule->id
+        << "]\n";
     explain_condition(rr.rule->require, profile, options, false, out, indent + "    ");
     out << indent << "    " << l.t("근거: ", "source: ") << rr.rule->source << '\n';
   }

@@ -38,12 +38,18 @@ void print_choices(const FactDef& f, Lang lang, std::ostream& out) {
 std::string hint(const FactDef& f, Lang lang) {
   const Labels l{lang};
   switch (f.type) {
-    case FactType::boolean: return l.t("예/아니오", "yes/no");
-    case FactType::money: return l.t("예: 4억원, 2억 5천만원, 95,000,000", "e.g. 4억원, 2억 5천만원, 400,000,000");
-    case FactType::number: return l.t("숫자", "a number");
-    case FactType::choice: return l.t("번호 또는 이름", "number or name");
-    case FactType::list: return l.t("번호나 이름을 쉼표로, 없으면 '없음'", "numbers or names separated by commas, or 'none'");
-    case FactType::money_list: return l.t("금액을 쉼표로", "amounts separated by commas");
+    case FactType::boolean:
+      return l.t("예/아니오", "yes/no");
+    case FactType::money:
+      return l.t("예: 4억원, 2억 5천만원, 95,000,000", "e.g. 4억원, 2억 5천만원, 400,000,000");
+    case FactType::number:
+      return l.t("숫자", "a number");
+    case FactType::choice:
+      return l.t("번호 또는 이름", "number or name");
+    case FactType::list:
+      return l.t("번호나 이름을 쉼표로, 없으면 '없음'", "numbers or names separated by commas, or 'none'");
+    case FactType::money_list:
+      return l.t("금액을 쉼표로", "amounts separated by commas");
     case FactType::text:
       if (f.path == "ksic") return l.t("예: 29294, C29294", "e.g. 29294, C29294");
       if (f.path == "business_number") return l.t("예: 305-86-12346", "e.g. 305-86-12346");
@@ -80,18 +86,23 @@ std::string answer_prompt(const FactDef& f, Lang lang) {
 std::string interview_line(InterviewLine line, Lang lang) {
   const Labels l{lang};
   switch (line) {
-    case InterviewLine::needed: return l.t("꼭 필요합니다.", "This one is needed.");
+    case InterviewLine::needed:
+      return l.t("꼭 필요합니다.", "This one is needed.");
     case InterviewLine::save_as:
-      return l.t("프로필을 YAML로 저장할 파일 이름 (Enter: 저장 안 함) > ", "File to save the profile YAML to (Enter: don't save) > ");
-    case InterviewLine::cannot_write: return l.t("쓸 수 없습니다", "cannot write");
-    case InterviewLine::saved: return l.t("저장했습니다: ", "Saved: ");
+      return l.t("프로필을 YAML로 저장할 파일 이름 (Enter: 저장 안 함) > ",
+                 "File to save the profile YAML to (Enter: don't save) > ");
+    case InterviewLine::cannot_write:
+      return l.t("쓸 수 없습니다", "cannot write");
+    case InterviewLine::saved:
+      return l.t("저장했습니다: ", "Saved: ");
   }
   return {};
 }
 
 std::string overwrite_prompt(const std::string& path, Lang lang) {
   const Labels l{lang};
-  return fmt::format("{} {} ({}) > ", path, l.t("파일이 있습니다. 덮어쓸까요?", "exists. Overwrite?"), l.t("예/아니오", "yes/no"));
+  return fmt::format("{} {} ({}) > ", path, l.t("파일이 있습니다. 덮어쓸까요?", "exists. Overwrite?"),
+                     l.t("예/아니오", "yes/no"));
 }
 
 }  // namespace sfgrant

@@ -3,8 +3,10 @@
 namespace sfgrant {
 
 void write_text_or_null(const Text& t, Lang lang, JsonWriter& out) {
-  if (t.empty()) out.null();
-  else out.value(t.in(lang));
+  if (t.empty())
+    out.null();
+  else
+    out.value(t.in(lang));
 }
 
 void write_documents_json(const std::vector<Document>& documents, Lang lang, JsonWriter& out) {

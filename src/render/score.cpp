@@ -18,10 +18,14 @@ std::string shown(Rational value, Rational mark) {
 
 const char* verdict_id(Verdict v) {
   switch (v) {
-    case Verdict::pass: return "pass";
-    case Verdict::fail: return "fail";
-    case Verdict::no_pass_mark: return "no_pass_mark";
-    case Verdict::incomplete: return "incomplete";
+    case Verdict::pass:
+      return "pass";
+    case Verdict::fail:
+      return "fail";
+    case Verdict::no_pass_mark:
+      return "no_pass_mark";
+    case Verdict::incomplete:
+      return "incomplete";
   }
   return "";
 }
@@ -29,10 +33,14 @@ const char* verdict_id(Verdict v) {
 std::string verdict_label(Verdict v, Lang lang) {
   const bool ko = lang == Lang::ko;
   switch (v) {
-    case Verdict::pass: return ko ? "통과" : "pass";
-    case Verdict::fail: return ko ? "탈락" : "fail";
-    case Verdict::no_pass_mark: return ko ? "합격선 없음" : "no pass mark";
-    case Verdict::incomplete: return ko ? "부분 점수" : "partial";
+    case Verdict::pass:
+      return ko ? "통과" : "pass";
+    case Verdict::fail:
+      return ko ? "탈락" : "fail";
+    case Verdict::no_pass_mark:
+      return ko ? "합격선 없음" : "no pass mark";
+    case Verdict::incomplete:
+      return ko ? "부분 점수" : "partial";
   }
   return "";
 }
@@ -61,16 +69,16 @@ std::string score_reason(const ScoreResult& r, Lang lang) {
     }
     const std::string mark = stage.suitability->fail_mark;
     reason = Text{fmt::format("부적합: {} 항목 {}개 — {}", mark, r.unsuitable.size(), ko),
-                    fmt::format("unsuitable: {} on {} item(s) — {}", mark, r.unsuitable.size(), en)};
+                  fmt::format("unsuitable: {} on {} item(s) — {}", mark, r.unsuitable.size(), en)};
   } else if (!stage.scored()) {
     reason = Text{fmt::format("적합: 모든 항목 {}", stage.suitability->pass_mark),
-                    fmt::format("suitable: {} on every item", stage.suitability->pass_mark)};
+                  fmt::format("suitable: {} on every item", stage.suitability->pass_mark)};
   } else if (stage.is_incomplete()) {
-    reason = Text{fmt::format("공개된 항목 {}점 / {}점만 계산 — {}", stage.items_max().exact(),
-                                stage.total ? stage.total->exact() : stage.items_max().exact(), stage.incomplete.ko),
-                    fmt::format("only the published {} of {} points are scored — {}", stage.items_max().exact(),
-                                stage.total ? stage.total->exact() : stage.items_max().exact(),
-                                stage.incomplete.in(Lang::en))};
+    reason = Text{
+        fmt::format("공개된 항목 {}점 / {}점만 계산 — {}", stage.items_max().exact(),
+                    stage.total ? stage.total->exact() : stage.items_max().exact(), stage.incomplete.ko),
+        fmt::format("only the published {} of {} points are scored — {}", stage.items_max().exact(),
+                    stage.total ? stage.total->exact() : stage.items_max().exact(), stage.incomplete.in(Lang::en))};
   } else if (stage.pass) {
     const PassMark& p = *stage.pass;
     const Rational value = p.on == PassOn::base ? r.base : r.final_score;
@@ -78,17 +86,18 @@ std::string score_reason(const ScoreResult& r, Lang lang) {
     const char* which_ko = p.on == PassOn::base ? "기본점수" : "최종 점수";
     const char* which_en = p.on == PassOn::base ? "score before the bonus" : "score with the bonus";
     if (value >= p.at_least) {
-      reason = Text{fmt::format("{} {}점 ≥ {}점{}", which_ko, shown(value, p.at_least), mark,
-                                  r.passed_by_bonus ? fmt::format(" (가점 없이는 {}점으로 미달)", shown(r.base, p.at_least)) : ""),
-                      fmt::format("{} {} ≥ {}{}", which_en, shown(value, p.at_least), mark,
-                                  r.passed_by_bonus ? fmt::format(" (only with the bonus: {} without it)",
-                                                                  shown(r.base, p.at_least))
-                                                    : "")};
+      reason = Text{
+          fmt::format("{} {}점 ≥ {}점{}", which_ko, shown(value, p.at_least), mark,
+                      r.passed_by_bonus ? fmt::format(" (가점 없이는 {}점으로 미달)", shown(r.base, p.at_least)) : ""),
+          fmt::format("{} {} ≥ {}{}", which_en, shown(value, p.at_least), mark,
+                      r.passed_by_bonus
+                          ? fmt::format(" (only with the bonus: {} without it)", shown(r.base, p.at_least))
+                          : "")};
     } else {
       reason = Text{fmt::format("{} {}점 < {}점 ({}점 부족)", which_ko, shown(value, p.at_least), mark,
-                                  (p.at_least - value).fixed(2)),
-                      fmt::format("{} {} < {} ({} short)", which_en, shown(value, p.at_least), mark,
-                                  (p.at_least - value).fixed(2))};
+                                (p.at_least - value).fixed(2)),
+                    fmt::format("{} {} < {} ({} short)", which_en, shown(value, p.at_least), mark,
+                                (p.at_least - value).fixed(2))};
     }
   } else {
     reason = Text{"점수 순으로 선정", "companies are ranked by score"};
@@ -98,8 +107,10 @@ std::string score_reason(const ScoreResult& r, Lang lang) {
 
 void render_score(const ScoreResult& r, const Sheet& sheet, int year, const RenderOptions& options, Format format,
                   std::ostream& out) {
-  if (format == Format::json) print_json(out, [&](JsonWriter& json) { score_json(r, sheet, year, options.lang, json); });
-  else score_table(r, sheet, year, options.lang, options.width, out);
+  if (format == Format::json)
+    print_json(out, [&](JsonWriter& json) { score_json(r, sheet, year, options.lang, json); });
+  else
+    score_table(r, sheet, year, options.lang, options.width, out);
 }
 
 }  // namespace sfgrant

@@ -7,8 +7,10 @@ namespace sfgrant {
 void score_json(const ScoreResult& r, const Sheet& sheet, int year, Lang lang, JsonWriter& out) {
   const Stage& stage = *r.stage;
   auto string_or_null = [&out](const std::string& s) {
-    if (s.empty()) out.null();
-    else out.value(s);
+    if (s.empty())
+      out.null();
+    else
+      out.value(s);
   };
   out.begin_object();
   out.member("year", year);
@@ -69,8 +71,10 @@ void score_json(const ScoreResult& r, const Sheet& sheet, int year, Lang lang, J
       out.member("id", stage.combine->extra_id);
       out.member("name", stage.combine->extra_name.in(lang));
       out.key("score");
-      if (r.extra) out.value(r.extra->rounded());
-      else out.null();
+      if (r.extra)
+        out.value(r.extra->rounded());
+      else
+        out.null();
       out.member("weight", stage.combine->extra_weight.rounded(4));
       out.member("evaluators_weight", stage.combine->evaluators_weight.rounded(4));
       out.end_object();
@@ -93,8 +97,10 @@ void score_json(const ScoreResult& r, const Sheet& sheet, int year, Lang lang, J
       out.end_array();
       out.member("sum", r.bonus_sum.rounded());
       out.key("cap");
-      if (stage.bonus->cap) out.value(stage.bonus->cap->rounded());
-      else out.null();
+      if (stage.bonus->cap)
+        out.value(stage.bonus->cap->rounded());
+      else
+        out.null();
       out.member("points", r.bonus.rounded());
       out.end_object();
     } else {

@@ -61,12 +61,12 @@ void score_table(const ScoreResult& r, const Sheet& sheet, int year, Lang lang, 
     Table table(headers, align);
     for (size_t k = 0; k < r.evaluators.size(); ++k) {
       const EvaluatorResult& e = r.evaluators[k];
-      std::vector<std::string> row{
-          e.name.empty() ? fmt::format("{} {}", ko ? "평가위원" : "evaluator", k + 1) : e.name};
+      std::vector<std::string> row{e.name.empty() ? fmt::format("{} {}", ko ? "평가위원" : "evaluator", k + 1)
+                                                  : e.name};
       for (const auto& s : e.sections) row.push_back(s.fixed(2));
       row.push_back(e.total.fixed(2));
       if (trims)
-        row.push_back(e.dropped == "highest" ? (ko ? "제외 (최고점)" : "dropped (highest)")
+        row.push_back(e.dropped == "highest"  ? (ko ? "제외 (최고점)" : "dropped (highest)")
                       : e.dropped == "lowest" ? (ko ? "제외 (최저점)" : "dropped (lowest)")
                                               : "");
       table.add_row(row);
@@ -85,13 +85,15 @@ void score_table(const ScoreResult& r, const Sheet& sheet, int year, Lang lang, 
     if (stage.combine) {
       const Combination& c = *stage.combine;
       summary.push_back({c.extra_name.in(lang), r.extra ? r.extra->fixed(2) : "-"});
-      summary.push_back({fmt::format("{} ({} × {} + {} × {})", ko ? "기본점수" : "base score", percent(c.evaluators_weight),
-                                   r.evaluator_score.fixed(2), percent(c.extra_weight), r.extra ? r.extra->fixed(2) : "-"),
-                       r.base.fixed(2)});
+      summary.push_back(
+          {fmt::format("{} ({} × {} + {} × {})", ko ? "기본점수" : "base score", percent(c.evaluators_weight),
+                       r.evaluator_score.fixed(2), percent(c.extra_weight), r.extra ? r.extra->fixed(2) : "-"),
+           r.base.fixed(2)});
     }
     if (stage.bonus) {
       std::string held;
-      for (const auto* b : r.bonus_held) held += fmt::format("{}{} {}", held.empty() ? "" : ", ", b->id, b->points.exact());
+      for (const auto* b : r.bonus_held)
+        held += fmt::format("{}{} {}", held.empty() ? "" : ", ", b->id, b->points.exact());
       std::string label = ko ? "가점" : "bonus";
       if (!held.empty()) label += " (" + held + ")";
       if (r.bonus != r.bonus_sum)
@@ -103,13 +105,15 @@ void score_table(const ScoreResult& r, const Sheet& sheet, int year, Lang lang, 
     print_summary(summary, out);
   }
 
-  out << '\n' << (ko ? "결과: " : "result: ") << verdict_label(r.verdict, lang) << " — " << score_reason(r, lang) << '\n';
+  out << '\n'
+      << (ko ? "결과: " : "result: ") << verdict_label(r.verdict, lang) << " — " << score_reason(r, lang) << '\n';
   const std::string why = !r.suitable ? stage.suitability->source : stage.pass ? stage.pass->source : "";
   if (!why.empty()) out << "  " << (ko ? "근거: " : "source: ") << why << '\n';
 
   if (!r.losses.empty()) {
     out << '\n'
-        << (ko ? "감점이 큰 항목 (반영된 평가위원 평균)" : "Items losing the most points (mean of the evaluators that count)")
+        << (ko ? "감점이 큰 항목 (반영된 평가위원 평균)"
+               : "Items losing the most points (mean of the evaluators that count)")
         << '\n';
     Table losses({ko ? "감점" : "lost", ko ? "평균/배점" : "mean/max", ko ? "항목" : "item"},
                  {Align::right, Align::right, Align::left});

@@ -10,9 +10,11 @@ void write_sheet_template(const Rubric& rubric, const Stage& stage, Lang lang, s
   out << "# " << rubric.name.in(lang) << " — " << stage.name.in(lang) << '\n';
   out << "# " << (ko ? "근거: " : "source: ") << stage.source << '\n';
   if (ko)
-    out << "# 평가위원별로 항목마다 등급(이름 또는 점수)을 적고, 적합성은 " << (stage.suitability ? stage.suitability->pass_mark : "○")
-        << "/" << (stage.suitability ? stage.suitability->fail_mark : "×")
-        << ", 보유한 가점 항목을 bonus에 적으세요.\n# 모든 항목이 최고 등급으로 채워져 있습니다: 낮은 항목을 고치세요.\n";
+    out << "# 평가위원별로 항목마다 등급(이름 또는 점수)을 적고, 적합성은 "
+        << (stage.suitability ? stage.suitability->pass_mark : "○") << "/"
+        << (stage.suitability ? stage.suitability->fail_mark : "×")
+        << ", 보유한 가점 항목을 bonus에 적으세요.\n# 모든 항목이 최고 등급으로 채워져 있습니다: 낮은 항목을 "
+           "고치세요.\n";
   else
     out << "# Give each evaluator's grade per item (a grade or its points), answer each suitability row and list\n"
            "# the bonus items held. Every item is filled with the highest grade: change what is lower.\n";
@@ -23,8 +25,9 @@ void write_sheet_template(const Rubric& rubric, const Stage& stage, Lang lang, s
 
   if (stage.suitability) {
     const Suitability& su = *stage.suitability;
-    out << "suitability:" << (ko ? fmt::format("   # {} 또는 {}: 하나라도 {}이면 부적합", su.pass_mark, su.fail_mark, su.fail_mark)
-                                 : fmt::format("   # {} or {}: any {} fails", su.pass_mark, su.fail_mark, su.fail_mark))
+    out << "suitability:"
+        << (ko ? fmt::format("   # {} 또는 {}: 하나라도 {}이면 부적합", su.pass_mark, su.fail_mark, su.fail_mark)
+               : fmt::format("   # {} or {}: any {} fails", su.pass_mark, su.fail_mark, su.fail_mark))
         << '\n';
     for (const auto& item : su.items) {
       out << "  # " << item.text.in(lang) << '\n';
@@ -50,10 +53,12 @@ void write_sheet_template(const Rubric& rubric, const Stage& stage, Lang lang, s
         out << "      # " << section.name.in(lang) << " (" << section.points.exact() << ")\n";
         for (const auto& item : section.items) {
           std::string value;
-          if (item.points.empty()) value = item.max.exact();
+          if (item.points.empty())
+            value = item.max.exact();
           else if (!stage.grades.empty() && !stage.grades.front().name.empty())
             value = ko ? stage.grades.front().name.ko : stage.grades.front().id;
-          else value = item.points.front().exact();
+          else
+            value = item.points.front().exact();
           out << "      " << item.id << ": " << (value.find(' ') != std::string::npos ? "\"" + value + "\"" : value)
               << "   # " << item.text.in(lang) << " — " << describe_grades(stage, item, lang) << '\n';
         }
@@ -72,9 +77,9 @@ void write_sheet_template(const Rubric& rubric, const Stage& stage, Lang lang, s
 
   if (stage.bonus) {
     const Bonus& b = *stage.bonus;
-    out << "bonus: []   # "
-        << (ko ? "보유한 가점 항목 id 목록" : "ids of the bonus items held")
-        << (b.cap ? (ko ? fmt::format(", 합산 최대 {}점", b.cap->exact()) : fmt::format(", at most {} in all", b.cap->exact()))
+    out << "bonus: []   # " << (ko ? "보유한 가점 항목 id 목록" : "ids of the bonus items held")
+        << (b.cap ? (ko ? fmt::format(", 합산 최대 {}점", b.cap->exact())
+                        : fmt::format(", at most {} in all", b.cap->exact()))
                   : std::string())
         << '\n';
     for (const auto& item : b.items) {

@@ -42,7 +42,8 @@ void split_lines(const SplitReport& r, Lang lang, std::ostream& out) {
     line("  대기업", "  large company", format_money(*split.large_company, lang));
     line("  도입기업", "  company", format_money(split.company, lang));
   }
-  if (split.private_in_kind_max) line("현물 인정 한도 ", "in-kind at most ", format_money(*split.private_in_kind_max, lang));
+  if (split.private_in_kind_max)
+    line("현물 인정 한도 ", "in-kind at most ", format_money(*split.private_in_kind_max, lang));
   if (split.company_cash_min) line("현금부담 최소 ", "cash at least  ", format_money(*split.company_cash_min, lang));
   for (const auto& y : split.years) {
     const std::string label = lang == Lang::ko ? fmt::format("  {}차년도", y.year) : fmt::format("  year {}", y.year);
@@ -58,8 +59,10 @@ void split_lines(const SplitReport& r, Lang lang, std::ostream& out) {
 }  // namespace
 
 void render_split(const SplitReport& r, const RenderOptions& options, Format format, std::ostream& out) {
-  if (format == Format::json) print_json(out, [&](JsonWriter& json) { split_json(r, json); });
-  else split_lines(r, options.lang, out);
+  if (format == Format::json)
+    print_json(out, [&](JsonWriter& json) { split_json(r, json); });
+  else
+    split_lines(r, options.lang, out);
 }
 
 }  // namespace sfgrant

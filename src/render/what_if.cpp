@@ -23,9 +23,10 @@ void render_what_if_table(const WhatIf& w, const Profile& original, const Render
     out << l.t("바뀌는 사업이 없습니다.\n", "No program changes.\n");
     return;
   }
-  Table table({l.t("변화", "change"), l.t("사업", "program"), l.t("전", "before"), l.t("후", "after"),
-               l.t("정부지원 전", "government before"), l.t("정부지원 후", "government after"), l.t("차이", "difference")},
-              {Align::left, Align::left, Align::left, Align::left, Align::right, Align::right, Align::right});
+  Table table(
+      {l.t("변화", "change"), l.t("사업", "program"), l.t("전", "before"), l.t("후", "after"),
+       l.t("정부지원 전", "government before"), l.t("정부지원 후", "government after"), l.t("차이", "difference")},
+      {Align::left, Align::left, Align::left, Align::left, Align::right, Align::right, Align::right});
   size_t gained = 0, lost = 0, up = 0, down = 0;
   for (const ProgramChange& c : w.changes) {
     std::string change;
@@ -89,11 +90,19 @@ void write_fact_value(const FactDef& f, const Profile& profile, JsonWriter& out)
   }
   const Value& v = profile.get(f);
   switch (f.type) {
-    case FactType::boolean: out.value(v.flag); return;
+    case FactType::boolean:
+      out.value(v.flag);
+      return;
     case FactType::number:
-    case FactType::money: out.value(v.number); return;
-    case FactType::text: out.value(v.text); return;
-    case FactType::choice: out.value(f.vocabulary->choices[static_cast<size_t>(v.number)].id); return;
+    case FactType::money:
+      out.value(v.number);
+      return;
+    case FactType::text:
+      out.value(v.text);
+      return;
+    case FactType::choice:
+      out.value(f.vocabulary->choices[static_cast<size_t>(v.number)].id);
+      return;
     case FactType::list:
       out.begin_array();
       for (auto idx : v.items) out.value(f.vocabulary->choices[static_cast<size_t>(idx)].id);
@@ -110,8 +119,10 @@ void write_fact_value(const FactDef& f, const Profile& profile, JsonWriter& out)
 
 void write_what_if_json(const WhatIf& w, const Profile& original, Lang lang, JsonWriter& out) {
   auto track_id = [&out](const Track* t) {
-    if (t != nullptr) out.value(t->id);
-    else out.null();
+    if (t != nullptr)
+      out.value(t->id);
+    else
+      out.null();
   };
   out.begin_object();
   out.key("settings");

@@ -10,7 +10,8 @@ void render_what_it_takes(const std::vector<Reach>& reaches, const Profile& prof
   const Lang lang = options.lang;
   Labels l{lang};
   out << '\n'
-      << paint(l.t("지원 불가 사업을 열려면 (회사가 바꿀 수 있는 것: 목표 수준, 총사업비, 컨소시엄 구성, 수준확인, 신청할 수 있는 선정):",
+      << paint(l.t("지원 불가 사업을 열려면 (회사가 바꿀 수 있는 것: 목표 수준, 총사업비, 컨소시엄 구성, 수준확인, "
+                   "신청할 수 있는 선정):",
                    "What it would take (things the company controls: target level, total cost, consortium, level "
                    "check, selections it can apply for):"),
                Color::bold, options.color)
@@ -35,8 +36,9 @@ void render_what_it_takes(const std::vector<Reach>& reaches, const Profile& prof
       continue;
     }
     for (const Blocker& b : r.blocking) {
-      out << "    " << paint(l.t("도달 불가: ", "not reachable: "), Color::red, options.color) << b.rule->message.in(lang)
-          << "  [" << (b.track != nullptr ? b.track->id + ":" : std::string()) << b.rule->id << "]\n";
+      out << "    " << paint(l.t("도달 불가: ", "not reachable: "), Color::red, options.color)
+          << b.rule->message.in(lang) << "  [" << (b.track != nullptr ? b.track->id + ":" : std::string()) << b.rule->id
+          << "]\n";
       out << "      " << l.t("근거: ", "source: ") << b.rule->source << '\n';
     }
   }
@@ -44,8 +46,10 @@ void render_what_it_takes(const std::vector<Reach>& reaches, const Profile& prof
 
 void write_what_it_takes_json(const std::vector<Reach>& reaches, const Profile& profile, Lang lang, JsonWriter& out) {
   auto track_id = [&out](const Track* t) {
-    if (t != nullptr) out.value(t->id);
-    else out.null();
+    if (t != nullptr)
+      out.value(t->id);
+    else
+      out.null();
   };
   out.begin_array();
   for (const Reach& r : reaches) {

@@ -18,11 +18,16 @@ std::string describe_value(const FactDef& f, const Profile& profile, Lang lang) 
     return lang == Lang::ko && !c.label.empty() ? c.label : c.id;
   };
   switch (f.type) {
-    case FactType::boolean: return v.flag ? (lang == Lang::ko ? "예" : "yes") : (lang == Lang::ko ? "아니오" : "no");
-    case FactType::number: return std::to_string(v.number);
-    case FactType::money: return format_money(v.number, lang);
-    case FactType::text: return v.text;
-    case FactType::choice: return choice(v.number);
+    case FactType::boolean:
+      return v.flag ? (lang == Lang::ko ? "예" : "yes") : (lang == Lang::ko ? "아니오" : "no");
+    case FactType::number:
+      return std::to_string(v.number);
+    case FactType::money:
+      return format_money(v.number, lang);
+    case FactType::text:
+      return v.text;
+    case FactType::choice:
+      return choice(v.number);
     case FactType::list: {
       std::string out = "[";
       for (size_t i = 0; i < v.items.size(); ++i) out += (i ? ", " : "") + choice(v.items[i]);
@@ -55,18 +60,24 @@ std::string count_programs(size_t n, Lang lang) {
 std::string status_label(Status s, Lang lang) {
   Labels l{lang};
   switch (s) {
-    case Status::eligible: return l.t("지원 가능", "eligible");
-    case Status::possible: return l.t("확인 필요", "possible");
-    case Status::ineligible: return l.t("지원 불가", "ineligible");
+    case Status::eligible:
+      return l.t("지원 가능", "eligible");
+    case Status::possible:
+      return l.t("확인 필요", "possible");
+    case Status::ineligible:
+      return l.t("지원 불가", "ineligible");
   }
   return "";
 }
 
 Color status_color(Status s) {
   switch (s) {
-    case Status::eligible: return Color::green;
-    case Status::possible: return Color::yellow;
-    case Status::ineligible: return Color::red;
+    case Status::eligible:
+      return Color::green;
+    case Status::possible:
+      return Color::yellow;
+    case Status::ineligible:
+      return Color::red;
   }
   return Color::none;
 }
@@ -74,20 +85,28 @@ Color status_color(Status s) {
 std::string window_label(WindowState w, Lang lang) {
   Labels l{lang};
   switch (w) {
-    case WindowState::upcoming: return l.t("접수 예정", "upcoming");
-    case WindowState::open: return l.t("접수 중", "open");
-    case WindowState::closed: return l.t("마감", "closed");
-    case WindowState::rolling: return l.t("상시", "rolling");
-    case WindowState::unknown: return l.t("미정", "unknown");
+    case WindowState::upcoming:
+      return l.t("접수 예정", "upcoming");
+    case WindowState::open:
+      return l.t("접수 중", "open");
+    case WindowState::closed:
+      return l.t("마감", "closed");
+    case WindowState::rolling:
+      return l.t("상시", "rolling");
+    case WindowState::unknown:
+      return l.t("미정", "unknown");
   }
   return "";
 }
 
 std::string tri_mark(Tri t, bool color) {
   switch (t) {
-    case Tri::pass: return paint("✔", Color::green, color);
-    case Tri::fail: return paint("✘", Color::red, color);
-    case Tri::unknown: return paint("?", Color::yellow, color);
+    case Tri::pass:
+      return paint("✔", Color::green, color);
+    case Tri::fail:
+      return paint("✘", Color::red, color);
+    case Tri::unknown:
+      return paint("?", Color::yellow, color);
   }
   return "?";
 }
@@ -142,7 +161,8 @@ std::string describe_move(const Move& move, const Profile& profile, Lang lang) {
   }
   Profile after = profile;
   apply_move(after, move);
-  const std::string before = profile.has(f) ? describe_value(f, profile, lang) : (lang == Lang::ko ? "미입력" : "not given");
+  const std::string before =
+      profile.has(f) ? describe_value(f, profile, lang) : (lang == Lang::ko ? "미입력" : "not given");
   return fmt::format("{} {} → {}", fact_label(f, lang), before, describe_value(f, after, lang));
 }
 
@@ -150,24 +170,29 @@ std::string split_problem_text(const SplitProblem& p, const Track& track, Lang l
   using Code = SplitProblem::Code;
   const bool ko = lang == Lang::ko;
   switch (p.code) {
-    case Code::none: return {};
+    case Code::none:
+      return {};
     case Code::levels_unknown:
-      return ko ? "지원한도가 현재·목표 수준에 따라 정해짐 (수준 입력 필요)" : "the cap depends on the current and target levels";
+      return ko ? "지원한도가 현재·목표 수준에 따라 정해짐 (수준 입력 필요)"
+                : "the cap depends on the current and target levels";
     case Code::no_level_row:
       return ko ? "지원한도 표에 이 현재 → 목표 수준 조합이 없음"
                 : "the cap table has no row for this current → target level pair";
     case Code::no_ratio:
       return ko ? fmt::format("{} 유형에 정부 지원비율이 없음", track.id)
                 : fmt::format("track {} has no government ratio", track.id);
-    case Code::negative_total: return ko ? "총사업비는 0원 이상이어야 함" : "the total cost cannot be negative";
+    case Code::negative_total:
+      return ko ? "총사업비는 0원 이상이어야 함" : "the total cost cannot be negative";
     case Code::too_many_years:
       return ko ? fmt::format("연차별 사업비가 {}개이나 이 유형은 최대 {}년", p.given, p.years)
                 : fmt::format("{} yearly costs given, but the track runs at most {} years", p.given, p.years);
     case Code::years_do_not_add_up:
-      return ko ? fmt::format("연차별 사업비 합계 {}가 총사업비 {}와 다름", format_korean(p.sum), format_korean(p.total))
+      return ko ? fmt::format("연차별 사업비 합계 {}가 총사업비 {}와 다름", format_korean(p.sum),
+                              format_korean(p.total))
                 : fmt::format("yearly costs add up to {}, not the total {}", format_korean(p.sum),
                               format_korean(p.total));
-    case Code::overflow: return ko ? "금액이 계산할 수 있는 범위를 넘음" : "amount overflow";
+    case Code::overflow:
+      return ko ? "금액이 계산할 수 있는 범위를 넘음" : "amount overflow";
   }
   return {};
 }

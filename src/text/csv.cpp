@@ -44,8 +44,8 @@ bool CsvReader::next(CsvRecord& record) {
   record.line = line_;
   if (pos_ >= buffer_.size() && !fill()) return false;
   std::string field;
-  bool quoted = false;     // inside quotes
-  bool was_quoted = false; // the field started with a quote
+  bool quoted = false;      // inside quotes
+  bool was_quoted = false;  // the field started with a quote
   size_t i = pos_;
   while (true) {
     if (i >= buffer_.size()) {
@@ -55,7 +55,7 @@ bool CsvReader::next(CsvRecord& record) {
       if (size > max_record_) {
         record.fields.clear();
         const std::string limit = max_record_ % (1u << 20) == 0 ? fmt::format("{} MiB", max_record_ >> 20)
-                                                                 : fmt::format("{} bytes", max_record_);
+                                                                : fmt::format("{} bytes", max_record_);
         record.error = fmt::format("record longer than {} (is a quote never closed?); skipped to the next line", limit);
         skip_line();
         return true;
@@ -106,7 +106,8 @@ bool CsvReader::next(CsvRecord& record) {
     if (!was_quoted && c != '"' && c != ',' && c != '\r' && c != '\n') {
       // plain text: take the whole run up to the next special byte at once
       size_t j = i + 1;
-      while (j < buffer_.size() && buffer_[j] != ',' && buffer_[j] != '"' && buffer_[j] != '\r' && buffer_[j] != '\n') ++j;
+      while (j < buffer_.size() && buffer_[j] != ',' && buffer_[j] != '"' && buffer_[j] != '\r' && buffer_[j] != '\n')
+        ++j;
       field.append(buffer_, i, j - i);
       i = j;
       continue;

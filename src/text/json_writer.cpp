@@ -44,13 +44,27 @@ void append_escaped(TextBuffer& out, std::string_view text, size_t from) {
     char* p = out.room(6);
     p[0] = '\\';
     switch (c) {
-      case '"': p[1] = '"'; break;
-      case '\\': p[1] = '\\'; break;
-      case '\b': p[1] = 'b'; break;
-      case '\f': p[1] = 'f'; break;
-      case '\n': p[1] = 'n'; break;
-      case '\r': p[1] = 'r'; break;
-      case '\t': p[1] = 't'; break;
+      case '"':
+        p[1] = '"';
+        break;
+      case '\\':
+        p[1] = '\\';
+        break;
+      case '\b':
+        p[1] = 'b';
+        break;
+      case '\f':
+        p[1] = 'f';
+        break;
+      case '\n':
+        p[1] = 'n';
+        break;
+      case '\r':
+        p[1] = 'r';
+        break;
+      case '\t':
+        p[1] = 't';
+        break;
       default:
         p[1] = 'u';
         p[2] = '0';

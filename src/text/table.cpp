@@ -11,13 +11,26 @@ std::string paint(const std::string& text, Color color, bool enabled) {
   if (!enabled || color == Color::none || text.empty()) return text;
   const char* code = "";
   switch (color) {
-    case Color::green: code = "32"; break;
-    case Color::yellow: code = "33"; break;
-    case Color::red: code = "31"; break;
-    case Color::cyan: code = "36"; break;
-    case Color::bold: code = "1"; break;
-    case Color::dim: code = "2"; break;
-    case Color::none: return text;
+    case Color::green:
+      code = "32";
+      break;
+    case Color::yellow:
+      code = "33";
+      break;
+    case Color::red:
+      code = "31";
+      break;
+    case Color::cyan:
+      code = "36";
+      break;
+    case Color::bold:
+      code = "1";
+      break;
+    case Color::dim:
+      code = "2";
+      break;
+    case Color::none:
+      return text;
   }
   return std::string("\x1b[") + code + "m" + text + "\x1b[0m";
 }
@@ -120,8 +133,10 @@ std::vector<int> Table::column_widths(int max_width) const {
   }
   std::vector<int> amounts(widths);
   for (size_t i = 0; i < n; ++i)
-    if (align_[i] == Align::right && widths[i] > 0) amounts[i] = std::min(widths[i], words[i]);
-    else amounts[i] = widths[i];
+    if (align_[i] == Align::right && widths[i] > 0)
+      amounts[i] = std::min(widths[i], words[i]);
+    else
+      amounts[i] = widths[i];
   narrow(widths, amounts, max_width);
   std::vector<int> floor(n, 0);
   for (size_t i = 0; i < n; ++i)

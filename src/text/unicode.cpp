@@ -39,9 +39,9 @@ bool valid_utf8(std::string_view s) { return first_invalid_utf8(s) == s.size(); 
 
 std::string nfc(const std::string& text) {
   utf8proc_uint8_t* out = nullptr;
-  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                                    static_cast<utf8proc_ssize_t>(text.size()), &out,
-                                    static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+  utf8proc_ssize_t n =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()), static_cast<utf8proc_ssize_t>(text.size()),
+                   &out, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
   if (n < 0) return text;
   std::string result(reinterpret_cast<char*>(out), static_cast<size_t>(n));
   std::free(out);
@@ -184,8 +184,10 @@ std::string cell_text(const std::string& raw) {
       ++i;
       continue;
     }
-    if (utf8proc_category(cp) == UTF8PROC_CATEGORY_CC) out += ' ';
-    else out.append(text, static_cast<size_t>(i), static_cast<size_t>(n));
+    if (utf8proc_category(cp) == UTF8PROC_CATEGORY_CC)
+      out += ' ';
+    else
+      out.append(text, static_cast<size_t>(i), static_cast<size_t>(n));
     i += n;
   }
   return out;

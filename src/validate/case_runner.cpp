@@ -51,7 +51,8 @@ void expect_status(const std::string& path, const std::string& expected, Status 
 std::string failed_rules(const std::vector<RuleResult>& rules) {
   std::string out;
   for (const RuleResult& rr : rules)
-    if (rr.result != Tri::pass) out += fmt::format("{}{} {}", out.empty() ? "" : ", ", rr.rule->id, tri_name(rr.result));
+    if (rr.result != Tri::pass)
+      out += fmt::format("{}{} {}", out.empty() ? "" : ", ", rr.rule->id, tri_name(rr.result));
   return out;
 }
 
@@ -75,7 +76,8 @@ void compare_track(const TrackExpectation& t, const TrackEvaluation& te, const s
   if (t.status) expect_status(base + ".status", *t.status, te.status, failed_rules(te.rules), diffs);
   if (t.months && std::to_string(te.track->months.value_or(0)) != *t.months)
     diffs.push_back(fmt::format("{}.months: expected {}, got {}", base, *t.months, te.track->months.value_or(0)));
-  for (const auto& [key, expected] : t.amounts) expect_amount(base + "." + key, expected, actual_amount(te, key), diffs);
+  for (const auto& [key, expected] : t.amounts)
+    expect_amount(base + "." + key, expected, actual_amount(te, key), diffs);
   if (t.years) {
     std::vector<Won> actual;
     if (te.split)
@@ -114,8 +116,10 @@ void compare_program(const ProgramExpectation& p, const ProgramEvaluation& pe, s
       if (x.track->id == t.id) te = &x;
     if (te == nullptr) {
       std::string message = fmt::format("unknown key \"{}\" in {}.tracks", t.id, p.id);
-      if (auto near = closest(t.id, ids)) message += fmt::format("; did you mean \"{}\"?", *near);
-      else message += fmt::format("; expected one of {}", fmt::join(ids, ", "));
+      if (auto near = closest(t.id, ids))
+        message += fmt::format("; did you mean \"{}\"?", *near);
+      else
+        message += fmt::format("; expected one of {}", fmt::join(ids, ", "));
       diags.error(t.where, message, "unknown-key");
       continue;
     }

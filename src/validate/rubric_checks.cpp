@@ -57,7 +57,8 @@ void check_items(const Stage& stage, const RubricSection& section, Diagnostics& 
     const Location at = item.points_where.line > 0 ? item.points_where : item.where;
     if (item.points.size() != stage.grades.size()) {
       std::string grades;
-      for (const auto& g : stage.grades) grades += (grades.empty() ? "" : ", ") + (g.name.ko.empty() ? g.id : g.name.ko);
+      for (const auto& g : stage.grades)
+        grades += (grades.empty() ? "" : ", ") + (g.name.ko.empty() ? g.id : g.name.ko);
       diags.error(at,
                   fmt::format("{}: {} point value(s) [{}] for {} grade(s) ({}): give one per grade, highest first",
                               name, item.points.size(), join_points(item.points), stage.grades.size(),
@@ -107,8 +108,8 @@ void check_stage(const Stage& stage, Diagnostics& diags) {
     const auto& g = stage.grades[k];
     if (!g.fraction) continue;
     if (*g.fraction <= Rational(0) || *g.fraction > Rational(1))
-      diags.error(g.where, fmt::format("grade \"{}\": fraction {} must be more than 0 and at most 1", g.id,
-                                       g.fraction->exact()),
+      diags.error(g.where,
+                  fmt::format("grade \"{}\": fraction {} must be more than 0 and at most 1", g.id, g.fraction->exact()),
                   "range");
     if (k > 0 && stage.grades[k - 1].fraction && !(*g.fraction < *stage.grades[k - 1].fraction))
       diags.error(g.where,
@@ -174,8 +175,8 @@ void check_stage(const Stage& stage, Diagnostics& diags) {
       diags.error(b.cap_where, fmt::format("{}: the bonus cap must be more than 0", name), "range");
     else if (b.cap && *b.cap > sum && !b.items.empty())
       diags.warning(b.cap_where,
-                    fmt::format("{}: the bonus cap {} is more than all bonus items together ({})", name,
-                                b.cap->exact(), sum.exact()),
+                    fmt::format("{}: the bonus cap {} is more than all bonus items together ({})", name, b.cap->exact(),
+                                sum.exact()),
                     "cap-unreachable");
   }
 
@@ -197,11 +198,11 @@ void check_stage(const Stage& stage, Diagnostics& diags) {
     if (stage.is_incomplete())
       diags.error(p.where, fmt::format("{}: an incomplete sheet cannot have a pass mark", name), "pass-incomplete");
     if (p.at_least <= Rational(0) || p.at_least > top)
-      diags.error(p.where,
-                  fmt::format("{}: pass mark {} is out of range: a score {} runs from 0 to {}", name,
-                              p.at_least.exact(), p.on == PassOn::base ? "before the bonus" : "with the bonus",
-                              top.exact()),
-                  "pass-range");
+      diags.error(
+          p.where,
+          fmt::format("{}: pass mark {} is out of range: a score {} runs from 0 to {}", name, p.at_least.exact(),
+                      p.on == PassOn::base ? "before the bonus" : "with the bonus", top.exact()),
+          "pass-range");
   }
 }
 
@@ -212,7 +213,6 @@ void check_rubric(const Rubric& rubric, Diagnostics& diags) {
   check_unique_ids(rubric.stages, "stage", diags);
   for (const auto& stage : rubric.stages) check_stage(stage, diags);
 }
-
 
 void validate_rubrics(const std::string& year_dir, Diagnostics& diags) {
   const auto files = rubric_files(year_dir);

@@ -55,7 +55,8 @@ void resolve_path(const std::string& path, std::vector<Target>& targets, Diagnos
   fs::path parent = p.parent_path();
   if (parent.empty()) parent = ".";
   // a rubric (<year>/rubrics/<program>.yaml) is checked with its year
-  if (normal(parent).filename() == "rubrics" && is_year_dir(normal(parent).parent_path())) parent = normal(parent).parent_path();
+  if (normal(parent).filename() == "rubrics" && is_year_dir(normal(parent).parent_path()))
+    parent = normal(parent).parent_path();
   if (!is_year_dir(normal(parent))) {
     if (p.filename() == "industries.yaml") {
       load_industries(read_file(path), path, out);

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "sfgrant/engine/split.h"
 #include "sfgrant/model/profile.h"
 #include "sfgrant/model/program.h"
-#include "sfgrant/engine/split.h"
 #include "sfgrant/model/tri.h"
 
 namespace sfgrant {
@@ -31,7 +31,7 @@ struct TrackEvaluation {
   std::optional<Won> cap;         ///< after the level table, when it applies
   std::optional<Won> full_support_cost;
   std::optional<Split> split;
-  SplitProblem split_problem;     ///< why there is no split although a cost was given
+  SplitProblem split_problem;  ///< why there is no split although a cost was given
 };
 
 struct ProgramEvaluation {
@@ -51,9 +51,9 @@ struct ProgramEvaluation {
 std::optional<Won> support_amount(const ProgramEvaluation& pe);
 
 struct EvaluateOptions {
-  std::optional<Date> as_of;      ///< for windows; nothing means unknown
-  std::optional<Won> cost;        ///< overrides the profile's plan.total_cost
-  bool find_center = true;        ///< look up the regional center (next steps)
+  std::optional<Date> as_of;  ///< for windows; nothing means unknown
+  std::optional<Won> cost;    ///< overrides the profile's plan.total_cost
+  bool find_center = true;    ///< look up the regional center (next steps)
 };
 
 struct Evaluation {

@@ -58,5 +58,4 @@ struct WhatIf {
 WhatIf what_if(const Catalogue& catalogue, const Profile& original, const Evaluation& before,
                const std::vector<Setting>& settings, const EvaluateOptions& options);
 
-
 }  // namespace sfgrant

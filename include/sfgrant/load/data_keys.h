@@ -7,8 +7,23 @@ namespace sfgrant {
 /// The maps of the program data format (programs/README.md). The loader accepts exactly the keys
 /// listed here and `sfgrant schema` is generated from the same lists, so the two cannot disagree.
 enum class DataMap {
-  program, track, rule, rule_set_use, condition, text, note, level_table, level_row,
-  schedule, agency, apply, document, common, announcement, centers_file, center
+  program,
+  track,
+  rule,
+  rule_set_use,
+  condition,
+  text,
+  note,
+  level_table,
+  level_row,
+  schedule,
+  agency,
+  apply,
+  document,
+  common,
+  announcement,
+  centers_file,
+  center
 };
 
 struct DataKey {

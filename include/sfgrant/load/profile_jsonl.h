@@ -9,6 +9,7 @@ namespace sfgrant {
 
 /// Builds a profile from one JSON Lines object (`line` and `file` for messages) into `profile`,
 /// which the caller resets; returns an error message instead when it cannot.
-std::optional<std::string> json_to_profile(const std::string& text, long line, const std::string& file, Profile& profile);
+std::optional<std::string> json_to_profile(const std::string& text, long line, const std::string& file,
+                                           Profile& profile);
 
 }  // namespace sfgrant

@@ -20,8 +20,7 @@ Catalogue load_year(const std::string& programs_dir, int year);
 /// Parses one program file's text in the context of a year's rule sets and announcements
 /// (used by load_year and by tests that feed a string named `input`).
 struct YearContext;
-Program load_program(const std::string& text, const std::string& file, const YearContext& context,
-                     Diagnostics& diags);
+Program load_program(const std::string& text, const std::string& file, const YearContext& context, Diagnostics& diags);
 
 /// What a program file may refer to: the year's rule sets and announcements.
 struct YearContext {

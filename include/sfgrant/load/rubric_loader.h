@@ -17,7 +17,8 @@ Rubric load_rubric(const std::string& text, const std::string& file, const Citat
 /// Program ids that have a rubric in `<year_dir>/rubrics/`, sorted.
 std::vector<std::string> rubric_programs(const std::string& year_dir);
 
-/// Loads `<year_dir>/rubrics/<program>.yaml` (check_rubric, in validate/, checks it). nullopt (and nothing in `diags`) when there is none.
+/// Loads `<year_dir>/rubrics/<program>.yaml` (check_rubric, in validate/, checks it). nullopt (and nothing in `diags`)
+/// when there is none.
 std::optional<Rubric> load_program_rubric(const std::string& year_dir, const std::string& program, Diagnostics& diags);
 
 /// The rubric files of a year, `<year_dir>/rubrics/*.yaml`, sorted.

@@ -32,11 +32,11 @@ struct Vocabulary {
 
 struct FactDef {
   int index = 0;
-  std::string path;          ///< `smart_factory.target_level`
+  std::string path;  ///< `smart_factory.target_level`
   FactType type = FactType::text;
   const Vocabulary* vocabulary = nullptr;  ///< for choice and list facts
-  bool derived = false;      ///< computed by the engine, never typed
-  Text question;             ///< asked when the fact is missing
+  bool derived = false;                    ///< computed by the engine, never typed
+  Text question;                           ///< asked when the fact is missing
 };
 
 /// Every fact, in a fixed order; `index` is the position.

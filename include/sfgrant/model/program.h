@@ -8,9 +8,9 @@
 #include "sfgrant/model/date.h"
 #include "sfgrant/model/error.h"
 #include "sfgrant/model/industries.h"
+#include "sfgrant/model/lang.h"
 #include "sfgrant/model/money.h"
 #include "sfgrant/model/rule.h"
-#include "sfgrant/model/lang.h"
 
 namespace sfgrant {
 

@@ -20,8 +20,8 @@ namespace sfgrant {
 /// A column of the sheet's grade scale, highest first (우수, 양호, 보통, 다소 미흡, 미흡).
 struct Grade {
   std::string id;
-  Text name;                        ///< empty when the announcement names no grades (2021: columns A–E)
-  std::optional<Rational> fraction; ///< share of an item's maximum, for items that list no points
+  Text name;                         ///< empty when the announcement names no grades (2021: columns A–E)
+  std::optional<Rational> fraction;  ///< share of an item's maximum, for items that list no points
   Location where;
 };
 
@@ -173,12 +173,12 @@ struct EvaluatorSheet {
 struct Sheet {
   std::string file;
   std::string program;
-  std::string company;                   ///< optional, shown in the output
-  std::string stage;                     ///< resolved stage id
-  std::vector<bool> suitable;            ///< per Suitability item: true ○, false ×
+  std::string company;         ///< optional, shown in the output
+  std::string stage;           ///< resolved stage id
+  std::vector<bool> suitable;  ///< per Suitability item: true ○, false ×
   std::vector<EvaluatorSheet> evaluators;
-  std::vector<std::string> bonus;        ///< ids of the bonus items held
-  std::optional<Rational> extra;         ///< the combination's other score (일자리평가 점수)
+  std::vector<std::string> bonus;  ///< ids of the bonus items held
+  std::optional<Rational> extra;   ///< the combination's other score (일자리평가 점수)
 };
 
 /// The grade scale of an item as a sheet prints it: "우수 15 · 양호 12 · …", "15 · 12 · …" when the

@@ -26,10 +26,10 @@ struct Condition {
   Kind kind = Kind::compare;
   std::vector<Condition> children;  ///< for all / any / negate (one child)
 
-  const FactDef* fact = nullptr;    ///< for compare
+  const FactDef* fact = nullptr;  ///< for compare
   CompareOp op = CompareOp::truthy;
   Operand rhs;
-  std::string text;                 ///< the comparison as written, for explanations
+  std::string text;  ///< the comparison as written, for explanations
   Location where;
 };
 

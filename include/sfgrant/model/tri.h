@@ -28,9 +28,12 @@ inline Tri tri_of(bool b) { return b ? Tri::pass : Tri::fail; }
 
 inline std::string_view tri_name(Tri t) {
   switch (t) {
-    case Tri::pass: return "pass";
-    case Tri::fail: return "fail";
-    case Tri::unknown: return "unknown";
+    case Tri::pass:
+      return "pass";
+    case Tri::fail:
+      return "fail";
+    case Tri::unknown:
+      return "unknown";
   }
   return "unknown";
 }

@@ -35,12 +35,12 @@ class CheckJson {
     std::string members[3];  ///< "rule", "result", "message", "source" [, "track"]
   };
   struct TrackText {
-    std::string head[3];  ///< "id", "name", "status", "months", one for each Status
-    std::string ratio;    ///< "ratio", "ratio_percent"
-    std::string years;    ///< "years", "cap_per_year" (multi-year tracks), else empty
-    std::string local;    ///< "local_government_ratio", or empty
-    std::string source;   ///< "source"
-    std::string notes;    ///< "notes" (with --explain), or empty
+    std::string head[3];                     ///< "id", "name", "status", "months", one for each Status
+    std::string ratio;                       ///< "ratio", "ratio_percent"
+    std::string years;                       ///< "years", "cap_per_year" (multi-year tracks), else empty
+    std::string local;                       ///< "local_government_ratio", or empty
+    std::string source;                      ///< "source"
+    std::string notes;                       ///< "notes" (with --explain), or empty
     std::vector<RuleText> rules;             ///< in the track's reasons
     std::vector<RuleText> rules_in_program;  ///< in the program's reasons, with "track"
   };

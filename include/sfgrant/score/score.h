@@ -42,10 +42,10 @@ struct ScoreResult {
   bool too_few_to_trim = false;  ///< trimmed mean asked for, fewer than 3 evaluators: plain mean used
   Rational evaluator_score;      ///< the (trimmed) mean of the evaluators' totals
   std::optional<Rational> extra;
-  Rational base;                 ///< after the combination, before the bonus
+  Rational base;  ///< after the combination, before the bonus
   std::vector<const BonusItem*> bonus_held;
   Rational bonus_sum;
-  Rational bonus;                ///< after the cap
+  Rational bonus;  ///< after the cap
   Rational final_score;
   Verdict verdict = Verdict::no_pass_mark;
   bool passed_by_bonus = false;  ///< passes only because of the bonus

@@ -146,9 +146,9 @@ void append_escaped(TextBuffer& out, std::string_view text, size_t from);
 /// Integer types written as numbers: not bool, and not the character types (a `char` meant as a
 /// number is rare, one meant as text is a bug).
 template <typename T>
-inline constexpr bool kJsonInteger = std::is_integral_v<T> && !std::is_same_v<T, bool> &&
-                                     !std::is_same_v<T, char> && !std::is_same_v<T, wchar_t> &&
-                                     !std::is_same_v<T, char16_t> && !std::is_same_v<T, char32_t>;
+inline constexpr bool kJsonInteger =
+    std::is_integral_v<T> && !std::is_same_v<T, bool> && !std::is_same_v<T, char> && !std::is_same_v<T, wchar_t> &&
+    !std::is_same_v<T, char16_t> && !std::is_same_v<T, char32_t>;
 
 }  // namespace json_detail
 
