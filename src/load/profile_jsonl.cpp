@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <bitset>
+#include <limits>
 #include <nlohmann/json.hpp>
 
 #include "sfgrant/load/profile_loader.h"
@@ -130,9 +131,28 @@ class ProfileSax : public nlohmann::json_sax<json> {
     group_.clear();
     return depth_ >= 1;
   }
-  bool boolean(bool b) override { return scalar(b ? "true" : "false"); }
-  bool number_integer(number_integer_t n) override { return scalar(std::to_string(n)); }
-  bool number_unsigned(number_unsigned_t n) override { return scalar(std::to_string(n)); }
+  bool boolean(bool b) override {
+    if (fact_ == nullptr || in_list_ || fact_->type != FactType::boolean) return scalar(b ? "true" : "false");
+    Value v;  // what assign_fact makes of "true" / "false", without the words
+    v.flag = b;
+    return typed(std::move(v));
+  }
+  bool number_integer(number_integer_t n) override {
+    // a whole number of won, or a count as parse_count takes it (at most 9 digits): stored as it is;
+    // anything else goes the way of text, which gives the message
+    if (fact_ != nullptr && !in_list_ && n >= 0 &&
+        (fact_->type == FactType::money || (fact_->type == FactType::number && n <= 999'999'999))) {
+      Value v;
+      v.number = n;
+      return typed(std::move(v));
+    }
+    return scalar(std::to_string(n));
+  }
+  bool number_unsigned(number_unsigned_t n) override {
+    if (n <= static_cast<number_unsigned_t>(std::numeric_limits<number_integer_t>::max()))
+      return number_integer(static_cast<number_integer_t>(n));
+    return scalar(std::to_string(n));
+  }
   bool number_float(number_float_t, const string_t&) override { return false; }
   bool string(string_t& s) override { return scalar(s); }
   bool binary(binary_t&) override { return false; }
@@ -158,6 +178,13 @@ class ProfileSax : public nlohmann::json_sax<json> {
     }
     if (fact_->type == FactType::list || fact_->type == FactType::money_list) return false;
     return assign([&] { assign_fact(profile_, *fact_, text, at_); });
+  }
+  /// A value the JSON type already gives (a flag, a whole number): no text to parse.
+  bool typed(Value v) {
+    profile_.set(*fact_, std::move(v));
+    profile_.set_where(*fact_, at_);
+    fact_ = nullptr;
+    return true;
   }
   template <class F>
   bool assign(F f) {
