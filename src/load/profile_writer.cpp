@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "sfgrant/text/join.h"
+
 namespace sfgrant {
 
 namespace {
@@ -43,16 +45,10 @@ std::string yaml_value(const FactDef& f, const Value& v) {
       return quoted(v.text);
     case FactType::choice:
       return choice(v.number);
-    case FactType::list: {
-      std::string out = "[";
-      for (size_t i = 0; i < v.items.size(); ++i) out += (i ? ", " : "") + choice(v.items[i]);
-      return out + "]";
-    }
-    case FactType::money_list: {
-      std::string out = "[";
-      for (size_t i = 0; i < v.amounts.size(); ++i) out += (i ? ", " : "") + std::to_string(v.amounts[i]);
-      return out + "]";
-    }
+    case FactType::list:
+      return "[" + join(v.items, ", ", choice) + "]";
+    case FactType::money_list:
+      return "[" + join(v.amounts, ", ", [](Won w) { return std::to_string(w); }) + "]";
   }
   return "null";
 }

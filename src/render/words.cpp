@@ -4,6 +4,8 @@
 
 #include <map>
 
+#include "sfgrant/text/join.h"
+
 namespace sfgrant {
 
 std::string format_money(Won amount, Lang lang) {
@@ -28,16 +30,10 @@ std::string describe_value(const FactDef& f, const Profile& profile, Lang lang) 
       return v.text;
     case FactType::choice:
       return choice(v.number);
-    case FactType::list: {
-      std::string out = "[";
-      for (size_t i = 0; i < v.items.size(); ++i) out += (i ? ", " : "") + choice(v.items[i]);
-      return out + "]";
-    }
-    case FactType::money_list: {
-      std::string out = "[";
-      for (size_t i = 0; i < v.amounts.size(); ++i) out += (i ? ", " : "") + format_money(v.amounts[i], lang);
-      return out + "]";
-    }
+    case FactType::list:
+      return "[" + join(v.items, ", ", choice) + "]";
+    case FactType::money_list:
+      return "[" + join(v.amounts, ", ", [&](Won w) { return format_money(w, lang); }) + "]";
   }
   return "?";
 }
