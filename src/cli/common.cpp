@@ -23,7 +23,7 @@ void add_common(CLI::App& app, CommonOptions& options, bool with_format) {
   if (with_format)
     app.add_option("--format", options.format, "output format")->transform(CLI::IsMember({"table", "json"}));
   app.add_option("--lang", options.lang, "language of labels and messages")->transform(CLI::IsMember({"ko", "en"}));
-  app.add_option("--as-of", options.as_of, "date for application windows, YYYY-MM-DD (default: today)");
+  app.add_option("--as-of", options.as_of, "date for application windows, YYYY-MM-DD (default: today in Korea, Asia/Seoul)");
   app.add_flag("--no-color", options.no_color, "no colours (also $NO_COLOR, TERM=dumb, or output not a terminal)");
 }
 

@@ -51,11 +51,13 @@ std::optional<Date> Date::parse(const std::string& text) {
 long Date::first_day() const { return days_from_civil(year, month, day == 0 ? 1 : day); }
 long Date::last_day() const { return days_from_civil(year, month, day == 0 ? days_in_month(year, month) : day); }
 
-Date today() {
-  std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+Date korea_date(std::time_t when) {
+  const std::time_t kst = when + 9 * 60 * 60;  // Korea Standard Time is UTC+9, with no summer time
+  std::tm utc{};
+  gmtime_r(&kst, &utc);
+  return Date{utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday};
 }
+
+Date today() { return korea_date(std::time(nullptr)); }
 
 }  // namespace sfgrant

@@ -1,5 +1,6 @@
 #pragma once
 /// Dates as the announcements write them, and today's.
+#include <ctime>
 #include <optional>
 #include <string>
 
@@ -18,7 +19,11 @@ struct Date {
   long last_day() const;
 };
 
-/// Today's date, from the system clock (local time).
+/// The date in Korea (Asia/Seoul, UTC+9) at `when`: the announcements' windows are in Korean time,
+/// whatever the machine's time zone.
+Date korea_date(std::time_t when);
+
+/// Today's date in Korea, from the system clock.
 Date today();
 
 }  // namespace sfgrant
