@@ -316,6 +316,60 @@ TEST_CASE("a year-round program is not reported as accepting before it is announ
   CHECK(sfgrant::window_state(level_check.schedule, date("2025-12-15"), 2026) == WindowState::upcoming);
 }
 
+TEST_CASE("a window with no end ('23.1~) closes with its program year: 2023 programs are closed in 2026",
+          "[evaluate][window]") {
+  const Catalogue cat = sfgrant::load_year(SFGRANT_SOURCE_DIR "/programs", 2023);
+  const sfgrant::Program& cloud = *cat.find_program("cloud");  // 신청접수 '23.1~ (no end)
+  REQUIRE(cloud.schedule.apply_from.has_value());
+  REQUIRE_FALSE(cloud.schedule.apply_to.has_value());
+  CHECK(sfgrant::window_state(cloud.schedule, date("2023-06-01"), 2023) == WindowState::open);
+  CHECK(sfgrant::window_state(cloud.schedule, date("2023-12-31"), 2023) == WindowState::open);
+  CHECK(sfgrant::window_state(cloud.schedule, date("2024-01-01"), 2023) == WindowState::closed);
+  sfgrant::EvaluateOptions eo;
+  eo.as_of = date("2026-11-30");
+  for (const sfgrant::ProgramEvaluation& pe : sfgrant::evaluate(cat, profile_from(kMouldMaker), eo).programs) {
+    INFO(pe.program->id);
+    CHECK(pe.window == WindowState::closed);
+  }
+}
+
+TEST_CASE("a track that takes no new applicants this year is ineligible with its reason", "[evaluate][never]") {
+  sfgrant::YearContext context;
+  context.year = 2026;
+  context.announcements.push_back({"003_615c5e1e5f9a1b7a.txt", "", ""});
+  const std::string text = R"yaml(id: demo
+name: {ko: 시범, en: Demo}
+source: "003_615c5e1e5f9a1b7a.txt §2.6"
+schedule: {rolling: true, source: "003_615c5e1e5f9a1b7a.txt §1"}
+agency: {lead: 중기부, source: "003_615c5e1e5f9a1b7a.txt §3"}
+tracks:
+  - id: poc
+    name: {ko: PoC, en: PoC}
+    source: "003_615c5e1e5f9a1b7a.txt §2.6"
+  - id: rnd
+    name: {ko: R&D, en: R&D}
+    source: "003_615c5e1e5f9a1b7a.txt §2.6"
+    rules:
+      - id: no-new-applicants
+        require: never
+        message: {ko: "'26년 신규 신청 없음", en: No new applicants in 2026}
+        source: "003_615c5e1e5f9a1b7a.txt §2.6 (R&D 선정 '27년)"
+)yaml";
+  sfgrant::Diagnostics diags;
+  sfgrant::Program program = sfgrant::load_program(text, "input", context, diags);
+  INFO((diags.items().empty() ? std::string() : diags.items().front().message));
+  REQUIRE_FALSE(diags.has_errors());
+  Catalogue cat = catalogue_2026();
+  cat.programs = {program};
+  const sfgrant::ProgramEvaluation pe =
+      sfgrant::evaluate_program(cat, cat.programs.front(), profile_from(kMouldMaker), {});
+  CHECK(pe.status == Status::eligible);  // the PoC track is open
+  CHECK(pe.tracks[0].status == Status::eligible);
+  REQUIRE(pe.tracks[1].rules.size() == 1);
+  CHECK(pe.tracks[1].status == Status::ineligible);
+  CHECK(pe.tracks[1].rules[0].result == sfgrant::Tri::fail);
+}
+
 TEST_CASE("the regional center is chosen by region and city", "[evaluate][center]") {
   const Catalogue& cat = catalogue_2026();
   auto center = [&](const char* region, const char* city) -> std::string {

@@ -112,6 +112,9 @@ const Mistake kMistakes[] = {
     {"bad-date", 8, 15,
      "program bad-date.schedule.apply_from: \"2026-13\" is not a date; expected YYYY-MM or YYYY-MM-DD"},
     {"window-backwards", 8, 13, "the window ends (2026-03) before it starts (2026-05)"},
+    {"bad-note-kind", 17, 11,
+     "program bad-note-kind.notes[1].kind: \"warning\" is not a kind of note; expected background (what the "
+     "program is) or caveat (it qualifies an answer)"},
 };
 
 }  // namespace

@@ -151,7 +151,8 @@ Runner setup_batch(CLI::App& app) {
   sub->add_option("--year", options->common.year, "program year (default: the newest)");
   sub->add_option("--lang", options->common.lang, "language of names and reasons")
       ->transform(CLI::IsMember({"ko", "en"}));
-  sub->add_option("--as-of", options->common.as_of, "date for application windows, YYYY-MM-DD (default: today in Korea, Asia/Seoul)");
+  sub->add_option("--as-of", options->common.as_of,
+                  "date for application windows, YYYY-MM-DD (default: today in Korea, Asia/Seoul)");
   sub->add_option("--input", options->input, "input format (default: from the file extension)")
       ->transform(CLI::IsMember({"csv", "jsonl"}));
   sub->add_option("--format", options->format, "output: csv (one row per company and program), jsonl, xlsx")

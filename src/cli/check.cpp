@@ -70,8 +70,8 @@ int run_check(const CheckOptions& options) {
   ro.all = options.all;
   ro.explain = options.explain;
   ro.next_steps = options.next_steps;
-  render_check({ev, profile, changed ? &*changed : nullptr, reaches ? &*reaches : nullptr}, ro,
-               resolve_format(options.common), std::cout);
+  render_check({ev, profile, changed ? &*changed : nullptr, reaches ? &*reaches : nullptr, newest_year(options.common)},
+               ro, resolve_format(options.common), std::cout);
   // the exit status is the original profile's (SPEC §2); a what-if does not change it
   for (const auto& pe : ev.programs)
     if (pe.status != Status::ineligible) return kExitOk;

@@ -23,7 +23,8 @@ void add_common(CLI::App& app, CommonOptions& options, bool with_format) {
   if (with_format)
     app.add_option("--format", options.format, "output format")->transform(CLI::IsMember({"table", "json"}));
   app.add_option("--lang", options.lang, "language of labels and messages")->transform(CLI::IsMember({"ko", "en"}));
-  app.add_option("--as-of", options.as_of, "date for application windows, YYYY-MM-DD (default: today in Korea, Asia/Seoul)");
+  app.add_option("--as-of", options.as_of,
+                 "date for application windows, YYYY-MM-DD (default: today in Korea, Asia/Seoul)");
   app.add_flag("--no-color", options.no_color, "no colours (also $NO_COLOR, TERM=dumb, or output not a terminal)");
 }
 
@@ -95,6 +96,11 @@ Catalogue load_catalogue(const CommonOptions& options) {
                 fmt::format("the {} program data has {} error(s); run `sfgrant validate`", year, diags.error_count()));
   }
   return cat;
+}
+
+int newest_year(const CommonOptions& options) {
+  const auto years = available_years(resolve_programs_dir(options));
+  return years.empty() ? 0 : years.back();
 }
 
 RenderOptions render_options(const CommonOptions& options) {

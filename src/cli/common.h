@@ -44,6 +44,9 @@ bool use_color(const CommonOptions& options);
 /// The language, terminal width and colour every table renderer takes.
 RenderOptions render_options(const CommonOptions& options);
 
+/// The newest year in the programs folder (0 when there is none).
+int newest_year(const CommonOptions& options);
+
 /// Loads the year, printing every problem and throwing when it cannot be used.
 Catalogue load_catalogue(const CommonOptions& options);
 

@@ -51,7 +51,7 @@ class Interview {
     }
 
     out_ << '\n';
-    render_check_table(ev, profile_, render_options(options_.common), out_);
+    render_check_table(ev, profile_, newest_year(options_.common), render_options(options_.common), out_);
     save();
     for (const auto& pe : ev.programs)
       if (pe.status != Status::ineligible) return kExitOk;

@@ -129,6 +129,8 @@ Tri evaluate_condition(const Condition& c, const Profile& profile) {
   switch (c.kind) {
     case Condition::Kind::compare:
       return c.fact == nullptr ? Tri::unknown : compare(c, profile);
+    case Condition::Kind::never:
+      return Tri::fail;
     case Condition::Kind::negate:
       return c.children.empty() ? Tri::unknown : tri_not(evaluate_condition(c.children[0], profile));
     case Condition::Kind::all: {
@@ -170,6 +172,8 @@ WindowState window_state(const Schedule& s, const std::optional<Date>& as_of, in
   const long day = as_of->first_day();
   if (s.apply_from && day < s.apply_from->first_day()) return WindowState::upcoming;
   if (s.apply_to && day > s.apply_to->last_day()) return WindowState::closed;
+  // an open-ended window ('23.1~) ends with its program year: a 2023 program is not open in 2026
+  if (!s.apply_to && program_year > 0 && as_of->year > program_year) return WindowState::closed;
   if (!s.apply_from) return WindowState::unknown;
   return WindowState::open;
 }
@@ -196,7 +200,17 @@ std::optional<Won> support_amount(const ProgramEvaluation& pe) {
 
 namespace {
 
-/// evaluate_program without the window.
+/// The program's window and each track's (its own schedule, else the program's).
+void fill_windows(const Catalogue& catalogue, const Program& program, const EvaluateOptions& options,
+                  ProgramEvaluation& pe) {
+  pe.window = window_state(program.schedule, options.as_of, catalogue.year);
+  for (size_t k = 0; k < program.tracks.size(); ++k) {
+    const Track& t = program.tracks[k];
+    pe.tracks[k].window = t.schedule ? window_state(*t.schedule, options.as_of, catalogue.year) : pe.window;
+  }
+}
+
+/// evaluate_program without the windows.
 void fill_program(const Catalogue& catalogue, const Program& program, const Profile& profile,
                   const EvaluateOptions& options, ProgramEvaluation& pe) {
   pe.program = &program;
@@ -277,7 +291,7 @@ ProgramEvaluation evaluate_program(const Catalogue& catalogue, const Program& pr
 void evaluate_program(const Catalogue& catalogue, const Program& program, const Profile& profile,
                       const EvaluateOptions& options, ProgramEvaluation& pe) {
   fill_program(catalogue, program, profile, options, pe);
-  pe.window = window_state(program.schedule, options.as_of, catalogue.year);
+  fill_windows(catalogue, program, options, pe);
 }
 
 Evaluation evaluate(const Catalogue& catalogue, const Profile& profile, const EvaluateOptions& options) {
@@ -299,7 +313,7 @@ void evaluate(const Catalogue& catalogue, const Profile& profile, const Evaluate
   for (size_t i = 0; i < catalogue.programs.size(); ++i) {
     const Program& program = catalogue.programs[i];
     fill_program(catalogue, program, profile, options, ev.programs[i]);
-    if (!same_windows) ev.programs[i].window = window_state(program.schedule, options.as_of, catalogue.year);
+    if (!same_windows) fill_windows(catalogue, program, options, ev.programs[i]);
   }
 }
 

@@ -22,12 +22,13 @@ const std::vector<DataKey>& data_keys(DataMap map) {
                            {"company_cash_min", false},
                            {"local_government", false},
                            {"rules", false},
-                           {"notes", false}};
+                           {"notes", false},
+                           {"schedule", false}};
   static const K kRule = {{"id", true}, {"require", true}, {"message", true}, {"source", true}};
   static const K kUse = {{"use", true}};
   static const K kCondition = {{"all", false}, {"any", false}, {"not", false}};
   static const K kText = {{"ko", false}, {"en", false}};
-  static const K kNote = {{"text", true}, {"source", true}};
+  static const K kNote = {{"text", true}, {"source", true}, {"kind", false}};
   static const K kLevelTable = {{"source", true}, {"rows", true}};
   static const K kLevelRow = {{"from", true}, {"to", true}, {"cap", true}};
   static const K kSchedule = {{"announce", false}, {"apply_from", false}, {"apply_to", false},

@@ -16,6 +16,10 @@ Condition ProgramReader::condition(const YAML::Node& n, const std::string& what,
     error(n, fmt::format("{}: conditions nested deeper than 32 levels", what), "too-deep");
     return c;
   }
+  if (n.IsScalar() && n.Scalar() == "never") {  // no company meets it (a track closed to new applicants)
+    c.kind = Condition::Kind::never;
+    return c;
+  }
   if (n.IsScalar()) {
     try {
       return parse_comparison(n.Scalar(), at(n));

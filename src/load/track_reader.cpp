@@ -32,6 +32,7 @@ Track ProgramReader::track(const YAML::Node& n, const std::string& program_id) {
   if (n["local_government"]) t.local_government = scalar(n["local_government"], ctx + ".local_government").value_or("");
   if (n["rules"]) rules(n["rules"], ctx + ".rules", t.rules, true);
   if (n["notes"]) t.notes = notes(n["notes"], ctx + ".notes", false);
+  if (n["schedule"]) t.schedule = schedule(n["schedule"], ctx + ".schedule");
   check_track_money(n, t, ctx);
   return t;
 }

@@ -147,6 +147,17 @@ std::vector<Note> YamlReader::notes(const YAML::Node& n, const std::string& what
     Note note;
     if (auto t = need(item, "text", ctx)) note.text = text(t, ctx + ".text", both);
     note.source = source(item, ctx);
+    if (const YAML::Node k = item["kind"]) {
+      const auto kind = scalar(k, ctx + ".kind").value_or("");
+      if (kind == "caveat")
+        note.kind = NoteKind::caveat;
+      else if (kind != "background" && !kind.empty())
+        error(k,
+              fmt::format("{}.kind: \"{}\" is not a kind of note; expected background (what the program is) or "
+                          "caveat (it qualifies an answer)",
+                          ctx, kind),
+              "bad-value");
+    }
     out.push_back(std::move(note));
   });
   return out;

@@ -24,7 +24,7 @@ std::string csv_cell(const std::string& text) {
   return out + "\"";
 }
 
-std::string batch_csv_header() { return "line,name,program,status,track,cap,government,private,reason\n"; }
+std::string batch_csv_header() { return "line,name,program,status,track,cap,government,private,reason,caveats\n"; }
 
 namespace {
 
@@ -51,7 +51,7 @@ class BatchCsv final : public BatchFormat {
   }
 
   void rejected(const RejectedRow& row, ChunkOutput& out) const override {
-    out.text += fmt::format("{},{},,error,,,,,{}\n", row.line, csv_cell(row.name), csv_cell(row.reason));
+    out.text += fmt::format("{},{},,error,,,,,{},\n", row.line, csv_cell(row.name), csv_cell(row.reason));
   }
 
   void write(ChunkOutput& out) override {
@@ -79,6 +79,8 @@ class BatchCsv final : public BatchFormat {
     if (best != nullptr && best->split) append_json_int(out, best->split->private_share);
     out += ',';
     if (const BatchReasons::Reason* reason = reasons_.first(pe)) out += reason->cell;
+    out += ',';
+    if (const BatchReasons::Reason* caveats = reasons_.caveats(pe, best)) out += caveats->cell;
     out += '\n';
   }
 

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "sfgrant/render/batch_csv.h"
+#include "sfgrant/text/join.h"
 
 namespace sfgrant {
 
@@ -18,6 +19,30 @@ BatchReasons::BatchReasons(const Catalogue& catalogue, Lang lang) {
       for (const Rule& r : t.rules) add(&r, r.id + ": " + r.message.in(lang));
   }
   for (const FactDef& f : all_facts()) add(&f, "missing: " + f.path);
+  // the caveats of each program with each of its tracks as the best, and of the program alone
+  for (const Program& p : catalogue.programs) {
+    auto caveats = [&](const Track* t) {
+      std::vector<std::string> texts;
+      for (const Note& n : p.notes)
+        if (n.kind == NoteKind::caveat) texts.push_back("※ " + n.text.in(lang));
+      if (t != nullptr)
+        for (const Note& n : t->notes)
+          if (n.kind == NoteKind::caveat) texts.push_back("※ " + n.text.in(lang));
+      return join(texts, " ", [](const std::string& x) { return x; });
+    };
+    auto keep = [&](const void* key, std::string text) {
+      if (text.empty()) return;
+      std::string cell = csv_cell(text);
+      caveats_.emplace(key, Reason{std::move(text), std::move(cell)});
+    };
+    keep(&p, caveats(nullptr));
+    for (const Track& t : p.tracks) keep(&t, caveats(&t));
+  }
+}
+
+const BatchReasons::Reason* BatchReasons::caveats(const ProgramEvaluation& pe, const TrackEvaluation* best) const {
+  const auto it = caveats_.find(best != nullptr ? static_cast<const void*>(best->track) : pe.program);
+  return it == caveats_.end() ? nullptr : &it->second;
 }
 
 const BatchReasons::Reason* BatchReasons::first(const ProgramEvaluation& pe) const {

@@ -23,8 +23,12 @@ class BatchReasons {
   /// The program's reason, or null when there is none. `pe` must be from the same catalogue.
   const Reason* first(const ProgramEvaluation& pe) const;
 
+  /// The caveats that qualify a row (the program's, then its best track's), joined; null when none.
+  const Reason* caveats(const ProgramEvaluation& pe, const TrackEvaluation* best) const;
+
  private:
   std::unordered_map<const void*, Reason> reasons_;  ///< by Rule* or FactDef*
+  std::unordered_map<const void*, Reason> caveats_;  ///< by Track* (the best track), or Program* without one
 };
 
 }  // namespace sfgrant

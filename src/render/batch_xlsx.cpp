@@ -35,13 +35,14 @@ class BatchXlsx final : public BatchFormat {
   size_t max_chunk_rows() const override { return std::numeric_limits<size_t>::max(); }
 
   void begin() override {
-    const char* ko[] = {"행", "기업명", "사업", "상태", "유형", "한도", "정부지원", "민간부담", "사유"};
-    const char* en[] = {"line", "name", "program", "status", "track", "cap", "government", "private", "reason"};
-    for (lxw_col_t c = 0; c < 9; ++c) worksheet_write_string(results_, 0, c, lang_ == Lang::ko ? ko[c] : en[c], bold_);
+    const char* ko[] = {"행", "기업명", "사업", "상태", "유형", "한도", "정부지원", "민간부담", "사유", "유의사항"};
+    const char* en[] = {"line", "name",       "program", "status", "track",
+                        "cap",  "government", "private", "reason", "caveats"};
+    for (lxw_col_t c = 0; c < 10; ++c) worksheet_write_string(results_, 0, c, lang_ == Lang::ko ? ko[c] : en[c], bold_);
     worksheet_set_column(results_, 1, 1, 24, nullptr);
     worksheet_set_column(results_, 2, 2, 20, nullptr);
     worksheet_set_column(results_, 5, 7, 14, nullptr);
-    worksheet_set_column(results_, 8, 8, 50, nullptr);
+    worksheet_set_column(results_, 8, 9, 50, nullptr);
     const char* rko[] = {"행", "기업명", "사유"};
     const char* ren[] = {"line", "name", "reason"};
     for (lxw_col_t c = 0; c < 3; ++c)
@@ -71,6 +72,7 @@ class BatchXlsx final : public BatchFormat {
       if (r.government) worksheet_write_number(results_, row_, 6, static_cast<double>(*r.government), money_);
       if (r.private_share) worksheet_write_number(results_, row_, 7, static_cast<double>(*r.private_share), money_);
       worksheet_write_string(results_, row_, 8, r.reason.c_str(), nullptr);
+      if (!r.caveats.empty()) worksheet_write_string(results_, row_, 9, r.caveats.c_str(), nullptr);
     }
     for (const RejectedRow& r : out.rejected) {
       ++rejected_row_;
@@ -108,7 +110,8 @@ class BatchXlsx final : public BatchFormat {
     r.name = name;
     r.program = pe.program->id;
     r.status = std::string(status_name(pe.status));
-    if (const TrackEvaluation* best = pe.best_track()) {
+    const TrackEvaluation* best = pe.best_track();
+    if (best != nullptr) {
       r.track = best->track->id;
       r.cap = best->cap;
       if (best->split) {
@@ -117,6 +120,7 @@ class BatchXlsx final : public BatchFormat {
       }
     }
     if (const BatchReasons::Reason* reason = reasons_.first(pe)) r.reason = reason->text;
+    if (const BatchReasons::Reason* caveats = reasons_.caveats(pe, best)) r.caveats = caveats->text;
     return r;
   }
 

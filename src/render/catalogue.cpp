@@ -10,6 +10,20 @@
 namespace sfgrant {
 namespace {
 
+/// `공고 2025-12 · 접수 2026-02~2026-03 · 선정 … (마감)`
+std::string schedule_text(const Schedule& s, const std::optional<Date>& as_of, int year, Lang lang) {
+  const Labels l{lang};
+  std::string out;
+  if (s.announce) out += l.t("공고 ", "notice ") + s.announce->str() + " · ";
+  if (s.rolling)
+    out += l.t("상시 접수", "rolling");
+  else
+    out += l.t("접수 ", "apply ") + (s.apply_from ? s.apply_from->str() : "?") + "~" +
+           (s.apply_to ? s.apply_to->str() : "?");
+  if (!s.selection.empty()) out += " · " + l.t("선정 ", "selection ") + s.selection.in(lang);
+  return out + " (" + window_label(window_state(s, as_of, year), lang) + ")";
+}
+
 void catalogue_table(const Catalogue& cat, const std::optional<Date>& as_of, const RenderOptions& options,
                      std::ostream& out) {
   const Lang lang = options.lang;
@@ -54,16 +68,7 @@ void program_table(const Program& p, const Catalogue& cat, const std::optional<D
   if (!p.category.empty()) out << l.t("분야: ", "category: ") << p.category.in(lang) << '\n';
   out << l.t("근거: ", "source: ") << p.source << '\n';
   if (p.quota) out << l.t("지원 과제수: ", "quota: ") << *p.quota << '\n';
-  const Schedule& s = p.schedule;
-  out << l.t("일정: ", "schedule: ");
-  if (s.announce) out << l.t("공고 ", "notice ") << s.announce->str() << " · ";
-  if (s.rolling)
-    out << l.t("상시 접수", "rolling");
-  else
-    out << l.t("접수 ", "apply ") << (s.apply_from ? s.apply_from->str() : "?") << "~"
-        << (s.apply_to ? s.apply_to->str() : "?");
-  if (!s.selection.empty()) out << " · " << l.t("선정 ", "selection ") << s.selection.in(lang);
-  out << " (" << window_label(window_state(s, as_of, cat.year), lang) << ")\n\n";
+  out << l.t("일정: ", "schedule: ") << schedule_text(p.schedule, as_of, cat.year, lang) << "\n\n";
   for (const Track& t : p.tracks) {
     out << l.t("유형 ", "track ") << t.name.in(lang) << " [" << t.id << "]\n";
     if (t.months)
@@ -95,6 +100,8 @@ void program_table(const Program& p, const Catalogue& cat, const std::optional<D
     if (t.cap && t.ratio)
       if (auto fsc = full_support_cost(t, *t.cap))
         out << "  " << l.t("한도 도달 총사업비: ", "full support at: ") << format_money(*fsc, lang) << '\n';
+    if (t.schedule)
+      out << "  " << l.t("일정: ", "schedule: ") << schedule_text(*t.schedule, as_of, cat.year, lang) << '\n';
     out << "  " << l.t("근거: ", "source: ") << t.source << '\n';
     for (const Rule& r : t.rules) out << "  - " << r.message.in(lang) << "  (" << r.source << ")\n";
     for (const Note& n : t.notes) out << "  ※ " << n.text.in(lang) << "  (" << n.source << ")\n";
@@ -226,6 +233,7 @@ void program_json(const Program& p, const std::optional<Date>& as_of, Lang lang,
     out.begin_object();
     out.member("text", n.text.in(lang));
     out.member("source", n.source);
+    out.member("kind", n.kind == NoteKind::caveat ? "caveat" : "background");
     out.end_object();
   }
   out.end_array();

@@ -9,7 +9,7 @@ namespace sfgrant {
 
 void render_check(const CheckReport& report, const RenderOptions& options, Format format, std::ostream& out) {
   if (format == Format::table) {
-    render_check_table(report.evaluation, report.profile, options, out);
+    render_check_table(report.evaluation, report.profile, report.newest_year, options, out);
     if (report.what_if != nullptr) render_what_if_table(*report.what_if, report.profile, options, out);
     if (report.what_it_takes != nullptr) render_what_it_takes(*report.what_it_takes, report.profile, options, out);
     return;

@@ -63,6 +63,8 @@ constexpr size_t kProgramReasonDepth = 5;
 constexpr size_t kWindowDepth = 4;
 constexpr size_t kTrackDepth = 5;
 constexpr size_t kTrackReasonDepth = 7;
+constexpr WindowState kWindowStates[] = {WindowState::upcoming, WindowState::open, WindowState::closed,
+                                         WindowState::rolling, WindowState::unknown};
 
 CheckJson::CheckJson(const Catalogue& catalogue, Lang lang, JsonWriter::Style style)
     : catalogue_(catalogue), lang_(lang), style_(style) {
@@ -89,8 +91,7 @@ CheckJson::CheckJson(const Catalogue& catalogue, Lang lang, JsonWriter::Style st
         j.member("name", p.name.in(lang));
         j.member("status", status_name(status));
       });
-    for (WindowState state :
-         {WindowState::upcoming, WindowState::open, WindowState::closed, WindowState::rolling, WindowState::unknown})
+    for (WindowState state : kWindowStates)
       pt.window[static_cast<size_t>(state)] = members(kWindowDepth, [&](JsonWriter& j) {
         j.key("apply_from");
         j.raw_value(date_text(p.schedule.apply_from));
@@ -99,6 +100,21 @@ CheckJson::CheckJson(const Catalogue& catalogue, Lang lang, JsonWriter::Style st
         j.member("state", window_name(state));
       });
     pt.source = members(kProgramDepth, [&](JsonWriter& j) { j.member("source", p.source); });
+    pt.caveats = members(kProgramDepth, [&](JsonWriter& j) {
+      j.key("notes");
+      j.begin_array();
+      auto caveat = [&](const Note& n) {
+        if (n.kind != NoteKind::caveat) return;
+        j.begin_object();
+        j.member("text", n.text.in(lang));
+        j.member("source", n.source);
+        j.end_object();
+      };
+      for (const Note& n : p.notes) caveat(n);
+      for (const Track& t : p.tracks)
+        for (const Note& n : t.notes) caveat(n);
+      j.end_array();
+    });
     for (const Rule& r : p.rules) pt.rules.push_back(rule_text(r, kProgramReasonDepth, nullptr));
     for (const Track& t : p.tracks) {
       TrackText tt;
@@ -123,6 +139,18 @@ CheckJson::CheckJson(const Catalogue& catalogue, Lang lang, JsonWriter::Style st
           j.member("years", t.years);
           j.member("cap_per_year", t.cap_per_year);
         });
+      if (t.schedule)
+        for (WindowState state : kWindowStates)
+          tt.window[static_cast<size_t>(state)] = members(kTrackDepth, [&](JsonWriter& j) {
+            j.key("window");
+            j.begin_object();
+            j.key("apply_from");
+            j.raw_value(date_text(t.schedule->apply_from));
+            j.key("apply_to");
+            j.raw_value(date_text(t.schedule->apply_to));
+            j.member("state", window_name(state));
+            j.end_object();
+          });
       if (!t.local_government.empty())
         tt.local = members(kTrackDepth, [&](JsonWriter& j) { j.member("local_government_ratio", t.local_government); });
       tt.source = members(kTrackDepth, [&](JsonWriter& j) { j.member("source", t.source); });
@@ -208,6 +236,7 @@ void CheckJson::write_program(const ProgramEvaluation& pe, const Profile& profil
     write_track(te, text.tracks[index_in(p.tracks, te.track)], profile, parts, out);
   out.end_array();
   out.raw_members(text.source);
+  out.raw_members(text.caveats);
   if (parts.next_steps && pe.status != Status::ineligible) {
     out.key("next_steps");
     write_next_steps(pe, out);
@@ -238,6 +267,7 @@ void CheckJson::write_track(const TrackEvaluation& te, const TrackText& text, co
     if (reportable(rr, parts.explain)) write_reason(rr, text.rules[index_in(t.rules, rr.rule)], profile, out);
   out.end_array();
   out.raw_members(text.source);
+  if (!text.window[0].empty()) out.raw_members(text.window[static_cast<size_t>(te.window)]);
   if (parts.explain && !text.notes.empty()) out.raw_members(text.notes);
   out.end_object();
 }

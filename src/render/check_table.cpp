@@ -43,23 +43,37 @@ void print_next_steps(const ProgramEvaluation& pe, Lang lang, std::ostream& out)
         << " (" << pe.center->address << ")\n";
 }
 
+/// The caveats that qualify a row: the program's, then its best track's.
+std::vector<const Note*> caveats(const ProgramEvaluation& pe, const TrackEvaluation* best) {
+  std::vector<const Note*> out;
+  for (const Note& n : pe.program->notes)
+    if (n.kind == NoteKind::caveat) out.push_back(&n);
+  if (best != nullptr)
+    for (const Note& n : best->track->notes)
+      if (n.kind == NoteKind::caveat) out.push_back(&n);
+  return out;
+}
+
+/// `※ caveat  (source)` for each caveat among `notes`.
+void print_caveats(const std::vector<Note>& notes, Lang lang, std::ostream& out, const std::string& indent) {
+  for (const Note& n : notes)
+    if (n.kind == NoteKind::caveat) out << indent << "※ " << n.text.in(lang) << "  (" << n.source << ")\n";
+}
+
 }  // namespace
 
-void render_check_table(const Evaluation& ev, const Profile& profile, const RenderOptions& options, std::ostream& out) {
+void render_check_table(const Evaluation& ev, const Profile& profile, int newest_year, const RenderOptions& options,
+                        std::ostream& out) {
   const Lang lang = options.lang;
   Labels l{lang};
-  out << paint(cell_text(profile.name()), Color::bold, options.color) << " · "
-      << (lang == Lang::ko ? fmt::format("{}년 사업", ev.catalogue->year)
-                           : fmt::format("{} programs", ev.catalogue->year));
-  if (ev.as_of) out << " · " << l.t("기준일 ", "as of ") << ev.as_of->str();
-  out << " · " << l.t("총사업비 ", "total cost ")
-      << (ev.cost ? format_money(*ev.cost, lang) : l.t("미입력", "not given")) << "\n\n";
 
   Table table(
       {l.t("상태", "status"), l.t("사업", "program"), l.t("유형", "track"), l.t("한도", "cap"), l.t("비율", "ratio"),
        l.t("정부지원", "government"), l.t("기업부담", "company"), l.t("접수", "window")},
       {Align::left, Align::left, Align::left, Align::right, Align::right, Align::right, Align::right, Align::left});
   size_t hidden = 0;
+  size_t shown = 0;
+  size_t closed = 0;
   for (const ProgramEvaluation& pe : ev.programs) {
     if (pe.status == Status::ineligible && !options.all) {
       ++hidden;
@@ -76,14 +90,42 @@ void render_check_table(const Evaluation& ev, const Profile& profile, const Rend
         company = format_money(best->split->company, lang);
       }
     }
-    const Color window_color = pe.window == WindowState::open || pe.window == WindowState::rolling ? Color::green
-                               : pe.window == WindowState::closed                                  ? Color::dim
-                                                                                                   : Color::none;
+    const WindowState window = best != nullptr ? best->window : pe.window;  // a track may have its own
+    const Color window_color = window == WindowState::open || window == WindowState::rolling ? Color::green
+                               : window == WindowState::closed                               ? Color::dim
+                                                                                             : Color::none;
+    if (window == WindowState::closed) ++closed;
+    ++shown;
     table.add_row({status_label(pe.status, lang), pe.program->name.in(lang), track, cap, ratio, gov, company,
-                   window_label(pe.window, lang)},
+                   window_label(window, lang)},
                   {status_color(pe.status), Color::none, Color::none, Color::none, Color::none, Color::none,
                    Color::none, window_color});
+    for (const Note* n : caveats(pe, best)) table.add_note("※ " + n->text.in(lang));
   }
+  const int year = ev.catalogue->year;
+  out << paint(cell_text(profile.name()), Color::bold, options.color) << " · "
+      << (lang == Lang::ko ? fmt::format("{}년 사업", year) : fmt::format("{} programs", year));
+  if (ev.as_of) out << " · " << l.t("기준일 ", "as of ") << ev.as_of->str();
+  out << " · " << l.t("총사업비 ", "total cost ")
+      << (ev.cost ? format_money(*ev.cost, lang) : l.t("미입력", "not given")) << '\n';
+  if (shown > 0 && 2 * closed > shown) {  // the answer is a guide to the next round: say so first
+    std::string next =
+        newest_year > year
+            ? (lang == Lang::ko ? fmt::format("{}년 공고 데이터 있음 (--year {})", newest_year, newest_year)
+                                : fmt::format("{} data available (--year {})", newest_year, newest_year))
+            : (lang == Lang::ko ? fmt::format("{}년 공고 데이터 없음", year + 1)
+                                : fmt::format("no data for the {} announcement yet", year + 1));
+    out << paint(lang == Lang::ko
+                     ? fmt::format("※ {}년 공고 접수 대부분 마감 ({}개 중 {}개) · {}: 다음 공고의 참고로 보세요", year,
+                                   shown, closed, next)
+                     : fmt::format("※ most {} windows have closed ({} of {}) · {}: read this as a guide to the "
+                                   "next round",
+                                   year, closed, shown, next),
+                 Color::yellow, options.color)
+        << '\n';
+  }
+  out << '\n';
+
   table.optional_column(4);  // ratio, then cap, then track: left out first on a narrow terminal
   table.optional_column(3);
   table.optional_column(2);
@@ -129,6 +171,7 @@ void render_check_table(const Evaluation& ev, const Profile& profile, const Rend
           << paint(pe.program->name.in(lang), Color::bold, options.color) << " [" << pe.program->id << "] — "
           << paint(status_label(pe.status, lang), status_color(pe.status), options.color) << '\n';
       out << "  " << l.t("근거: ", "source: ") << pe.program->source << '\n';
+      print_caveats(pe.program->notes, lang, out, "  ");
       explain_rules(pe.rules, profile, options, out, "  ");
       for (const TrackEvaluation& te : pe.tracks) {
         out << "  " << l.t("유형 ", "track ") << te.track->name.in(lang) << " [" << te.track->id << "] — "
@@ -140,6 +183,7 @@ void render_check_table(const Evaluation& ev, const Profile& profile, const Rend
           out << " · " << split_problem_text(te.split_problem, *te.track, lang);
         out << '\n';
         if (!te.track->source.empty()) out << "    " << l.t("근거: ", "source: ") << te.track->source << '\n';
+        print_caveats(te.track->notes, lang, out, "    ");
         explain_rules(te.rules, profile, options, out, "    ");
       }
     }

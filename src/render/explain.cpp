@@ -153,6 +153,10 @@ void explain_condition(const Condition& c, const Profile& profile, const RenderO
     case Condition::Kind::negate:
       if (!c.children.empty()) explain_condition(c.children[0], profile, options, !negated, out, indent);
       return;
+    case Condition::Kind::never:  // the rule's message says why no company meets it
+      out << indent << tri_mark(negated ? Tri::pass : Tri::fail, options.color) << ' '
+          << l.t("어떤 기업도 해당하지 않음", "no company meets it") << '\n';
+      return;
     case Condition::Kind::all:
     case Condition::Kind::any: {
       // under a `not`, all and any swap (De Morgan)

@@ -41,7 +41,12 @@ Table::Table(std::vector<std::string> headers, std::vector<Align> align)
   align_.resize(headers_.size(), Align::left);
 }
 
+void Table::add_note(const std::string& text) {
+  if (!notes_.empty()) notes_.back().push_back(cell_text(text));
+}
+
 void Table::add_row(std::vector<std::string> cells, std::vector<Color> colors) {
+  notes_.emplace_back();
   cells.resize(headers_.size());
   for (auto& c : cells) c = cell_text(c);
   colors.resize(headers_.size(), Color::none);
@@ -188,7 +193,20 @@ void Table::print(std::ostream& out, int max_width, bool color) const {
   std::vector<std::string> rule(n);
   for (size_t i = 0; i < n; ++i) rule[i] = std::string(static_cast<size_t>(widths[i]), '-');
   print_row(rule, std::vector<Color>(n, Color::none));
-  for (size_t r = 0; r < rows_.size(); ++r) print_row(rows_[r], colors_[r]);
+  int table_width = 0;
+  for (size_t i = 0; i < n; ++i)
+    if (widths[i] > 0) table_width += widths[i] + (table_width > 0 ? 2 : 0);
+  const int note_width = std::max(max_width > 0 ? std::min(max_width, table_width) : table_width, 20) - 2;
+  for (size_t r = 0; r < rows_.size(); ++r) {
+    print_row(rows_[r], colors_[r]);
+    for (const std::string& note : notes_[r]) {  // `  ※ text`, its continuation under the text
+      bool first = true;
+      for (const std::string& line : wrap_to_width(note, note_width - 2)) {
+        out << (first ? "  " : "    ") << paint(line, Color::dim, color) << '\n';
+        first = false;
+      }
+    }
+  }
 }
 
 }  // namespace sfgrant

@@ -280,8 +280,9 @@ json program_defs() {
                            {"not", with_description("The opposite of one condition", ref("condition"))}});
   branch["minProperties"] = 1;
   branch["maxProperties"] = 1;
-  defs["condition"] = json{{"description", "A comparison, or {all: […]}, {any: […]} or {not: …}"},
-                           {"anyOf", json::array({ref("comparison"), branch})}};
+  defs["condition"] =
+      json{{"description", "A comparison, never (no company meets it), or {all: […]}, {any: […]} or {not: …}"},
+           {"anyOf", json::array({ref("comparison"), json{{"const", "never"}}, branch})}};
   defs["rule"] = object_of(
       DataMap::rule, "A rule: passes when `require` is true, fails when false, unknown when a fact is missing",
       {{"id", string_schema("Rule id, unique within a program and its track")},
@@ -292,8 +293,13 @@ json program_defs() {
                                    {{"use", string_schema("Name of a rule set under `rule_sets` in common.yaml")}});
   defs["rules"] = list_of("Rules; `- use: NAME` brings in a rule set of common.yaml",
                           json{{"anyOf", json::array({ref("rule"), ref("rule_set_use")})}});
-  defs["note"] = object_of(DataMap::note, "Something a consultant must know that is not a rule",
-                           {{"text", with_description("The note", ref("text"))}, {"source", ref("source")}});
+  defs["note"] = object_of(
+      DataMap::note, "Something a consultant must know that is not a rule",
+      {{"text", with_description("The note", ref("text"))},
+       {"source", ref("source")},
+       {"kind", json{{"description", "background (what the program is; the default) or caveat (it qualifies an "
+                                     "amount or a status, and is shown with every answer)"},
+                     {"enum", json::array({"background", "caveat"})}}}});
   defs["notes"] = list_of("Notes, each with its citation", ref("note"));
 
   const std::string levels = vocabulary_help(level_vocabulary());
@@ -329,7 +335,8 @@ json program_defs() {
        {"company_cash_min", with_description("현금부담 비율, as a share of the company's share", ref("ratio"))},
        {"local_government", string_schema("지자체 매칭, as the announcement writes it (e.g. 0~30%)")},
        {"rules", with_description("Rules of this track only (the program's rules apply too)", ref("rules"))},
-       {"notes", ref("notes")}});
+       {"notes", ref("notes")},
+       {"schedule", with_description("The track's own window, when it differs from the program's", ref("schedule"))}});
   track["dependentRequired"] = json{{"cap", json::array({"ratio"})},
                                     {"cap_by_level", json::array({"ratio"})},
                                     {"cap_per_year", json::array({"years"})},

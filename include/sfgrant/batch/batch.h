@@ -40,6 +40,7 @@ struct ResultRow {
   std::optional<Won> government;
   std::optional<Won> private_share;
   std::string reason;  ///< first failed rule's message (or first unknown question)
+  std::string caveats;  ///< the caveats that qualify the row (※ …)
 };
 
 /// A row that could not be read: its line and why.

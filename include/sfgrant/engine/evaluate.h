@@ -32,6 +32,7 @@ struct TrackEvaluation {
   std::optional<Won> full_support_cost;
   std::optional<Split> split;
   SplitProblem split_problem;  ///< why there is no split although a cost was given
+  WindowState window = WindowState::unknown;  ///< the track's own window, else its program's
 };
 
 struct ProgramEvaluation {

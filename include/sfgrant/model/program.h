@@ -14,9 +14,14 @@
 
 namespace sfgrant {
 
+/// A background note says what a program is; a caveat qualifies an answer (an amount, a status) and
+/// travels with it: table, --explain, JSON and batch show it.
+enum class NoteKind { background, caveat };
+
 struct Note {
   Text text;
   std::string source;
+  NoteKind kind = NoteKind::background;
 };
 
 /// One row of a level-dependent cap table (레전드50+ 현재-목표 수준별 지원한도).
@@ -25,6 +30,15 @@ struct LevelCap {
   int to = 0;
   Won cap = 0;
   Location where;
+};
+
+struct Schedule {
+  std::optional<Date> announce;
+  std::optional<Date> apply_from;
+  std::optional<Date> apply_to;
+  bool rolling = false;
+  Text selection;
+  std::string source;
 };
 
 struct Track {
@@ -45,19 +59,11 @@ struct Track {
   std::string local_government;            ///< 지자체 매칭, as the announcement writes it
   std::vector<Rule> rules;
   std::vector<Note> notes;
+  std::optional<Schedule> schedule;  ///< when the track has a window of its own; else the program's
   Location where;
 
   bool has_money() const { return ratio.has_value() && (cap.has_value() || !cap_by_level.empty()); }
   bool three_party() const { return large_company_min.has_value() || company_max.has_value(); }
-};
-
-struct Schedule {
-  std::optional<Date> announce;
-  std::optional<Date> apply_from;
-  std::optional<Date> apply_to;
-  bool rolling = false;
-  Text selection;
-  std::string source;
 };
 
 struct Agency {

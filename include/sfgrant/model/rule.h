@@ -22,7 +22,7 @@ struct Operand {
 };
 
 struct Condition {
-  enum class Kind { all, any, negate, compare };
+  enum class Kind { all, any, negate, compare, never };  ///< never: a condition no company meets
   Kind kind = Kind::compare;
   std::vector<Condition> children;  ///< for all / any / negate (one child)
 

@@ -17,6 +17,7 @@ struct CheckReport {
   const Profile& profile;
   const WhatIf* what_if = nullptr;                    ///< `--set`
   const std::vector<Reach>* what_it_takes = nullptr;  ///< `--what-it-takes`
+  int newest_year = 0;  ///< the newest year in the programs folder (is the next round's data there?)
 };
 
 void render_check(const CheckReport& report, const RenderOptions& options, Format format, std::ostream& out);

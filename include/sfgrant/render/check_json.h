@@ -35,19 +35,21 @@ class CheckJson {
     std::string members[3];  ///< "rule", "result", "message", "source" [, "track"]
   };
   struct TrackText {
-    std::string head[3];                     ///< "id", "name", "status", "months", one for each Status
-    std::string ratio;                       ///< "ratio", "ratio_percent"
-    std::string years;                       ///< "years", "cap_per_year" (multi-year tracks), else empty
-    std::string local;                       ///< "local_government_ratio", or empty
-    std::string source;                      ///< "source"
-    std::string notes;                       ///< "notes" (with --explain), or empty
-    std::vector<RuleText> rules;             ///< in the track's reasons
+    std::string head[3];          ///< "id", "name", "status", "months", one for each Status
+    std::string ratio;            ///< "ratio", "ratio_percent"
+    std::string years;            ///< "years", "cap_per_year" (multi-year tracks), else empty
+    std::string local;            ///< "local_government_ratio", or empty
+    std::string source;           ///< "source"
+    std::string notes;            ///< "notes" (with --explain), or empty
+    std::string window[5];        ///< "window" of a track with its own schedule, one for each WindowState; else empty
+    std::vector<RuleText> rules;  ///< in the track's reasons
     std::vector<RuleText> rules_in_program;  ///< in the program's reasons, with "track"
   };
   struct ProgramText {
     std::string head[3];    ///< "id", "name", "status", one for each Status
     std::string window[5];  ///< "apply_from", "apply_to", "state", one for each WindowState
     std::string source;     ///< "source"
+    std::string caveats;    ///< "notes": the caveats of the program and its tracks (SPEC §7)
     std::vector<RuleText> rules;
     std::vector<TrackText> tracks;
   };

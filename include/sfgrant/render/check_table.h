@@ -8,6 +8,9 @@
 
 namespace sfgrant {
 
-void render_check_table(const Evaluation& ev, const Profile& profile, const RenderOptions& options, std::ostream& out);
+/// `newest_year`: the newest year of the programs folder, to say whether the next round's data exists
+/// when most windows of this one have closed.
+void render_check_table(const Evaluation& ev, const Profile& profile, int newest_year, const RenderOptions& options,
+                        std::ostream& out);
 
 }  // namespace sfgrant

@@ -22,6 +22,10 @@ class Table {
   /// `colors` (optional) colours each cell when the table is printed with colour.
   void add_row(std::vector<std::string> cells, std::vector<Color> colors = {});
 
+  /// A line under the last row added, across the whole table, indented by two columns and wrapped
+  /// to the table's width (a caveat under the program it qualifies).
+  void add_note(const std::string& text);
+
   /// Prints with two spaces between columns and a rule under the headers. When `max_width` > 0 and
   /// the table is wider, the left-aligned (text) columns are narrowed, widest first, and their
   /// cells wrap onto continuation lines; right-aligned (amount) columns are never narrowed.
@@ -42,6 +46,7 @@ class Table {
   std::vector<Align> align_;
   std::vector<std::vector<std::string>> rows_;
   std::vector<std::vector<Color>> colors_;
+  std::vector<std::vector<std::string>> notes_;  ///< under each row
   std::vector<size_t> optional_;
 };
 
