@@ -212,7 +212,7 @@ class ProfileSax : public nlohmann::json_sax<json> {
   const FactDef* fact_ = nullptr;  ///< the fact whose key was just read
   bool in_list_ = false;
   std::vector<std::string> items_;
-  std::bitset<64> seen_;
+  std::bitset<128> seen_;
   std::vector<std::string> groups_;
 };
 

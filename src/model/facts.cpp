@@ -191,6 +191,13 @@ std::vector<FactDef> make_facts() {
       {"컨소시엄에 클라우드사업자가 있는가?", "Does the consortium include a cloud provider?"});
   add("plan.total_cost", T::money, nullptr, false, {"총사업비는?", "Total project cost?"});
   add("plan.yearly_costs", T::money_list, nullptr, false, {"연차별 사업비는?", "Cost in each year?"});
+  // Facts added by the 2026 audit of §2.1 (issue #13): the conditions of the announcement that the
+  // profile could not express.
+  // (end of the 2026 §2.1 facts)
+  // Facts added by the 2026 audit of §2.2–§2.12 (issue #13).
+  // (end of the 2026 §2.2–§2.12 facts)
+  // Facts added by the audit of 2023, 2021 and 2024 (issue #13).
+  // (end of the 2023, 2021 and 2024 facts)
   add("sme", T::boolean, nullptr, true, {"기업 규모는? (중소기업 여부)", "Company size? (is it an SME)"});
   add("manufacturing", T::boolean, nullptr, true,
       {"주업종 KSIC 코드는? (제조업 여부)", "Main KSIC code? (is it manufacturing)"});
