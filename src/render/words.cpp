@@ -142,6 +142,12 @@ std::string fact_label(const FactDef& f, Lang lang) {
       {"industry_group", {"업종 구분", "industry group"}},
       {"excluded_industry", {"지원 제외 업종", "excluded industry"}},
       {"service_business", {"서비스업", "service business"}},
+      // Labels added by the 2026 audit of §2.1 (issue #13).
+      // (end of the 2026 §2.1 labels)
+      // Labels added by the 2026 audit of §2.2–§2.12 (issue #13).
+      // (end of the 2026 §2.2–§2.12 labels)
+      // Labels added by the audit of 2023, 2021 and 2024 (issue #13).
+      // (end of the 2023, 2021 and 2024 labels)
   };
   auto it = kLabels.find(f.path);
   return it == kLabels.end() ? f.path : it->second.in(lang);
