@@ -466,3 +466,23 @@ TEST_CASE("tables fit the terminal width, from COLUMNS or the terminal", "[table
   const Run tty = run_on_terminal(check_args({"--all", "--no-color"}));
   for (const std::string& line : lines_of(tty.out)) CHECK(oracle_width(line.substr(0, line.find('\r'))) <= 120);
 }
+
+TEST_CASE("with no program open, the table says why in one line", "[table][cli]") {
+  // examples/tax-arrears.yaml: every 2026 program excludes a company in tax arrears (003 §1)
+  const std::string profile = kSource + "/examples/tax-arrears.yaml";
+  const Run ko = run({"check", profile, "--as-of", "2026-02-15"});
+  INFO(ko.out);
+  CHECK(ko.code == 1);
+  const auto lines = lines_of(ko.out);
+  REQUIRE(lines.size() > 2);
+  CHECK(lines[2].rfind("지원 가능하거나 확인이 필요한 사업이 없습니다: 국세·지방세 체납 중인 기업은 지원 제외 (", 0) ==
+        0);
+  CHECK(lines[2].find("개 사업 모두) [not-tax-arrears]") != std::string::npos);
+  const Run en = run({"check", profile, "--as-of", "2026-02-15", "--lang", "en"});
+  CHECK(en.out.find(
+            "No program is eligible or possible: Companies in national or local tax arrears are excluded (all ") !=
+        std::string::npos);
+  // with --all every program is a row with its reason, so there is no such line
+  const Run all = run({"check", profile, "--as-of", "2026-02-15", "--all"});
+  CHECK(all.out.find("사업이 없습니다") == std::string::npos);
+}

@@ -8,8 +8,11 @@
 // midsize company (§1 사업 신청 자격), and the fixture in tests/golden/programs.
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
 #include <algorithm>
+
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -179,7 +182,9 @@ TEST_CASE("what it would take names the missing selection of 레전드50+", "[wh
   const Catalogue& cat = catalogue_2026();
   const Profile p = basic_to_basic(cat);
   const EvaluateOptions o = on_2026_02_15();
-  const std::vector<Reach> reaches = what_it_takes(cat, evaluate(cat, p, o), p, o);
+  const WhatItTakes result = what_it_takes(cat, evaluate(cat, p, o), p, o);
+  CHECK(result.standing.empty());
+  const std::vector<Reach>& reaches = result.reaches;
   const Reach& legend = reach_for(reaches, "legend50");
   REQUIRE(legend.reachable());
   const Remedy& best = legend.remedies.front();
@@ -201,7 +206,7 @@ TEST_CASE("what it would take names the missing selection of 레전드50+", "[wh
   CHECK(describe_move(government.remedies.front().moves[0], p, Lang::ko) == "목표 수준 기초 → 중간1");
 
   const nlohmann::ordered_json j =
-      written([&](JsonWriter& out) { write_what_it_takes_json(reaches, p, Lang::en, out); });
+      written([&](JsonWriter& out) { write_what_it_takes_json(result, p, Lang::en, out); });
   bool named = false;
   for (const auto& r : j)
     if (r["id"] == "legend50")
@@ -230,6 +235,77 @@ TEST_CASE("what it would take says what cannot be changed", "[whatif]") {
   std::vector<std::string> rules;
   for (const Blocker& b : closed.blocking) rules.push_back(b.rule->id);
   CHECK(contains(rules, "not-excluded-industry"));
+}
+
+TEST_CASE("what it would take puts the company's standing right first, and says so once", "[whatif]") {
+  const Catalogue& cat = catalogue_2026();
+  const EvaluateOptions o = on_2026_02_15();
+  Profile p = basic_to_basic(cat);
+  apply_setting(p, parse_setting("status.tax_arrears=true"));
+  apply_setting(p, parse_setting("status.business=suspended"));
+  derive_facts(p, cat.industries);
+  const Evaluation ev = evaluate(cat, p, o);
+  for (const ProgramEvaluation& pe : ev.programs) CHECK(pe.status == Status::ineligible);  // §1 지원 제외
+  const WhatItTakes result = what_it_takes(cat, ev, p, o);
+  REQUIRE(result.standing.size() == 2);
+  CHECK(describe_move(result.standing[0], p, Lang::en) == "resume business (suspended → active)");
+  CHECK(describe_move(result.standing[1], p, Lang::ko) == "세금 체납 해소");
+  // 정부형 then needs the target level too: the standing first, then the one change
+  const Reach& government = reach_for(result.reaches, "government");
+  REQUIRE(government.reachable());
+  const std::vector<Move>& moves = government.remedies.front().moves;
+  REQUIRE(moves.size() == 3);
+  CHECK(moves[0].fact->path == "status.business");
+  CHECK(moves[1].fact->path == "status.tax_arrears");
+  CHECK(moves[2].fact->path == "smart_factory.target_level");
+  // no blocking rule is the arrears or the suspension: both can be put right
+  for (const Reach& r : result.reaches)
+    for (const Blocker& b : r.blocking) {
+      CHECK(b.rule->id != "not-tax-arrears");
+      CHECK(b.rule->id != "business-active");
+    }
+
+  RenderOptions ro;
+  std::ostringstream table;
+  render_what_it_takes(result, p, ro, table);
+  const std::string text = table.str();
+  INFO(text);
+  auto count = [&](const std::string& needle) {
+    size_t n = 0;
+    for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+    return n;
+  };
+  CHECK(count("영업 재개 (휴업 → 영업 중), 세금 체납 해소 시: 지원 가능 ") == 1);
+  CHECK(count("세금 체납 해소") == 1);  // said once, not once per program
+  CHECK(count("→ 목표 수준 기초 → 중간1  ⇒ 지원 가능") >= 1);
+
+  // a closed business cannot resume: it stays a blocking rule
+  Profile closed = basic_to_basic(cat);
+  apply_setting(closed, parse_setting("status.business=closed"));
+  derive_facts(closed, cat.industries);
+  const WhatItTakes none = what_it_takes(cat, evaluate(cat, closed, o), closed, o);
+  CHECK(none.standing.empty());
+  CHECK_FALSE(reach_for(none.reaches, "government").reachable());
+}
+
+TEST_CASE("a rule that closes every program is said once", "[whatif]") {
+  const Catalogue& cat = catalogue_2026();
+  const EvaluateOptions o = on_2026_02_15();
+  Profile restaurant = basic_to_basic(cat);
+  apply_setting(restaurant, parse_setting("ksic=56111"));
+  derive_facts(restaurant, cat.industries);
+  const WhatItTakes result = what_it_takes(cat, evaluate(cat, restaurant, o), restaurant, o);
+  REQUIRE(result.reaches.size() == cat.programs.size());
+  RenderOptions ro;
+  ro.lang = Lang::en;
+  std::ostringstream table;
+  render_what_it_takes(result, restaurant, ro, table);
+  const std::string text = table.str();
+  INFO(text);
+  CHECK(text.find(fmt::format("all {} ineligible programs:", cat.programs.size())) != std::string::npos);
+  const size_t first = text.find("[not-excluded-industry]");
+  REQUIRE(first != std::string::npos);
+  CHECK(text.find("[not-excluded-industry]", first + 1) == std::string::npos);
 }
 
 TEST_CASE("the controllable facts are the plan, the consortium and what a company can apply for", "[whatif]") {

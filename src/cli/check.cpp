@@ -31,8 +31,9 @@ constexpr const char* kSetHelp =
     "smart_factory.target_level=intermediate2";
 
 constexpr const char* kWhatItTakesHelp =
-    "for each ineligible program, the smallest change in what the company controls (target level, total cost, "
-    "consortium, level check, selections it can apply for) that opens it, or the rule that blocks it";
+    "for each ineligible program, the smallest change in what the company controls (paying tax arrears, resuming "
+    "a suspended business, target level, total cost, consortium, level check, selections it can apply for) that "
+    "opens it, or the rule that blocks it";
 
 /// `--open`: only the programs whose window is open, upcoming or rolling.
 void keep_open_windows(Evaluation& ev) {
@@ -63,7 +64,7 @@ int run_check(const CheckOptions& options) {
   if (options.open_only) keep_open_windows(ev);
   std::optional<WhatIf> changed;
   if (!settings.empty()) changed = what_if(catalogue, profile, ev, settings, eo);
-  std::optional<std::vector<Reach>> reaches;
+  std::optional<WhatItTakes> reaches;
   if (options.what_it_takes) reaches = what_it_takes(catalogue, ev, profile, eo);
 
   RenderOptions ro = render_options(options.common);

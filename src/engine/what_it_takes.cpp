@@ -31,6 +31,29 @@ const std::vector<std::string>& applicable_selections() {
   return ids;
 }
 
+std::vector<Move> standing_moves(const Profile& profile) {
+  std::vector<Move> out;
+  // in the order of the facts, as every remedy lists its moves
+  const FactDef& business = fact("status.business");
+  // a suspended business can resume; a closed one (폐업) would be a new registration, not this company
+  const std::int64_t active = business.vocabulary->find("active").value_or(0);
+  const std::int64_t suspended = business.vocabulary->find("suspended").value_or(0);
+  if (profile.has(business) && profile.get(business).number == suspended) {
+    Move m;
+    m.fact = &business;
+    m.value.number = active;
+    out.push_back(m);
+  }
+  const FactDef& arrears = fact("status.tax_arrears");
+  if (profile.has(arrears) && profile.get(arrears).flag) {
+    Move m;
+    m.fact = &arrears;
+    m.value.flag = false;
+    out.push_back(m);
+  }
+  return out;
+}
+
 void apply_move(Profile& profile, const Move& move) {
   if (!move.added) {
     profile.set(*move.fact, move.value);
@@ -221,10 +244,14 @@ bool rule_can_pass(const Rule& rule, const std::vector<Move>& moves, const Profi
 
 }  // namespace
 
-Reach what_it_takes(const Catalogue& catalogue, const Program& program, const Profile& profile,
+Reach what_it_takes(const Catalogue& catalogue, const Program& program, const Profile& given,
                     const EvaluateOptions& options, const ReachOptions& reach) {
   Reach out;
   out.program = &program;
+  // the standing the company can put right first; the search starts from there
+  const std::vector<Move> standing = standing_moves(given);
+  Profile profile = given;
+  for (const Move& m : standing) apply_move(profile, m);
   MoveFinder finder(profile);
   for (const Rule& r : program.rules) finder.scan(r.require);
   for (const Track& t : program.tracks)
@@ -232,13 +259,14 @@ Reach what_it_takes(const Catalogue& catalogue, const Program& program, const Pr
   const std::vector<Move> moves = finder.moves();
 
   std::vector<size_t> picked;
-  for (size_t size = 1; size <= reach.max_moves && out.remedies.empty(); ++size) {
+  for (size_t size = standing.empty() ? 1 : 0; size <= reach.max_moves && out.remedies.empty(); ++size) {
     auto test = [&](const std::vector<size_t>& combo) {
       Profile p = profile;
       for (size_t i : combo) apply_move(p, moves[i]);
       const ProgramEvaluation pe = evaluate_program(catalogue, program, p, options);
       if (pe.status == Status::ineligible) return true;
       Remedy r;
+      r.moves = standing;
       for (size_t i : combo) r.moves.push_back(moves[i]);
       r.result = pe.status;
       const TrackEvaluation* best = pe.best_track();
@@ -293,11 +321,13 @@ Reach what_it_takes(const Catalogue& catalogue, const Program& program, const Pr
   return out;
 }
 
-std::vector<Reach> what_it_takes(const Catalogue& catalogue, const Evaluation& ev, const Profile& profile,
-                                 const EvaluateOptions& options, const ReachOptions& reach) {
-  std::vector<Reach> out;
+WhatItTakes what_it_takes(const Catalogue& catalogue, const Evaluation& ev, const Profile& profile,
+                          const EvaluateOptions& options, const ReachOptions& reach) {
+  WhatItTakes out;
+  out.standing = standing_moves(profile);
   for (const ProgramEvaluation& pe : ev.programs)
-    if (pe.status == Status::ineligible) out.push_back(what_it_takes(catalogue, *pe.program, profile, options, reach));
+    if (pe.status == Status::ineligible)
+      out.reaches.push_back(what_it_takes(catalogue, *pe.program, profile, options, reach));
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "explain.h"
+#include "sfgrant/engine/closing.h"
 #include "sfgrant/engine/questions.h"
 #include "sfgrant/render/words.h"
 
@@ -41,6 +42,28 @@ void print_next_steps(const ProgramEvaluation& pe, Lang lang, std::ostream& out)
   if (pe.center != nullptr)
     out << "    " << l.t("지역센터: ", "regional center: ") << pe.center->name.in(lang) << " " << pe.center->phone
         << " (" << pe.center->address << ")\n";
+}
+
+/// No program open: say so, and (without --all, which lists every reason) the rule that closes the
+/// most programs, in one line.
+void print_none_open(const Evaluation& ev, const RenderOptions& options, std::ostream& out) {
+  const Lang lang = options.lang;
+  const bool ko = lang == Lang::ko;
+  out << (ko ? "지원 가능하거나 확인이 필요한 사업이 없습니다" : "No program is eligible or possible");
+  const std::vector<ClosingRule> rules = closing_rules(ev);
+  if (options.all || rules.empty()) {
+    out << ".\n";
+    return;
+  }
+  const ClosingRule& top = rules.front();
+  size_t ineligible = 0;
+  for (const ProgramEvaluation& pe : ev.programs) ineligible += pe.status == Status::ineligible ? 1 : 0;
+  const std::string how_many =
+      top.programs == ineligible
+          ? (ko ? fmt::format("{}개 사업 모두", ineligible) : fmt::format("all {} programs", ineligible))
+          : (ko ? fmt::format("{}개 중 {}개 사업", ineligible, top.programs)
+                : fmt::format("{} of {} programs", top.programs, ineligible));
+  out << ": " << top.rule->message.in(lang) << " (" << how_many << ") [" << top.rule->id << "]\n";
 }
 
 /// The caveats that qualify a row: the program's, then its best track's.
@@ -132,7 +155,7 @@ void render_check_table(const Evaluation& ev, const Profile& profile, int newest
   if (table.rows() > 0)
     print_table(table, options, out);
   else
-    out << l.t("지원 가능하거나 확인이 필요한 사업이 없습니다.\n", "No program is eligible or possible.\n");
+    print_none_open(ev, options, out);
 
   // why each ineligible program is closed (with --all), and the questions for possible ones
   if (options.all) {

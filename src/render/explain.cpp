@@ -13,8 +13,7 @@ std::string literal(const FactDef& f, std::int64_t number, Lang lang) {
     return number != 0 ? (lang == Lang::ko ? "예" : "yes") : (lang == Lang::ko ? "아니오" : "no");
   if (f.type == FactType::money) return format_money(number, lang);
   if (f.vocabulary != nullptr && number >= 0 && static_cast<size_t>(number) < f.vocabulary->choices.size()) {
-    const Choice& c = f.vocabulary->choices[static_cast<size_t>(number)];
-    return lang == Lang::ko && !c.label.empty() ? c.label : c.id;
+    return choice_word(f.vocabulary->choices[static_cast<size_t>(number)], lang);
   }
   return std::to_string(number);
 }

@@ -8,7 +8,8 @@
 namespace sfgrant {
 namespace {
 
-std::string choice_word(const Choice& c, Lang lang) {
+/// A choice as the interview offers it: both words, either of which can be typed.
+std::string offered_choice(const Choice& c, Lang lang) {
   if (c.label.empty()) return c.id;
   return lang == Lang::ko ? fmt::format("{} ({})", c.label, c.id) : fmt::format("{} ({})", c.id, c.label);
 }
@@ -25,7 +26,7 @@ void print_choices(const FactDef& f, Lang lang, std::ostream& out) {
       out << '\n';
       continue;
     }
-    const std::string item = fmt::format(" {}) {}", i + 1, choice_word(c, lang));
+    const std::string item = fmt::format(" {}) {}", i + 1, offered_choice(c, lang));
     if (display_width(line + item) > 76) {
       out << line << '\n';
       line = "   ";

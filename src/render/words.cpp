@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "sfgrant/text/join.h"
@@ -12,13 +13,17 @@ std::string format_money(Won amount, Lang lang) {
   return lang == Lang::en ? format_english(amount) : format_korean(amount);
 }
 
+std::string choice_word(const Choice& c, Lang lang) {
+  if (lang == Lang::ko) return c.label.empty() ? c.id : c.label;
+  const bool ascii =
+      std::all_of(c.id.begin(), c.id.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
+  return ascii || c.meaning.en.empty() ? c.id : c.meaning.en;
+}
+
 std::string describe_value(const FactDef& f, const Profile& profile, Lang lang) {
   if (!profile.has(f)) return "?";
   const Value& v = profile.get(f);
-  auto choice = [&](std::int64_t idx) {
-    const Choice& c = f.vocabulary->choices[static_cast<size_t>(idx)];
-    return lang == Lang::ko && !c.label.empty() ? c.label : c.id;
-  };
+  auto choice = [&](std::int64_t idx) { return choice_word(f.vocabulary->choices[static_cast<size_t>(idx)], lang); };
   switch (f.type) {
     case FactType::boolean:
       return v.flag ? (lang == Lang::ko ? "예" : "yes") : (lang == Lang::ko ? "아니오" : "no");
@@ -155,9 +160,14 @@ std::string fact_label(const FactDef& f, Lang lang) {
 
 std::string describe_move(const Move& move, const Profile& profile, Lang lang) {
   const FactDef& f = *move.fact;
+  // the company's standing, put right: said as the act
+  if (f.path == "status.tax_arrears" && !move.value.flag)
+    return lang == Lang::ko ? "세금 체납 해소" : "pay the tax arrears";
+  if (f.path == "status.business" && !move.added)
+    return lang == Lang::ko ? "영업 재개 (휴업 → 영업 중)" : "resume business (suspended → active)";
   if (move.added) {
     const Choice& c = f.vocabulary->choices[static_cast<size_t>(*move.added)];
-    std::string word = lang == Lang::ko && !c.label.empty() ? c.label : c.id;
+    std::string word = choice_word(c, lang);
     if (!c.meaning.empty() && c.meaning.in(lang) != word) word += " (" + c.meaning.in(lang) + ")";
     return fmt::format("{} + {}", fact_label(f, lang), word);
   }

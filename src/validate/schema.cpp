@@ -293,13 +293,13 @@ json program_defs() {
                                    {{"use", string_schema("Name of a rule set under `rule_sets` in common.yaml")}});
   defs["rules"] = list_of("Rules; `- use: NAME` brings in a rule set of common.yaml",
                           json{{"anyOf", json::array({ref("rule"), ref("rule_set_use")})}});
-  defs["note"] = object_of(
-      DataMap::note, "Something a consultant must know that is not a rule",
-      {{"text", with_description("The note", ref("text"))},
-       {"source", ref("source")},
-       {"kind", json{{"description", "background (what the program is; the default) or caveat (it qualifies an "
-                                     "amount or a status, and is shown with every answer)"},
-                     {"enum", json::array({"background", "caveat"})}}}});
+  defs["note"] = object_of(DataMap::note, "Something a consultant must know that is not a rule",
+                           {{"text", with_description("The note", ref("text"))},
+                            {"source", ref("source")},
+                            {"kind", json{{"description",
+                                           "background (what the program is; the default) or caveat (it qualifies an "
+                                           "amount or a status, and is shown with every answer)"},
+                                          {"enum", json::array({"background", "caveat"})}}}});
   defs["notes"] = list_of("Notes, each with its citation", ref("note"));
 
   const std::string levels = vocabulary_help(level_vocabulary());

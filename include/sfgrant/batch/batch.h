@@ -39,7 +39,7 @@ struct ResultRow {
   std::optional<Won> cap;
   std::optional<Won> government;
   std::optional<Won> private_share;
-  std::string reason;  ///< first failed rule's message (or first unknown question)
+  std::string reason;   ///< first failed rule's message (or first unknown question)
   std::string caveats;  ///< the caveats that qualify the row (※ …)
 };
 

@@ -31,7 +31,7 @@ struct TrackEvaluation {
   std::optional<Won> cap;         ///< after the level table, when it applies
   std::optional<Won> full_support_cost;
   std::optional<Split> split;
-  SplitProblem split_problem;  ///< why there is no split although a cost was given
+  SplitProblem split_problem;                 ///< why there is no split although a cost was given
   WindowState window = WindowState::unknown;  ///< the track's own window, else its program's
 };
 

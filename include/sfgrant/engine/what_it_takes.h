@@ -20,8 +20,11 @@ namespace sfgrant {
 ///   smart_factory.level_certified  it can apply for a 스마트공장 수준확인 (level check): true only;
 ///   selections                   selections and certificates it can apply for or arrange: see
 ///                                applicable_selections(); only added, never removed.
-/// Everything else (size, industry, region, role, tax arrears, sanctions, the current level, its
-/// build history, past R&D results, investment, industry fields) is a fact about the company, not a choice.
+/// Its standing it can also change before it applies (standing_moves()): pay its tax arrears
+/// (status.tax_arrears → false) and resume a suspended business (status.business → active; a
+/// closed one stays closed: reopening is a new registration).
+/// Everything else (size, industry, region, role, sanctions, the current level, its build history,
+/// past R&D results, investment, industry fields) is a fact about the company, not a choice.
 const std::vector<std::string>& controllable_facts();
 
 /// Selection ids a company can apply for or arrange: legend50, jump_up, tp_recommendation,
@@ -30,6 +33,12 @@ const std::vector<std::string>& controllable_facts();
 const std::vector<std::string>& applicable_selections();
 
 /// One change: a fact set to a value, or one item added to a list fact.
+struct Move;
+
+/// The changes to its standing the company can make before applying: pay its tax arrears, resume
+/// a suspended business. Empty when its standing closes nothing. Every remedy assumes them (what_it_takes()).
+std::vector<Move> standing_moves(const Profile& profile);
+
 struct Move {
   const FactDef* fact = nullptr;
   Value value;                        ///< the new value (scalar facts)
@@ -68,12 +77,19 @@ struct ReachOptions {
 
 /// For one program: the smallest combinations of controllable changes (fewest moves, then the
 /// smallest level steps; eligible before possible, then the larger government share) that make it
-/// eligible or possible, or the blocking rules. `profile` must have its derived facts.
+/// eligible or possible, or the blocking rules. The standing moves come first in every remedy
+/// (a program they open alone has them as its remedy) and the search adds at most `max_moves` more;
+/// the blocking rules are those left once they are made. `profile` must have its derived facts.
 Reach what_it_takes(const Catalogue& catalogue, const Program& program, const Profile& profile,
                     const EvaluateOptions& options, const ReachOptions& reach = {});
 
-/// The same for every ineligible program of `ev`, in catalogue order.
-std::vector<Reach> what_it_takes(const Catalogue& catalogue, const Evaluation& ev, const Profile& profile,
-                                 const EvaluateOptions& options, const ReachOptions& reach = {});
+struct WhatItTakes {
+  std::vector<Move> standing;  ///< standing_moves(): the first moves of every remedy
+  std::vector<Reach> reaches;  ///< per ineligible program of the evaluation, in catalogue order
+};
+
+/// The same for every ineligible program of `ev`.
+WhatItTakes what_it_takes(const Catalogue& catalogue, const Evaluation& ev, const Profile& profile,
+                          const EvaluateOptions& options, const ReachOptions& reach = {});
 
 }  // namespace sfgrant

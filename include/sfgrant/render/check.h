@@ -15,8 +15,8 @@ namespace sfgrant {
 struct CheckReport {
   const Evaluation& evaluation;
   const Profile& profile;
-  const WhatIf* what_if = nullptr;                    ///< `--set`
-  const std::vector<Reach>* what_it_takes = nullptr;  ///< `--what-it-takes`
+  const WhatIf* what_if = nullptr;             ///< `--set`
+  const WhatItTakes* what_it_takes = nullptr;  ///< `--what-it-takes`
   int newest_year = 0;  ///< the newest year in the programs folder (is the next round's data there?)
 };
 

@@ -11,8 +11,8 @@
 
 namespace sfgrant {
 
-void render_what_it_takes(const std::vector<Reach>& reaches, const Profile& profile, const RenderOptions& options,
+void render_what_it_takes(const WhatItTakes& result, const Profile& profile, const RenderOptions& options,
                           std::ostream& out);
-void write_what_it_takes_json(const std::vector<Reach>& reaches, const Profile& profile, Lang lang, JsonWriter& out);
+void write_what_it_takes_json(const WhatItTakes& result, const Profile& profile, Lang lang, JsonWriter& out);
 
 }  // namespace sfgrant

@@ -36,6 +36,10 @@ std::string tri_mark(Tri t, bool color);
 /// A level's Korean label or English id.
 std::string level_name(int index, Lang lang);
 
+/// One choice as people read it: the Korean label in Korean; in English the id, or what it means
+/// when the id itself is Korean (the regions: 대전 → Daejeon).
+std::string choice_word(const Choice& c, Lang lang);
+
 /// The profile's value of a fact as people write it (`중간1`, `4억원`, `[legend50]`), or "?" when unknown.
 std::string describe_value(const FactDef& f, const Profile& profile, Lang lang);
 
