@@ -98,6 +98,10 @@ Vocabulary make_selections() {
           // Selections added by the 2026 audit of §2.1 (issue #13); each entry ends with a comma.
           // (end of the 2026 §2.1 selections)
           // Selections added by the 2026 audit of §2.2–§2.12 (issue #13).
+          {"process_field_diagnosis",
+           "",
+           {"표준공정 공정최적화 R&D 제조현장진단 참여기업",
+            "took part in the field diagnosis of the standard-process optimisation R&D"}},
           // (end of the 2026 §2.2–§2.12 selections)
           // Selections added by the audit of 2023, 2021 and 2024 (issue #13).
           // (end of the 2023, 2021 and 2024 selections)
@@ -207,6 +211,72 @@ std::vector<FactDef> make_facts() {
   // profile could not express.
   // (end of the 2026 §2.1 facts)
   // Facts added by the 2026 audit of §2.2–§2.12 (issue #13).
+  add("manufacturing_related", T::boolean, nullptr, false,
+      {"제조업(KSIC 10~34)이 아니라면, 제조와 관련된 사업을 하는 기업(제조관련 기업)인가?",
+       "If its main industry is not manufacturing (KSIC 10–34), is it a manufacturing-related business?"});
+  add("data_processing_capable", T::boolean, nullptr, false,
+      {"제조데이터 가공(표준화 포함) 기술·인력 등 데이터 가공 서비스 지원체계를 갖추었는가?",
+       "Does it have the technology and staff to process (and standardise) manufacturing data as a service?"});
+  add("smart_factory.voluntary_upgrade", T::boolean, nullptr, false,
+      {"이번 고도화를 정부 지원사업 없이 자발적으로 추진하는가?",
+       "Is it upgrading its smart factory on its own initiative, without a government support program?"});
+  add("smart_factory.level_certificate_expired", T::boolean, nullptr, false,
+      {"스마트공장 수준확인서를 받은 적이 있고 그 유효기간이 만료되었는가?",
+       "Did it hold a smart factory level certificate whose validity has now expired?"});
+  add("consortium.sme_suppliers", T::number, nullptr, false,
+      {"컨소시엄 공급기업 중 중소기업 수는? (신청기업 포함)",
+       "How many of the consortium's suppliers are SMEs (the applicant included)?"});
+  add("consortium.sme_demo_companies", T::number, nullptr, false,
+      {"컨소시엄 실증(수요)기업 중 중소기업 수는? (신청기업 포함)",
+       "How many of the consortium's demonstration (demand-side) companies are SMEs (the applicant included)?"});
+  add("consortium.large_companies", T::number, nullptr, false,
+      {"컨소시엄 공급·실증(수요)기업 중 대기업 수는? (클라우드사업자·협력기관·연구기관 제외)",
+       "How many of the consortium's suppliers and demonstration companies are large companies (cloud "
+       "providers, partner institutions and research bodies aside)?"});
+  add("consortium.partner_institution", T::boolean, nullptr, false,
+      {"컨소시엄에 협력기관이 참여하는가?", "Does a partner institution take part in the consortium?"});
+  add("consortium.research_institution", T::boolean, nullptr, false,
+      {"컨소시엄에 산·학·연·협 등 공동 연구기관이 참여하는가?",
+       "Does a joint research body (university, institute, association) take part in the consortium?"});
+  add("plan.manual_process_automation", T::boolean, nullptr, false,
+      {"계획이 수작업 공정을 자동화하는 설비 구축인가? (단순 범용 장비·설비의 구입·교체가 아님)",
+       "Does the plan build automation for a manual process (not a simple purchase or replacement of "
+       "general-purpose equipment)?"});
+  add("plan.commercialised_solution", T::boolean, nullptr, false,
+      {"클라우드로 전환할 제조솔루션을 보유하고 사업화(판매) 중인가?",
+       "Does it own, and already sell, the manufacturing solution it would move to the cloud?"});
+  add("plan.smart_factory_program", T::boolean, nullptr, false,
+      {"스마트공장 구축지원사업에 참여할 계획인가?", "Does it plan to join a smart factory build program?"});
+  add("plan.ai_smart_factory_program", T::boolean, nullptr, false,
+      {"AI를 도입하는 스마트공장 구축지원사업에 참여할 계획인가?",
+       "Does it plan to join a smart factory build program that brings in AI?"});
+  add("plan.theme_match", T::boolean, nullptr, false,
+      {"제안할 과제가 공고의 테마(사전 수요조사로 도출된 테마정의서)에 해당하는가?",
+       "Does the proposed project fit one of the notice's themes (from the demand survey)?"});
+  {
+    static const Vocabulary service_fields{
+        "smart service field",
+        false,
+        {{"bm_creation", "BM 창출", {"BM 창출 (신규 서비스 개발·제공)", "new business model (new services)"}},
+         {"service_delivery",
+          "서비스 전달체계 개선",
+          {"서비스 전달체계 개선 (물류·공급망, 마케팅·영업·고객서비스)",
+           "service delivery (logistics and supply chain, marketing, sales, customer service)"}},
+         {"other", "기타", {"그 밖의 분야", "another field"}}}};
+    add("plan.smart_service_field", T::choice, &service_fields, false,
+        {"스마트서비스 과제의 분야는? (BM 창출·서비스 전달체계 개선·기타)",
+         "Field of the smart service project? (new business model, service delivery, other)"});
+    static const Vocabulary agent_fields{"multi AI agent field",
+                                         false,
+                                         {{"food", "식품", {"식품", "food"}},
+                                          {"beauty", "뷰티", {"뷰티", "beauty"}},
+                                          {"pharma", "제약", {"제약", "pharmaceuticals"}},
+                                          {"auto_parts", "자동차부품", {"자동차부품", "auto parts"}},
+                                          {"other", "기타", {"그 밖의 분야", "another field"}}}};
+    add("plan.ai_agent_field", T::choice, &agent_fields, false,
+        {"Multi AI Agent 과제의 분야는? (식품·뷰티·제약·자동차부품·기타)",
+         "Field of the multi AI agent project? (food, beauty, pharmaceuticals, auto parts, other)"});
+  }
   // (end of the 2026 §2.2–§2.12 facts)
   // Facts added by the audit of 2023, 2021 and 2024 (issue #13).
   // (end of the 2023, 2021 and 2024 facts)

@@ -150,6 +150,22 @@ std::string fact_label(const FactDef& f, Lang lang) {
       // Labels added by the 2026 audit of §2.1 (issue #13).
       // (end of the 2026 §2.1 labels)
       // Labels added by the 2026 audit of §2.2–§2.12 (issue #13).
+      {"manufacturing_related", {"제조관련 기업", "manufacturing-related"}},
+      {"data_processing_capable", {"데이터 가공 지원체계", "data processing capability"}},
+      {"smart_factory.voluntary_upgrade", {"자발적 고도화", "voluntary upgrade"}},
+      {"smart_factory.level_certificate_expired", {"수준확인서 만료", "level certificate expired"}},
+      {"consortium.sme_suppliers", {"중소 공급기업 수", "SME suppliers"}},
+      {"consortium.sme_demo_companies", {"중소 실증(수요)기업 수", "SME demonstration companies"}},
+      {"consortium.large_companies", {"컨소시엄 대기업 수", "large companies in the consortium"}},
+      {"consortium.partner_institution", {"협력기관 참여", "partner institution"}},
+      {"consortium.research_institution", {"공동 연구기관 참여", "joint research body"}},
+      {"plan.manual_process_automation", {"수작업 공정 자동화", "manual-process automation"}},
+      {"plan.commercialised_solution", {"사업화 중인 솔루션", "solution already on the market"}},
+      {"plan.smart_factory_program", {"구축지원사업 참여 계획", "plans a smart factory program"}},
+      {"plan.ai_smart_factory_program", {"AI 구축지원사업 참여 계획", "plans an AI smart factory program"}},
+      {"plan.theme_match", {"공고 테마 해당", "fits a notice theme"}},
+      {"plan.smart_service_field", {"스마트서비스 분야", "smart service field"}},
+      {"plan.ai_agent_field", {"AI Agent 분야", "AI agent field"}},
       // (end of the 2026 §2.2–§2.12 labels)
       // Labels added by the audit of 2023, 2021 and 2024 (issue #13).
       // (end of the 2023, 2021 and 2024 labels)
