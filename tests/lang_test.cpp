@@ -77,14 +77,27 @@ void erase_all(std::string& s, const std::string& what) {
   for (size_t at = s.find(what); at != std::string::npos; at = s.find(what, at)) s.erase(at, what.size());
 }
 
+/// A seed citation to the end of the line, as a caveat shows it: `(003_615c5e1e5f9a1b7a.txt §1 …)`.
+const std::regex& citation() {
+  static const std::regex r(R"(\(?[0-9]{3}_[0-9a-f]{16}\.txt.*$)");
+  return r;
+}
+
 /// An English table line with the names and citations taken out.
 std::string without_names(std::string line, const std::string& company) {
   erase_all(line, company);
   for (const char* tail : {"source: ", "contact: "})
     if (const size_t at = line.find(tail); at != std::string::npos) line.erase(at);
+  line = std::regex_replace(line, citation(), "");
   if (line.find("regional center: ") != std::string::npos)
     if (const size_t open = line.rfind(" ("); open != std::string::npos) line.erase(open);  // the address
   return line;
+}
+
+/// Three English words or more in a row.
+const std::regex& english_sentence() {
+  static const std::regex r(R"([A-Za-z][A-Za-z'’-]*([ ,]+[A-Za-z][A-Za-z'’-]*){2,})");
+  return r;
 }
 
 /// The Korean names of every program and track, longest first.
@@ -98,6 +111,11 @@ const std::vector<std::string>& korean_names() {
         for (const Track& t : p.tracks) out.push_back(t.name.ko);
       }
     }
+    // and the English words of those names, which Korean text uses as names (`Multi AI Agent 개발`)
+    const std::vector<std::string> whole = out;
+    for (const std::string& name : whole)
+      for (std::sregex_iterator it(name.begin(), name.end(), english_sentence()), end; it != end; ++it)
+        out.push_back(it->str());
     std::sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
     return out;
   }();
@@ -107,15 +125,11 @@ const std::vector<std::string>& korean_names() {
 /// A Korean line with ids in brackets, citations and the programs' names taken out.
 std::string without_ids(std::string line) {
   if (const size_t at = line.find("근거: "); at != std::string::npos) line.erase(at);
+  line = std::regex_replace(line, citation(), "");
   static const std::regex brackets(R"(\[[^\]]*\])");
   line = std::regex_replace(line, brackets, "");
   for (const std::string& name : korean_names()) erase_all(line, name);
   return line;
-}
-
-const std::regex& english_sentence() {
-  static const std::regex r(R"([A-Za-z][A-Za-z'’-]*([ ,]+[A-Za-z][A-Za-z'’-]*){2,})");
-  return r;
 }
 
 std::vector<std::string> lines_of(const std::string& text) {
