@@ -104,6 +104,14 @@ Vocabulary make_selections() {
             "took part in the field diagnosis of the standard-process optimisation R&D"}},
           // (end of the 2026 §2.2–§2.12 selections)
           // Selections added by the audit of 2023, 2021 and 2024 (issue #13).
+          {"manufacturing_related",
+           "",
+           {"제조업 코드 밖의 제조관련 기업 (로봇활용 제조혁신 등)",
+            "manufacturing-related company outside the KSIC manufacturing codes"}},
+          {"operator_recommended",
+           "",
+           {"투자연계형 운영사가 추천한 공급기업 (도입기업은 그 공급기업과 함께 참여)",
+            "supplier recommended by an investment-linked program operator (for an adopter: its supplier is)"}},
           // (end of the 2023, 2021 and 2024 selections)
       }};
 }
@@ -279,6 +287,71 @@ std::vector<FactDef> make_facts() {
   }
   // (end of the 2026 §2.2–§2.12 facts)
   // Facts added by the audit of 2023, 2021 and 2024 (issue #13).
+  // 000 §1-5, 001 §2 부적격 사항: '개별 사업공고에서 신청제한 또는 지원제외 사항 등에 해당하는 경우'.
+  add("status.notice_exclusion", T::boolean, nullptr, false,
+      {"개별(세부) 사업공고의 신청제한·지원제외 사항에 해당하는가?",
+       "Does it fall under a restriction or exclusion of the program's detailed notice?"});
+  // 000 §2 ⑥-3, 004 §3 신청자격 ①·③: '사업에 참여하여 사업을 완료한'.
+  add("smart_factory.project_completed", T::boolean, nullptr, false,
+      {"기존 스마트공장 구축 지원사업(정부·지자체)을 완료했는가?",
+       "Did it complete its past government or local-government smart factory project?"});
+  // 004 §3 신청자격 ③: '‘23년 이후 지자체 스마트공장(기초)사업에 참여하여'.
+  add("smart_factory.project_year", T::number, nullptr, false,
+      {"기존 스마트공장 구축 지원사업(정부·지자체)에 참여한 연도는? (예: 2023)",
+       "In which year did it join its past government or local-government smart factory project? (e.g. 2023)"});
+  // 000 §2 ①-1 … ③ 동일수준 각주: '목표수준을 초과 달성했던 기업(기초사업 완료 후 … 중간1이상으로 측정된 기업)'.
+  add("smart_factory.exceeded_basic_target", T::boolean, nullptr, false,
+      {"정부지원 기초 구축사업을 마친 뒤 스마트화 수준이 중간1 이상으로 측정되었는가?",
+       "After a government-supported basic build, was its level measured at intermediate 1 or higher?"});
+  // … '1회에 한해 목표수준에 맞는 지원금 지원'.
+  add("smart_factory.exceeded_target_used", T::boolean, nullptr, false,
+      {"목표수준 초과 달성 기업으로서 동일수준 재신청에 목표수준 지원금을 이미 받은 적이 있는가? (1회 한정)",
+       "Has it already used its one-time full amount for a same-level reapplication after exceeding a target?"});
+  // 000 §2 ⑥-1 지원대상: '정부 지원 없이 자발적으로 고도화를 추진하여 스마트화 수준 상승이 기대되는 기업'.
+  add("smart_factory.voluntary_upgrade", T::boolean, nullptr, false,
+      {"정부지원 구축 이후 정부지원 없이 자발적으로 고도화를 추진해 수준 상승이 기대되는가?",
+       "Since its supported build, has it upgraded on its own, without government support, so that its level should "
+       "have risen?"});
+  // 001 §2 부적격 사항: '도입 솔루션과 장비가 연동이 안 되는 업체'.
+  add("smart_factory.solution_linked", T::boolean, nullptr, false,
+      {"도입(예정) 솔루션과 설비·장비가 연동되는가?", "Are the solutions it adopts linked with its machines and equipment?"});
+  // 000 §2 ①-2 (주관기관과 협력), §2 ③ (대표기업 중심 컨소시엄).
+  add("consortium.has_lead", T::boolean, nullptr, false,
+      {"함께 신청할 주관기관·대표기업(상생형 주관기관, 컨소시엄 대표기업 등)이 정해져 있는가?",
+       "Is there a lead organisation or lead company (win-win lead, consortium lead) to apply with?"});
+  // 000 §2 ①-2 유형2: '정부와 대기업이 100% 지원'.
+  add("consortium.lead_size", T::choice, &size_vocabulary(), false,
+      {"주관기관·대표기업의 기업 규모는? (소기업·중기업·중견기업·대기업)",
+       "Size of the lead organisation or lead company? (small, medium, midsize, large)"});
+  // 000 §2 ③ 지원대상: '대표기업, 참여기업, 기획기관으로 구성된 컨소시엄'.
+  add("consortium.planning_body", T::boolean, nullptr, false,
+      {"컨소시엄에 기획기관이 참여하는가?", "Does a planning body take part in the consortium?"});
+  // 000 §2 ③ 사업개요: '전후방 가치사슬이 밀접하게 연계되어 있는 참여기업 간 협업구조'.
+  add("consortium.value_chain", T::boolean, nullptr, false,
+      {"컨소시엄 참여기업들이 전후방 가치사슬(소재·부품→모듈→완성품, 연구개발→제조→유통 등)로 연계되어 있는가?",
+       "Are the consortium's companies linked along one value chain (parts → modules → products, R&D → "
+       "production → sales, …)?"});
+  // 000 §2 ⑤ 지원대상: '공급기업(중소기업) 컨소시엄'.
+  add("consortium.largest_supplier_size", T::choice, &size_vocabulary(), false,
+      {"컨소시엄 공급기업 중 가장 큰 기업의 규모는? (소기업·중기업·중견기업·대기업)",
+       "Size of the largest supplier in the consortium? (small, medium, midsize, large)"});
+  // 000 §2 ⑤ 지원조건 각주: '자부담 중 공급기업 컨소시엄이 70%이상 부담 필수'.
+  add("consortium.supplier_private_share", T::number, nullptr, false,
+      {"민간부담금 중 공급기업 컨소시엄이 부담하는 비율(%)은?",
+       "What share of the private contribution (%) do the consortium's suppliers pay?"});
+  // 001 §2 지원제외대상: '다음 부적격 사항에 해당하는 경우 … * 도입 및 공급기업 모두 해당'.
+  add("consortium.supplier_disqualified", T::boolean, nullptr, false,
+      {"참여(예정) 공급기업 중 부적격 사항(휴·폐업, 국세·지방세 체납, 지원 제외 업종 등)에 해당하는 기업이 있는가?",
+       "Does any (planned) supplier fall under the ineligibility list (suspended or closed, tax arrears, excluded "
+       "industry, …)?"});
+  // 001 §I 지원조건: '* 보안솔루션 구축 또는 연동 필수'.
+  add("plan.security_solution", T::boolean, nullptr, false,
+      {"구축 계획에 보안솔루션 구축 또는 연동이 들어 있는가?",
+       "Does the build plan include building or linking a security solution?"});
+  // 001 §6 기타사항 ③: '도입기업은 … KAMP와 연계할 수 있도록 관련 인프라를 구축'.
+  add("plan.kamp_ready", T::boolean, nullptr, false,
+      {"구축 계획에 KAMP(인공지능 제조 플랫폼) 연계 인프라가 들어 있는가?",
+       "Does the build plan include the infrastructure to link with KAMP (Korea AI Manufacturing Platform)?"});
   // (end of the 2023, 2021 and 2024 facts)
   add("sme", T::boolean, nullptr, true, {"기업 규모는? (중소기업 여부)", "Company size? (is it an SME)"});
   add("manufacturing", T::boolean, nullptr, true,

@@ -168,6 +168,22 @@ std::string fact_label(const FactDef& f, Lang lang) {
       {"plan.ai_agent_field", {"AI Agent 분야", "AI agent field"}},
       // (end of the 2026 §2.2–§2.12 labels)
       // Labels added by the audit of 2023, 2021 and 2024 (issue #13).
+      {"status.notice_exclusion", {"세부공고 신청제한·지원제외", "detailed-notice exclusion"}},
+      {"smart_factory.project_completed", {"구축사업 완료", "past project completed"}},
+      {"smart_factory.project_year", {"구축사업 참여 연도", "year of the past project"}},
+      {"smart_factory.exceeded_basic_target", {"기초사업 후 중간1 이상 측정", "intermediate 1 after a basic build"}},
+      {"smart_factory.exceeded_target_used", {"초과 달성 예외 사용", "exceeded-target exception used"}},
+      {"smart_factory.voluntary_upgrade", {"자발적 고도화", "upgraded on its own"}},
+      {"smart_factory.solution_linked", {"솔루션·장비 연동", "solutions linked with equipment"}},
+      {"consortium.has_lead", {"주관기관·대표기업", "lead organisation"}},
+      {"consortium.lead_size", {"주관기관 규모", "lead organisation size"}},
+      {"consortium.planning_body", {"기획기관 참여", "planning body"}},
+      {"consortium.value_chain", {"가치사슬 연계", "value-chain link"}},
+      {"consortium.largest_supplier_size", {"최대 공급기업 규모", "largest supplier size"}},
+      {"consortium.supplier_private_share", {"공급기업 민간부담 비율(%)", "suppliers' share of private cost (%)"}},
+      {"consortium.supplier_disqualified", {"공급기업 부적격", "supplier ineligible"}},
+      {"plan.security_solution", {"보안솔루션", "security solution"}},
+      {"plan.kamp_ready", {"KAMP 연계", "KAMP link"}},
       // (end of the 2023, 2021 and 2024 labels)
   };
   auto it = kLabels.find(f.path);
