@@ -217,6 +217,46 @@ std::vector<FactDef> make_facts() {
   add("plan.yearly_costs", T::money_list, nullptr, false, {"연차별 사업비는?", "Cost in each year?"});
   // Facts added by the 2026 audit of §2.1 (issue #13): the conditions of the announcement that the
   // profile could not express.
+  // 003 §1 지원 제외 대상 (불건전 오락용품 제조업): asked only where the KSIC code can hold it (33402, 33409).
+  add("status.unwholesome_amusement_goods", T::boolean, nullptr, false,
+      {"불건전 영상게임기·도박게임장비 등 불건전 오락용품을 제조하는가?",
+       "Does it make unwholesome amusement goods (gambling machines, unwholesome video game machines and the like)?"});
+  // 003 §1 지원 제외 대상 (유흥·향락업): asked only where the KSIC code holds it in part (91113, 9122x, 96122).
+  add("status.entertainment_business", T::boolean, nullptr, false,
+      {"유흥·향락 영업(사행성 게임장·퇴폐 마사지 등)을 하는가?",
+       "Does it run an entertainment (유흥·향락) business, such as a gambling arcade or an adult massage parlour?"});
+  // 003 §2.1-① 지원조건 (* 자체 구축 후 수준확인: 동일 수준이라도 '고도화' 신청 가능, 수준별 1회 인정).
+  add("smart_factory.self_built_exception_used", T::list, &level_vocabulary(), false,
+      {"자체구축·수준확인 예외로 동일 수준 '고도화' 지원을 이미 받은 수준은?",
+       "Levels at which the self-built, level-certified route to 'advanced' was already used?"});
+  // 003 §2.1-⑤ 사업개요 (* '25~'26년도 「도약(Jump-Up) 프로그램」 지원기업으로 선정된 기업).
+  add("jump_up_year", T::number, nullptr, false,
+      {"도약(Jump-Up) 프로그램 지원기업으로 선정된 연도는? (가장 최근)",
+       "In which year was it selected for the Jump-Up program (the latest)?"});
+  // 003 §2.1-⑧·⑨ 주관기관 (대기업·중견기업·공공기관·민간기관): the organisation that leads the build with the SME.
+  static const Vocabulary kLeadOrganisations{"lead organisation",
+                                             false,
+                                             {{"none", "없음", {"주관기관 없음", "no lead organisation"}},
+                                              {"large", "대기업", {"대기업", "large company"}},
+                                              {"midsize", "중견기업", {"중견기업", "midsize company"}},
+                                              {"public", "공공기관", {"공공기관", "public body"}},
+                                              {"private", "민간기관", {"민간기관", "private body"}},
+                                              {"sme", "중소기업", {"중소기업", "SME"}}}};
+  add("consortium.lead_organisation", T::choice, &kLeadOrganisations, false,
+      {"함께 구축하는 주관기관은? (대기업·중견기업·공공기관·민간기관·중소기업·없음)",
+       "Which lead organisation does it build with? (large, midsize, public body, private body, SME, none)"});
+  // 003 §2.1-⑩ 사업개요 (지원 대상: 중소·중견 제조기업(5개 이상)으로 구성된 컨소시엄).
+  add("consortium.sme_manufacturers", T::number, nullptr, false,
+      {"컨소시엄 참여기업 중 중소·중견 제조기업 수는?",
+       "How many consortium members are SME or midsize manufacturers?"});
+  // 003 §2.1-⑩ 유의사항 (참여기업 간 '상호협력 계약' 체결).
+  add("consortium.cooperation_agreement", T::boolean, nullptr, false,
+      {"참여기업 간 상호협력 계약(지식재산권·영업비밀 등 권리·의무와 역할 분담)을 체결했는가?",
+       "Have the members signed a mutual cooperation agreement (IP, trade secrets, rights, duties and roles)?"});
+  // 003 §2.1-⑪ 유의사항 (컨소시엄 구성 시 해당 국가연구개발사업 수행 기업 참여 필수).
+  add("consortium.rnd_performer", T::boolean, nullptr, false,
+      {"컨소시엄에 활용 기술을 개발한 국가연구개발사업 수행기업이 참여하는가?",
+       "Does the consortium include the company that carried out the national R&D project behind the technology?"});
   // (end of the 2026 §2.1 facts)
   // Facts added by the 2026 audit of §2.2–§2.12 (issue #13).
   add("manufacturing_related", T::boolean, nullptr, false,

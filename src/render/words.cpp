@@ -148,6 +148,14 @@ std::string fact_label(const FactDef& f, Lang lang) {
       {"excluded_industry", {"지원 제외 업종", "excluded industry"}},
       {"service_business", {"서비스업", "service business"}},
       // Labels added by the 2026 audit of §2.1 (issue #13).
+      {"status.unwholesome_amusement_goods", {"불건전 오락용품 제조", "unwholesome amusement goods"}},
+      {"status.entertainment_business", {"유흥·향락 영업", "entertainment (유흥·향락) business"}},
+      {"smart_factory.self_built_exception_used", {"자체구축 예외 사용 수준", "self-built route used at"}},
+      {"jump_up_year", {"도약 선정 연도", "Jump-Up selection year"}},
+      {"consortium.lead_organisation", {"주관기관", "lead organisation"}},
+      {"consortium.sme_manufacturers", {"중소·중견 제조 참여기업 수", "SME/midsize manufacturer members"}},
+      {"consortium.cooperation_agreement", {"상호협력 계약", "cooperation agreement"}},
+      {"consortium.rnd_performer", {"국가R&D 수행기업 참여", "national R&D performer in the consortium"}},
       // (end of the 2026 §2.1 labels)
       // Labels added by the 2026 audit of §2.2–§2.12 (issue #13).
       {"manufacturing_related", {"제조관련 기업", "manufacturing-related"}},
