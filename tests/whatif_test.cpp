@@ -338,6 +338,10 @@ TEST_CASE("the saved profile YAML loads back with every answer", "[whatif][inter
   Profile tricky = original;
   apply_setting(tricky, parse_setting("name=\"따옴표\" \\ 회사: #1"));
   apply_setting(tricky, parse_setting("plan.yearly_costs=2억원, 2억원"));
+  // facts of a group defined after other groups' (the audits of issue #13): still one map per group
+  apply_setting(tricky, parse_setting("status.notice_exclusion=false"));
+  apply_setting(tricky, parse_setting("smart_factory.project_completed=true"));
+  apply_setting(tricky, parse_setting("consortium.lead_organisation=large"));
   for (const Profile* p : std::vector<const Profile*>{&original, &tricky}) {
     const std::string yaml = profile_yaml(*p);
     INFO(yaml);

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <vector>
+
 #include "sfgrant/text/join.h"
 
 namespace sfgrant {
@@ -53,19 +56,43 @@ std::string yaml_value(const FactDef& f, const Value& v) {
   return "null";
 }
 
+std::string group_of(const FactDef& f) {
+  const auto dot = f.path.find('.');
+  return dot == std::string::npos ? std::string() : f.path.substr(0, dot);
+}
+
+/// The facts in their order, each group's facts together where the group first appears (facts of a
+/// group are also defined after other groups', and YAML takes a map key once).
+std::vector<const FactDef*> writing_order() {
+  std::vector<const FactDef*> out;
+  std::vector<std::string> groups;
+  for (const FactDef& f : all_facts()) {
+    const std::string g = group_of(f);
+    if (g.empty()) {
+      out.push_back(&f);
+      continue;
+    }
+    if (std::find(groups.begin(), groups.end(), g) != groups.end()) continue;
+    groups.push_back(g);
+    for (const FactDef& member : all_facts())
+      if (group_of(member) == g) out.push_back(&member);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string profile_yaml(const Profile& profile) {
+  static const std::vector<const FactDef*> order = writing_order();
   std::string out;
   std::string group;
-  for (const FactDef& f : all_facts()) {
-    if (f.derived || !profile.has(f)) continue;
-    const auto dot = f.path.find('.');
-    const std::string g = dot == std::string::npos ? std::string() : f.path.substr(0, dot);
-    const std::string key = dot == std::string::npos ? f.path : f.path.substr(dot + 1);
+  for (const FactDef* f : order) {
+    if (f->derived || !profile.has(*f)) continue;
+    const std::string g = group_of(*f);
+    const std::string key = g.empty() ? f->path : f->path.substr(g.size() + 1);
     if (g != group && !g.empty()) out += g + ":\n";
     group = g;
-    out += (g.empty() ? "" : "  ") + key + ": " + yaml_value(f, profile.get(f)) + '\n';
+    out += (g.empty() ? "" : "  ") + key + ": " + yaml_value(*f, profile.get(*f)) + '\n';
   }
   return out;
 }
