@@ -39,11 +39,11 @@ Run run(const std::string& input, BatchOptions options = {}, bool all = false) {
 }
 
 const char* kHeader =
-    "name,size,ksic,region,role,status.business,status.tax_arrears,status.sanctioned,"
+    "name,size,ksic,region,role,status.business,status.tax_arrears,status.notice_exclusion,status.sanctioned,"
     "smart_factory.level,smart_factory.target_level,plan.total_cost\n";
 
 std::string good_row(const std::string& name) {
-  return name + ",small,29294,대전,adopter,active,false,false,basic,intermediate2,4억원\n";
+  return name + ",small,29294,대전,adopter,active,false,false,false,basic,intermediate2,4억원\n";
 }
 
 }  // namespace
@@ -58,9 +58,9 @@ TEST_CASE("a good row gets the same split as check: 정부형 고도화 at 4억�
 TEST_CASE("quoted fields keep their commas, quotes and newlines", "[batch][csv]") {
   const std::string input =
       std::string(kHeader) +
-      "\"(주)유성, 제2공장\",small,29294,대전,adopter,active,false,false,basic,intermediate2,4억원\n"
-      "\"말하는 \"\"정밀\"\"\",small,29294,대전,adopter,active,false,false,basic,intermediate2,4억원\n"
-      "\"두 줄\n이름\",small,29294,대전,adopter,active,false,false,basic,intermediate2,4억원\n" +
+      "\"(주)유성, 제2공장\",small,29294,대전,adopter,active,false,false,false,basic,intermediate2,4억원\n"
+      "\"말하는 \"\"정밀\"\"\",small,29294,대전,adopter,active,false,false,false,basic,intermediate2,4억원\n"
+      "\"두 줄\n이름\",small,29294,대전,adopter,active,false,false,false,basic,intermediate2,4억원\n" +
       good_row("넷째");
   Run r = run(input);
   CHECK(r.summary.evaluated == 4);
@@ -115,9 +115,9 @@ TEST_CASE("an undecodable byte rejects its row, naming line and byte, and the re
 
 TEST_CASE("a file mixing good and bad rows: every good row evaluated, every bad row reported", "[batch]") {
   const std::string input = std::string(kHeader) + good_row("첫째") +
-                            "둘째,huge,29294,대전,adopter,active,false,false,basic,intermediate2,4억원\n" +
+                            "둘째,huge,29294,대전,adopter,active,false,false,false,basic,intermediate2,4억원\n" +
                             good_row("셋째") + "넷째,small,29294\n" +
-                            "다섯째,small,29294,대전,adopter,active,false,false,basic,intermediate2,4억원x\n" +
+                            "다섯째,small,29294,대전,adopter,active,false,false,false,basic,intermediate2,4억원x\n" +
                             good_row("여섯째");
   Run r = run(input);
   CHECK(r.summary.read == 6);
@@ -127,7 +127,7 @@ TEST_CASE("a file mixing good and bad rows: every good row evaluated, every bad 
   CHECK(r.rejects[0].line == 3);
   CHECK_THAT(r.rejects[0].reason, Catch::Contains("huge"));
   CHECK(r.rejects[1].line == 5);
-  CHECK_THAT(r.rejects[1].reason, Catch::Contains("3 fields, but the header has 11 columns"));
+  CHECK_THAT(r.rejects[1].reason, Catch::Contains("3 fields, but the header has 12 columns"));
   CHECK(r.rejects[2].line == 6);
   CHECK_THAT(r.rejects[2].reason, Catch::Contains("4억원x"));
   // error records stand in the output where the rows were
@@ -170,7 +170,7 @@ TEST_CASE("JSON Lines rows are read like CSV rows", "[batch][jsonl]") {
   options.input = BatchInput::jsonl;
   Run r =
       run("{\"name\":\"한빛\",\"size\":\"small\",\"ksic\":\"29294\",\"region\":\"대전\",\"role\":\"adopter\","
-          "\"status\":{\"business\":\"active\",\"tax_arrears\":false,\"sanctioned\":false},"
+          "\"status\":{\"business\":\"active\",\"tax_arrears\":false,\"notice_exclusion\":false,\"sanctioned\":false},"
           "\"smart_factory\":{\"level\":\"basic\",\"target_level\":\"intermediate2\"},\"plan\":{\"total_cost\":"
           "\"4억원\"}}\n"
           "\n"
@@ -226,7 +226,7 @@ TEST_CASE("a record over the size limit is rejected and reading goes on at the n
     options.input = BatchInput::jsonl;
     const std::string good =
         "{\"name\":\"다음\",\"size\":\"small\",\"ksic\":\"29294\",\"region\":\"대전\",\"role\":\"adopter\","
-        "\"status\":{\"business\":\"active\",\"tax_arrears\":false,\"sanctioned\":false},"
+        "\"status\":{\"business\":\"active\",\"tax_arrears\":false,\"notice_exclusion\":false,\"sanctioned\":false},"
         "\"smart_factory\":{\"level\":\"basic\",\"target_level\":\"intermediate2\"},\"plan\":{\"total_cost\":\"4억원\"}"
         "}\n";
     Run r = run("{\"name\":\"" + std::string(17u << 20, 'x') + "\"}\n" + good, options);

@@ -40,6 +40,7 @@ role: adopter
 status:
   business: active
   tax_arrears: false
+  notice_exclusion: false
   sanctioned: false
 smart_factory:
   level: basic

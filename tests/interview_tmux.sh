@@ -75,6 +75,7 @@ declare -A answers=(
   [status.business]="active"
   [status.tax_arrears]="아니오"
   [status.sanctioned]="no"
+  [status.notice_exclusion]="아니오"   # not restricted by the individual notice
   [smart_factory.level]="기초"
   [smart_factory.target_level]="중간2"
   [smart_factory.built_by]="정부지원"

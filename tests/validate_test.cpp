@@ -218,6 +218,7 @@ TEST_CASE("a program without test cases is a warning when validate finds the cas
     const Run r = validate({file, "--cases", cases});
     INFO(r.out);
     CHECK_THAT(r.out, Catch::Contains("warning: program \"half-tested\" has no case where it is ineligible"));
+    CHECK_THAT(r.out, Catch::Contains("warning: program \"half-tested\" has no case where it is possible"));
     CHECK_THAT(r.out, !Catch::Contains("where it is eligible"));
   }
   SECTION("the shipped programs: found through tests/cases beside programs/, every one covered") {

@@ -10,6 +10,8 @@ void derive_facts(Profile& profile, const IndustryTables& tables) {
   static const FactDef& k_root_industry = fact("root_industry");
   static const FactDef& k_excluded_industry = fact("excluded_industry");
   static const FactDef& k_service_business = fact("service_business");
+  static const FactDef& k_entertainment_code = fact("entertainment_code");
+  static const FactDef& k_amusement_goods_code = fact("amusement_goods_code");
   auto set_tri = [&](const FactDef& f, Tri t) {
     if (t == Tri::unknown) {
       profile.clear(f);
@@ -31,7 +33,8 @@ void derive_facts(Profile& profile, const IndustryTables& tables) {
   static const FactDef& ksic_fact = fact("ksic");
   static const FactDef& group = fact("industry_group");
   if (!profile.has(ksic_fact)) {
-    for (const FactDef* f : {&k_manufacturing, &k_root_industry, &k_excluded_industry, &k_service_business})
+    for (const FactDef* f : {&k_manufacturing, &k_root_industry, &k_excluded_industry, &k_service_business,
+                             &k_entertainment_code, &k_amusement_goods_code})
       set_tri(*f, Tri::unknown);
     profile.clear(group);
     return;
@@ -43,6 +46,8 @@ void derive_facts(Profile& profile, const IndustryTables& tables) {
   set_tri(k_root_industry, root);
   set_tri(k_excluded_industry, tables.excluded_industry.match(ksic));
   set_tri(k_service_business, tables.service_business.match(ksic));
+  set_tri(k_entertainment_code, tables.entertainment_in_part.match(ksic));
+  set_tri(k_amusement_goods_code, tables.amusement_goods_in_part.match(ksic));
   // 뿌리업종은 주력업종에 포함 (001 §1 지원유형 및 선정규모)
   static const int main = *group.vocabulary->find("main");
   static const int other = *group.vocabulary->find("other");

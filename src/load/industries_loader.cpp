@@ -70,8 +70,9 @@ IndustryTables load_industries(const std::string& text, const std::string& file,
   const std::optional<YAML::Node> parsed = detail::parse_or_report(text, file, diags);
   if (!parsed) return t;
   const YAML::Node& root = *parsed;
-  const std::vector<std::string> keys = {"manufacturing", "root_industry", "industry_group", "excluded_industry",
-                                         "service_business"};
+  const std::vector<std::string> keys = {"manufacturing",          "root_industry",    "industry_group",
+                                         "excluded_industry",      "service_business", "entertainment_in_part",
+                                         "amusement_goods_in_part"};
   if (!detail::check_map(root, file, "industries", keys, diags)) return t;
   auto need = [&](const char* key) -> YAML::Node {
     YAML::Node n = root[key];
@@ -82,6 +83,11 @@ IndustryTables load_industries(const std::string& text, const std::string& file,
   if (auto n = need("root_industry")) read_table(n, file, "root_industry", t.root_industry, diags);
   if (auto n = need("excluded_industry")) read_table(n, file, "excluded_industry", t.excluded_industry, diags);
   if (auto n = need("service_business")) read_table(n, file, "service_business", t.service_business, diags);
+  // optional: without them no code holds an excluded industry in part
+  if (auto n = root["entertainment_in_part"])
+    read_table(n, file, "entertainment_in_part", t.entertainment_in_part, diags);
+  if (auto n = root["amusement_goods_in_part"])
+    read_table(n, file, "amusement_goods_in_part", t.amusement_goods_in_part, diags);
   if (auto g = need("industry_group")) {
     if (detail::check_map(g, file, "industry_group", {"main", "other"}, diags)) {
       if (g["main"])
@@ -94,8 +100,8 @@ IndustryTables load_industries(const std::string& text, const std::string& file,
         diags.error(location_of(g, file), "industry_group: \"other\" is required", "missing-key");
     }
   }
-  for (IndustryTable* table :
-       {&t.manufacturing, &t.root_industry, &t.main_group, &t.other_group, &t.excluded_industry, &t.service_business})
+  for (IndustryTable* table : {&t.manufacturing, &t.root_industry, &t.main_group, &t.other_group, &t.excluded_industry,
+                               &t.service_business, &t.entertainment_in_part, &t.amusement_goods_in_part})
     table->index();
   return t;
 }

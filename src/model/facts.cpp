@@ -104,10 +104,6 @@ Vocabulary make_selections() {
             "took part in the field diagnosis of the standard-process optimisation R&D"}},
           // (end of the 2026 §2.2–§2.12 selections)
           // Selections added by the audit of 2023, 2021 and 2024 (issue #13).
-          {"manufacturing_related",
-           "",
-           {"제조업 코드 밖의 제조관련 기업 (로봇활용 제조혁신 등)",
-            "manufacturing-related company outside the KSIC manufacturing codes"}},
           {"operator_recommended",
            "",
            {"투자연계형 운영사가 추천한 공급기업 (도입기업은 그 공급기업과 함께 참여)",
@@ -224,7 +220,7 @@ std::vector<FactDef> make_facts() {
   // 003 §1 지원 제외 대상 (유흥·향락업): asked only where the KSIC code holds it in part (91113, 9122x, 96122).
   add("status.entertainment_business", T::boolean, nullptr, false,
       {"유흥·향락 영업(사행성 게임장·퇴폐 마사지 등)을 하는가?",
-       "Does it run an entertainment (유흥·향락) business, such as a gambling arcade or an adult massage parlour?"});
+       "Does it run an entertainment business, such as a gambling arcade or an adult massage parlour?"});
   // 003 §2.1-① 지원조건 (* 자체 구축 후 수준확인: 동일 수준이라도 '고도화' 신청 가능, 수준별 1회 인정).
   add("smart_factory.self_built_exception_used", T::list, &level_vocabulary(), false,
       {"자체구축·수준확인 예외로 동일 수준 '고도화' 지원을 이미 받은 수준은?",
@@ -265,9 +261,10 @@ std::vector<FactDef> make_facts() {
   add("data_processing_capable", T::boolean, nullptr, false,
       {"제조데이터 가공(표준화 포함) 기술·인력 등 데이터 가공 서비스 지원체계를 갖추었는가?",
        "Does it have the technology and staff to process (and standardise) manufacturing data as a service?"});
+  // 003 §2.3 ② and 000 §2 ⑥-1: '정부 지원 없이 자발적으로 고도화를 추진하여 스마트화 수준 상승이 기대되는 기업'.
   add("smart_factory.voluntary_upgrade", T::boolean, nullptr, false,
-      {"이번 고도화를 정부 지원사업 없이 자발적으로 추진하는가?",
-       "Is it upgrading its smart factory on its own initiative, without a government support program?"});
+      {"정부 지원 없이 자발적으로 고도화를 추진해 스마트화 수준 상승이 기대되는가?",
+       "Is it upgrading its smart factory on its own, without government support, so that its level should rise?"});
   add("smart_factory.level_certificate_expired", T::boolean, nullptr, false,
       {"스마트공장 수준확인서를 받은 적이 있고 그 유효기간이 만료되었는가?",
        "Did it hold a smart factory level certificate whose validity has now expired?"});
@@ -347,22 +344,14 @@ std::vector<FactDef> make_facts() {
   add("smart_factory.exceeded_target_used", T::boolean, nullptr, false,
       {"목표수준 초과 달성 기업으로서 동일수준 재신청에 목표수준 지원금을 이미 받은 적이 있는가? (1회 한정)",
        "Has it already used its one-time full amount for a same-level reapplication after exceeding a target?"});
-  // 000 §2 ⑥-1 지원대상: '정부 지원 없이 자발적으로 고도화를 추진하여 스마트화 수준 상승이 기대되는 기업'.
-  add("smart_factory.voluntary_upgrade", T::boolean, nullptr, false,
-      {"정부지원 구축 이후 정부지원 없이 자발적으로 고도화를 추진해 수준 상승이 기대되는가?",
-       "Since its supported build, has it upgraded on its own, without government support, so that its level should "
-       "have risen?"});
   // 001 §2 부적격 사항: '도입 솔루션과 장비가 연동이 안 되는 업체'.
   add("smart_factory.solution_linked", T::boolean, nullptr, false,
-      {"도입(예정) 솔루션과 설비·장비가 연동되는가?", "Are the solutions it adopts linked with its machines and equipment?"});
-  // 000 §2 ①-2 (주관기관과 협력), §2 ③ (대표기업 중심 컨소시엄).
-  add("consortium.has_lead", T::boolean, nullptr, false,
-      {"함께 신청할 주관기관·대표기업(상생형 주관기관, 컨소시엄 대표기업 등)이 정해져 있는가?",
-       "Is there a lead organisation or lead company (win-win lead, consortium lead) to apply with?"});
-  // 000 §2 ①-2 유형2: '정부와 대기업이 100% 지원'.
-  add("consortium.lead_size", T::choice, &size_vocabulary(), false,
-      {"주관기관·대표기업의 기업 규모는? (소기업·중기업·중견기업·대기업)",
-       "Size of the lead organisation or lead company? (small, medium, midsize, large)"});
+      {"도입(예정) 솔루션과 설비·장비가 연동되는가?",
+       "Are the solutions it adopts linked with its machines and equipment?"});
+  // 000 §2 ③ 사업개요: '대표기업(지역선도기업, 지역스타기업 등)을 중심으로'.
+  add("consortium.lead_company", T::boolean, nullptr, false,
+      {"컨소시엄을 이끄는 대표기업(지역선도기업·지역스타기업 등)이 있는가?",
+       "Is the consortium built around a lead company (a regional leading or star company, …)?"});
   // 000 §2 ③ 지원대상: '대표기업, 참여기업, 기획기관으로 구성된 컨소시엄'.
   add("consortium.planning_body", T::boolean, nullptr, false,
       {"컨소시엄에 기획기관이 참여하는가?", "Does a planning body take part in the consortium?"});
@@ -405,6 +394,12 @@ std::vector<FactDef> make_facts() {
       {"주업종 KSIC 코드는? (지원 제외 업종 여부)", "Main KSIC code? (excluded industry)"});
   add("service_business", T::boolean, nullptr, true,
       {"주업종 KSIC 코드는? (서비스업 여부)", "Main KSIC code? (service business)"});
+  add("entertainment_code", T::boolean, nullptr, true,
+      {"주업종 KSIC 코드는? (유흥·향락 영업을 포함하는 업종인지)",
+       "Main KSIC code? (one that holds entertainment businesses in part)"});
+  add("amusement_goods_code", T::boolean, nullptr, true,
+      {"주업종 KSIC 코드는? (불건전 오락용품을 포함하는 업종인지)",
+       "Main KSIC code? (one that holds unwholesome amusement goods in part)"});
   return f;
 }
 

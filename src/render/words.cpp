@@ -147,9 +147,11 @@ std::string fact_label(const FactDef& f, Lang lang) {
       {"industry_group", {"업종 구분", "industry group"}},
       {"excluded_industry", {"지원 제외 업종", "excluded industry"}},
       {"service_business", {"서비스업", "service business"}},
+      {"entertainment_code", {"유흥·향락 포함 업종", "code holding entertainment in part"}},
+      {"amusement_goods_code", {"오락용품 포함 업종", "code holding amusement goods in part"}},
       // Labels added by the 2026 audit of §2.1 (issue #13).
       {"status.unwholesome_amusement_goods", {"불건전 오락용품 제조", "unwholesome amusement goods"}},
-      {"status.entertainment_business", {"유흥·향락 영업", "entertainment (유흥·향락) business"}},
+      {"status.entertainment_business", {"유흥·향락 영업", "entertainment business"}},
       {"smart_factory.self_built_exception_used", {"자체구축 예외 사용 수준", "self-built route used at"}},
       {"jump_up_year", {"도약 선정 연도", "Jump-Up selection year"}},
       {"consortium.lead_organisation", {"주관기관", "lead organisation"}},
@@ -181,10 +183,7 @@ std::string fact_label(const FactDef& f, Lang lang) {
       {"smart_factory.project_year", {"구축사업 참여 연도", "year of the past project"}},
       {"smart_factory.exceeded_basic_target", {"기초사업 후 중간1 이상 측정", "intermediate 1 after a basic build"}},
       {"smart_factory.exceeded_target_used", {"초과 달성 예외 사용", "exceeded-target exception used"}},
-      {"smart_factory.voluntary_upgrade", {"자발적 고도화", "upgraded on its own"}},
       {"smart_factory.solution_linked", {"솔루션·장비 연동", "solutions linked with equipment"}},
-      {"consortium.has_lead", {"주관기관·대표기업", "lead organisation"}},
-      {"consortium.lead_size", {"주관기관 규모", "lead organisation size"}},
       {"consortium.planning_body", {"기획기관 참여", "planning body"}},
       {"consortium.value_chain", {"가치사슬 연계", "value-chain link"}},
       {"consortium.largest_supplier_size", {"최대 공급기업 규모", "largest supplier size"}},
@@ -192,6 +191,7 @@ std::string fact_label(const FactDef& f, Lang lang) {
       {"consortium.supplier_disqualified", {"공급기업 부적격", "supplier ineligible"}},
       {"plan.security_solution", {"보안솔루션", "security solution"}},
       {"plan.kamp_ready", {"KAMP 연계", "KAMP link"}},
+      {"consortium.lead_company", {"대표기업", "lead company"}},
       // (end of the 2023, 2021 and 2024 labels)
   };
   auto it = kLabels.find(f.path);

@@ -45,12 +45,13 @@ void check_case_coverage(const Catalogue& cat, const std::string& cases_dir, Dia
     if (it == statuses.end()) {
       diags.warning(where,
                     fmt::format("program \"{}\" has no test case: no {} case under {} expects anything of it; "
-                                "add {}/{}.yaml with an eligible and an ineligible case",
+                                "add {}/{}.yaml with an eligible, an ineligible and a possible case",
                                 p.id, year, cases_dir, expected_file, p.id),
                     "no-test-case");
       continue;
     }
-    for (const char* status : {"eligible", "ineligible"})
+    // a possible case shows the program asks its questions: an unknown fact is never assumed
+    for (const char* status : {"eligible", "ineligible", "possible"})
       if (it->second.count(status) == 0)
         diags.warning(where,
                       fmt::format("program \"{}\" has no case where it is {}: add one to {}/{}.yaml", p.id, status,

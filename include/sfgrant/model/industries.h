@@ -33,6 +33,10 @@ struct IndustryTables {
   IndustryTable other_group;
   IndustryTable excluded_industry;
   IndustryTable service_business;
+  /// Codes that hold an excluded industry only in part (a massage parlour among 96122 마사지업, a
+  /// gambling machine among 33402 영상게임기): the company is asked what it runs or makes. Optional.
+  IndustryTable entertainment_in_part;
+  IndustryTable amusement_goods_in_part;
   std::string file;
 };
 
