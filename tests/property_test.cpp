@@ -218,6 +218,29 @@ TEST_CASE("multi-year tracks cap each year and the whole", "[property][multi-yea
   }
 }
 
+TEST_CASE("years the company did not give lose no won to flooring each year", "[property][multi-year]") {
+  // issue #14: the 2021 등대공장 (3 years, 4억원 a year, 50%) at 4억원 gave 1억 9,999만 8,000원
+  // because each third (133,333,333원) was floored to 1,000원 on its own
+  std::mt19937_64 rng(kSeed + 7);
+  for (int i = 0; i < kCases; ++i) {
+    Track t = simple_track(0, random_ratio(rng));
+    t.years = static_cast<int>(uniform(rng, 2, 4));
+    t.cap_per_year = uniform(rng, 1, 50'000) * kMan;
+    t.cap = *t.cap_per_year * t.years;
+    // totals anywhere, and many near the whole cap where a year may fall just short of its own
+    const Won full = *sfgrant::full_support_cost(t, *t.cap);
+    const Won total =
+        uniform(rng, 0, 1) == 0 ? random_total(rng) : std::max<Won>(0, full + uniform(rng, -9'999, 9'999));
+    INFO(describe(t, total));
+    const Split s = sfgrant::compute_split(t, *t.cap, total);
+    REQUIRE(s.government == std::min(*t.cap, ratio_floor(total, *t.ratio) / 1000 * 1000));
+  }
+  Track lighthouse = simple_track(12 * kEok, Ratio{5000});
+  lighthouse.years = 3;
+  lighthouse.cap_per_year = 4 * kEok;
+  CHECK(sfgrant::compute_split(lighthouse, 12 * kEok, 4 * kEok).government == 2 * kEok);
+}
+
 TEST_CASE("full support cost of a multi-year track reaches the whole cap when spread evenly",
           "[property][multi-year][full-support]") {
   std::mt19937_64 rng(kSeed + 6);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <numeric>
 
 #include "sfgrant/model/error.h"
 
@@ -55,6 +56,57 @@ std::optional<Won> full_support_cost(const Track& track, Won cap) {
 
 namespace {
 
+/// Each year's share of `costs` under the yearly cap, with what is left of the whole cap.
+std::vector<YearShare> share_years(const Track& track, Won cap, const std::vector<Won>& costs) {
+  std::vector<YearShare> years;
+  Won remaining_cap = cap;
+  for (size_t i = 0; i < costs.size(); ++i) {
+    YearShare y;
+    y.year = static_cast<int>(i) + 1;
+    y.total = costs[i];
+    y.government = std::min(remaining_cap, government_share(costs[i], *track.ratio, *track.cap_per_year));
+    y.private_share = y.total - y.government;
+    remaining_cap -= y.government;
+    years.push_back(y);
+  }
+  return years;
+}
+
+Won government_of(const std::vector<YearShare>& years) {
+  Won sum = 0;
+  for (const YearShare& y : years) sum = checked_add(sum, y.government);
+  return sum;
+}
+
+/// The total spread evenly over the years in whole units of cost whose share is a whole number
+/// of 1,000 won (2,000 won at 50%), the rest in the last year: flooring each year to 1,000 won
+/// then loses nothing that flooring the whole would not (a 4억원 3-year track at 50% gets 2억원,
+/// not 1억 9,999만 8,000원).
+std::vector<Won> even_years(const Track& track, Won total) {
+  constexpr Won kThousandWhole = 1000 * Ratio::kWhole;
+  const Won unit = kThousandWhole / std::gcd(track.ratio->basis_points, kThousandWhole);
+  const Won units = total / unit;
+  const auto n = static_cast<Won>(track.years);
+  std::vector<Won> costs(static_cast<size_t>(track.years));
+  for (Won i = 0; i < n; ++i) costs[static_cast<size_t>(i)] = (units / n + (i < units % n ? 1 : 0)) * unit;
+  costs.back() = checked_add(costs.back(), total - units * unit);
+  return costs;
+}
+
+/// Each year filled in turn to the cost that reaches its yearly cap, the rest in the last year:
+/// near the whole cap, an even spread can leave one year just under its cap.
+std::vector<Won> filled_years(const Track& track, Won cap, Won total) {
+  std::vector<Won> costs(static_cast<size_t>(track.years), 0);
+  const std::optional<Won> per_year = smallest_total_reaching(std::min(*track.cap_per_year, cap), *track.ratio);
+  Won left = total;
+  for (size_t i = 0; i + 1 < costs.size() && per_year; ++i) {
+    costs[i] = std::min(left, *per_year);
+    left -= costs[i];
+  }
+  costs.back() = left;
+  return costs;
+}
+
 /// The split, or the problem that stops it; amounts beyond int64 throw Error from money.h.
 std::optional<Split> split_or_problem(const Track& track, Won cap, Won total, const std::vector<Won>& yearly,
                                       SplitProblem& problem) {
@@ -70,36 +122,30 @@ std::optional<Split> split_or_problem(const Track& track, Won cap, Won total, co
   Split s;
   s.total = total;
   if (track.years > 1 && track.cap_per_year) {
-    std::vector<Won> costs = yearly;
-    if (costs.empty()) {
-      const Won each = total / track.years;
-      costs.assign(static_cast<size_t>(track.years), each);
-      costs.back() = checked_add(costs.back(), total - each * track.years);
-    } else if (static_cast<int>(costs.size()) > track.years) {
+    if (static_cast<int>(yearly.size()) > track.years) {
       problem.code = Code::too_many_years;
-      problem.given = static_cast<std::int64_t>(costs.size());
+      problem.given = static_cast<std::int64_t>(yearly.size());
       problem.years = track.years;
       return std::nullopt;
     }
-    Won remaining_cap = cap;
-    Won sum = 0;
-    for (size_t i = 0; i < costs.size(); ++i) {
-      YearShare y;
-      y.year = static_cast<int>(i) + 1;
-      y.total = costs[i];
-      y.government = std::min(remaining_cap, government_share(costs[i], *track.ratio, *track.cap_per_year));
-      y.private_share = y.total - y.government;
-      remaining_cap -= y.government;
-      s.government = checked_add(s.government, y.government);
-      sum = checked_add(sum, costs[i]);
-      s.years.push_back(y);
+    if (yearly.empty()) {
+      // Years the company did not give: of the two spreads, the one that loses no won to flooring
+      // (evenly in whole units, or each year filled to its cap in turn); the evenly spread one on a tie.
+      std::vector<YearShare> even = share_years(track, cap, even_years(track, total));
+      std::vector<YearShare> filled = share_years(track, cap, filled_years(track, cap, total));
+      s.years = government_of(filled) > government_of(even) ? std::move(filled) : std::move(even);
+    } else {
+      s.years = share_years(track, cap, yearly);
+      Won sum = 0;
+      for (const Won c : yearly) sum = checked_add(sum, c);
+      if (sum != total) {
+        problem.code = Code::years_do_not_add_up;
+        problem.sum = sum;
+        problem.total = total;
+        return std::nullopt;
+      }
     }
-    if (sum != total) {
-      problem.code = Code::years_do_not_add_up;
-      problem.sum = sum;
-      problem.total = total;
-      return std::nullopt;
-    }
+    s.government = government_of(s.years);
   } else {
     s.government = government_share(total, *track.ratio, cap);
   }

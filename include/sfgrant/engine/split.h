@@ -66,7 +66,8 @@ std::optional<Won> cap_for_levels(const Track& track, std::optional<int> level, 
 std::optional<Won> full_support_cost(const Track& track, Won cap);
 
 /// Splits `total` for `track` with `cap`. `yearly` (optional) gives each year's cost of a
-/// multi-year track; otherwise the total is spread evenly (remainder in the last year). Nothing,
+/// multi-year track; otherwise the total is spread over the years without losing a won to flooring
+/// each year (evenly in whole units of cost, or year by year up to the yearly cap). Nothing,
 /// and `problem` set, when the inputs cannot be split.
 std::optional<Split> split_cost(const Track& track, Won cap, Won total, const std::vector<Won>& yearly,
                                 SplitProblem& problem);
