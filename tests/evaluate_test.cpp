@@ -423,3 +423,19 @@ TEST_CASE("the autonomous factory lists each year's split", "[evaluate][multi-ye
   CHECK(te.split->years[1].government == 2 * kEok);  // 4억 × 50%
   CHECK(te.split->government == 5 * kEok);
 }
+
+TEST_CASE("the best track is one whose split could be computed", "[evaluate][multi-year][best-track]") {
+  // issue #14: three yearly costs for AI 응용제품 신속 상용화, whose 유형2 runs two years: 유형2
+  // cannot be split, so the row shows 유형1 (one year, 80% of 3억원) rather than 유형2's blank amounts
+  std::string text = mould_maker_with("total_cost: 4억원", "total_cost: 3억원\n  yearly_costs: [1억원, 1억원, 1억원]");
+  const Evaluation ev = evaluate(profile_from(text));
+  const ProgramEvaluation& pe = program(ev, "ai-commercialization");
+  const TrackEvaluation& type2 = track(pe, "type2");
+  CHECK_FALSE(type2.split);
+  CHECK(type2.split_problem.code == sfgrant::SplitProblem::Code::too_many_years);
+  const TrackEvaluation* best = pe.best_track();
+  REQUIRE(best != nullptr);
+  CHECK(best->track->id == "type1");
+  REQUIRE(best->split);
+  CHECK(best->split->government == 240'000'000);
+}

@@ -184,8 +184,13 @@ const TrackEvaluation* ProgramEvaluation::best_track() const {
     if (t.split) return t.split->government;
     return t.cap.value_or(0);
   };
+  // a track whose split could not be computed (three yearly costs for a two-year track) comes after
+  // one of the same status whose split could
+  auto computed = [](const TrackEvaluation& t) { return t.split_problem.code == SplitProblem::Code::none; };
   for (const TrackEvaluation& t : tracks) {
-    if (best == nullptr || t.status > best->status || (t.status == best->status && amount(t) > amount(*best)))
+    if (best == nullptr || t.status > best->status ||
+        (t.status == best->status && computed(t) != computed(*best) && computed(t)) ||
+        (t.status == best->status && computed(t) == computed(*best) && amount(t) > amount(*best)))
       best = &t;
   }
   return best;

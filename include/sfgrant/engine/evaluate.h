@@ -44,7 +44,8 @@ struct ProgramEvaluation {
   std::vector<const FactDef*> missing;  ///< facts to ask about, most useful first
   const Center* center = nullptr;       ///< the regional center for the company, when known
 
-  /// The best track: eligible before possible, then the largest government share or cap.
+  /// The best track: eligible before possible, then one whose split could be computed, then the
+  /// largest government share or cap.
   const TrackEvaluation* best_track() const;
 };
 
