@@ -293,7 +293,9 @@ TEST_CASE("truncation and wrapping never split a character", "[table]") {
 
 TEST_CASE("cells cannot carry control characters to the terminal", "[table]") {
   CHECK(sfgrant::cell_text("a\tb\nc") == "a b c");
-  CHECK(sfgrant::cell_text("\x1b[31mred") == " [31mred");
+  CHECK(sfgrant::cell_text("\x1b[31mred") == "\\x1b[31mred");  // shown, not obeyed (#15)
+  CHECK(sfgrant::cell_text("\xE2\x80\xAE"
+                           "cba") == "<U+202E>cba");
   CHECK(sfgrant::cell_text("a\xFF"
                            "b") ==
         "a\xEF\xBF\xBD"

@@ -34,6 +34,10 @@ class ProgramReader : public YamlReader {
   void check_rule_ids(const Program& p, const std::string& ctx);
 
   const YearContext& context_;
+  /// Rule nodes (rules and their conditions) that `- use:` has copied into this file so far; past
+  /// kMaxYamlNodes the uses are refused, once.
+  size_t expanded_nodes_ = 0;
+  bool expansion_refused_ = false;
 };
 
 /// The citations a year's files may use.

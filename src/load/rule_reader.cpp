@@ -9,6 +9,24 @@
 
 namespace sfgrant::detail {
 
+namespace {
+
+/// Nodes of a condition tree: what a copy of it costs the loader and the checks after it.
+size_t condition_nodes(const Condition& c) {
+  size_t n = 1;
+  for (const Condition& child : c.children) n += condition_nodes(child);
+  return n;
+}
+
+/// Nodes a rule set adds each time it is used: each rule and its condition.
+size_t rule_nodes(const std::vector<Rule>& rules) {
+  size_t n = 0;
+  for (const Rule& r : rules) n += 1 + condition_nodes(r.require);
+  return n;
+}
+
+}  // namespace
+
 Condition ProgramReader::condition(const YAML::Node& n, const std::string& what, int depth) {
   Condition c;
   c.where = at(n);
@@ -67,10 +85,22 @@ void ProgramReader::rules(const YAML::Node& n, const std::string& what, std::vec
       std::vector<std::string> names;
       for (const auto& [set_name, set_rules] : context_.rule_sets) {
         names.push_back(set_name);
-        if (set_name == *name) {
-          out.insert(out.end(), set_rules.begin(), set_rules.end());
-          found = true;
+        if (set_name != *name) continue;
+        found = true;
+        // each use copies the set: its rules count toward the node limit every time, so that
+        // 400 uses of a 2,000-rule set are refused here instead of costing a minute and a GB
+        expanded_nodes_ += rule_nodes(set_rules);
+        if (expanded_nodes_ > kMaxYamlNodes) {
+          if (!expansion_refused_)
+            error(item["use"],
+                  fmt::format("rule sets expand to more than {} rule nodes (limit {}: each use of a rule set counts "
+                              "its rules and their conditions again)",
+                              kMaxYamlNodes, kMaxYamlNodes),
+                  "too-large");
+          expansion_refused_ = true;
+          continue;
         }
+        out.insert(out.end(), set_rules.begin(), set_rules.end());
       }
       if (!found) {
         std::string message = fmt::format("{}: unknown rule set \"{}\"", what, *name);

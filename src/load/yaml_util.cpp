@@ -25,7 +25,17 @@ namespace {
 /// scalar referenced by thousands of aliases would otherwise be copied thousands of times.
 constexpr size_t kMaxYamlScalarBytes = 4 * kMaxYamlBytes;
 
-/// Walks the tree once, bounding depth, node count and scalar bytes. Aliases are followed as
+/// A tag as written: `!!str` for the YAML core tags yaml-cpp expands, `!foo` as is, a verbatim one
+/// as `!<…>`.
+std::string tag_as_written(const std::string& tag) {
+  const std::string core = "tag:yaml.org,2002:";
+  if (tag.rfind(core, 0) == 0) return "!!" + tag.substr(core.size());
+  if (!tag.empty() && tag[0] == '!') return tag;
+  return "!<" + tag + ">";
+}
+
+/// Walks the tree once, bounding depth, node count and scalar bytes, and refusing explicit tags
+/// (`!!str false` would otherwise be read as the plain word, the tag ignored without a word). Aliases are followed as
 /// references, so a "billion laughs" document is refused by the node count instead of hanging the loader.
 void check_size(const YAML::Node& node, const std::string& file, int depth, size_t& count, size_t& bytes) {
   if (++count > kMaxYamlNodes)
@@ -34,6 +44,9 @@ void check_size(const YAML::Node& node, const std::string& file, int depth, size
         fmt::format("document too large: more than {} nodes (aliases count each time they are used)", kMaxYamlNodes));
   if (depth > kMaxYamlDepth)
     throw Error(location_of(node, file), fmt::format("nesting deeper than {} levels", kMaxYamlDepth));
+  // yaml-cpp: "?" untagged, "!" quoted (or the bare `!`), "" null; anything else was written
+  if (const std::string& tag = node.Tag(); !tag.empty() && tag != "?" && tag != "!")
+    throw Error(location_of(node, file), fmt::format("YAML tags are not supported: {}", tag_as_written(tag)));
   if (node.IsMap()) {
     for (const auto& kv : node) {
       check_size(kv.first, file, depth + 1, count, bytes);

@@ -7,11 +7,12 @@
 
 #include "batch_reasons.h"
 #include "sfgrant/text/json_writer.h"
+#include "sfgrant/text/terminal_escape.h"
 
 namespace sfgrant {
 
 std::string csv_cell(const std::string& text) {
-  std::string cell = text;
+  std::string cell = text.find('\0') == std::string::npos ? text : strip_nul(text);
   if (!cell.empty() &&
       (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' || cell[0] == '\t' || cell[0] == '\r'))
     cell.insert(cell.begin(), '\'');

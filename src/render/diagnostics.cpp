@@ -5,14 +5,16 @@
 #include <fstream>
 
 #include "sfgrant/render/format.h"
+#include "sfgrant/text/terminal_escape.h"
 #include "sfgrant/text/unicode.h"
 
 namespace sfgrant {
 
 void print_diagnostic(std::ostream& out, const Diagnostic& d) {
-  const std::string place = d.where.str();
-  out << (place.empty() ? "" : place + ": ") << (d.severity == Severity::error ? "error: " : "warning: ") << d.message
-      << '\n';
+  // the file name, the message and the quoted line all hold text from the input: escaped
+  const std::string place = escape_for_terminal(d.where.str(), false);
+  out << (place.empty() ? "" : place + ": ") << (d.severity == Severity::error ? "error: " : "warning: ")
+      << escape_for_terminal(d.message) << '\n';
   if (d.where.line <= 0 || d.where.file.empty() || d.where.file == "-") return;
   std::ifstream in(d.where.file, std::ios::binary);
   std::string line;
@@ -21,10 +23,10 @@ void print_diagnostic(std::ostream& out, const Diagnostic& d) {
   if (!in && line.empty()) return;
   if (!line.empty() && line.back() == '\r') line.pop_back();
   if (line.size() > 200) return;
-  out << "  " << line << '\n';
+  out << "  " << escape_for_terminal(line, false) << '\n';
   if (d.where.column > 0) {
     const std::string before = line.substr(0, std::min(line.size(), static_cast<size_t>(d.where.column - 1)));
-    out << "  " << std::string(static_cast<size_t>(display_width(before)), ' ') << "^\n";
+    out << "  " << std::string(static_cast<size_t>(display_width(escape_for_terminal(before, false))), ' ') << "^\n";
   }
 }
 
@@ -50,6 +52,16 @@ std::string github_escape(const std::string& s, bool property) {
   return out;
 }
 
+/// `… and 1523 more errors in FILE`: what was counted past the problems kept for a file.
+std::string omitted_line(const std::string& file, const Omitted& o) {
+  std::string what;
+  if (o.errors > 0) what = fmt::format("{} more error{}", o.errors, o.errors == 1 ? "" : "s");
+  if (o.warnings > 0)
+    what += fmt::format("{}{} more warning{}", what.empty() ? "" : " and ", o.warnings, o.warnings == 1 ? "" : "s");
+  return fmt::format("… and {} in {} (only the first {} problems of a file are listed)", what,
+                     escape_for_terminal(file.empty() ? "<no file>" : file, false), kMaxProblemsPerFile);
+}
+
 const char* severity_name(const Diagnostic& d) { return d.severity == Severity::error ? "error" : "warning"; }
 
 void diagnostics_json(const Diagnostics& diags, bool strict, std::ostream& out) {
@@ -71,6 +83,18 @@ void diagnostics_json(const Diagnostics& diags, bool strict, std::ostream& out) 
       json.end_object();
     }
     json.end_array();
+    if (!diags.omitted().empty()) {  // past kMaxProblemsPerFile: counted in errors and warnings above
+      json.key("omitted");
+      json.begin_array();
+      for (const auto& [file, o] : diags.omitted()) {
+        json.begin_object();
+        json.member("file", file);
+        json.member("errors", o.errors);
+        json.member("warnings", o.warnings);
+        json.end_object();
+      }
+      json.end_array();
+    }
     json.end_object();
   });
 }
@@ -81,12 +105,17 @@ void render_github(const Diagnostics& diags, bool strict, std::ostream& out) {
     std::string props = "file=" + github_escape(d.where.file, true);
     if (d.where.line > 0) props += fmt::format(",line={}", d.where.line);
     if (d.where.line > 0 && d.where.column > 0) props += fmt::format(",col={}", d.where.column);
-    out << fmt::format("::{} {}::{}\n", as_error ? "error" : "warning", props, github_escape(d.message, false));
+    out << fmt::format("::{} {}::{}\n", as_error ? "error" : "warning", props,
+                       github_escape(escape_for_terminal(d.message), false));
   }
+  for (const auto& [file, o] : diags.omitted())
+    out << fmt::format("::{} file={}::{}\n", o.errors > 0 || strict ? "error" : "warning", github_escape(file, true),
+                       github_escape(omitted_line(file, o), false));
 }
 
 void render_text(const Diagnostics& diags, bool strict, std::ostream& out) {
   for (const auto& d : diags.items()) print_diagnostic(out, d);
+  for (const auto& [file, o] : diags.omitted()) out << omitted_line(file, o) << '\n';
   out << fmt::format("{} error(s), {} warning(s){}\n", diags.error_count(), diags.warning_count(),
                      strict && diags.warning_count() > 0 ? " (--strict: warnings fail the check)" : "");
 }

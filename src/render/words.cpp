@@ -6,6 +6,7 @@
 #include <map>
 
 #include "sfgrant/text/join.h"
+#include "sfgrant/text/terminal_escape.h"
 
 namespace sfgrant {
 
@@ -31,8 +32,8 @@ std::string describe_value(const FactDef& f, const Profile& profile, Lang lang) 
       return std::to_string(v.number);
     case FactType::money:
       return format_money(v.number, lang);
-    case FactType::text:
-      return v.text;
+    case FactType::text:  // the company's own words, for a terminal
+      return escape_for_terminal(v.text, false);
     case FactType::choice:
       return choice(v.number);
     case FactType::list:

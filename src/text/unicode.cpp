@@ -4,6 +4,8 @@
 
 #include <cstdlib>
 
+#include "sfgrant/text/terminal_escape.h"
+
 namespace sfgrant {
 
 size_t utf8_sequence_length(std::string_view s, size_t i) {
@@ -173,24 +175,23 @@ std::string cell_text(const std::string& raw) {
   const std::string text = nfc(raw);
   std::string out;
   out.reserve(text.size());
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-  const auto len = static_cast<utf8proc_ssize_t>(text.size());
-  utf8proc_ssize_t i = 0;
-  while (i < len) {
-    utf8proc_int32_t cp = 0;
-    const utf8proc_ssize_t n = utf8proc_iterate(p + i, len - i, &cp);
-    if (n <= 0) {
+  for (size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    if (c == '\t' || c == '\n' || c == '\r') {  // a cell is one line
+      out += ' ';
+      ++i;
+      continue;
+    }
+    const size_t n = utf8_sequence_length(text, i);
+    if (n == 0) {
       out += "\xEF\xBF\xBD";  // U+FFFD
       ++i;
       continue;
     }
-    if (utf8proc_category(cp) == UTF8PROC_CATEGORY_CC)
-      out += ' ';
-    else
-      out.append(text, static_cast<size_t>(i), static_cast<size_t>(n));
+    out.append(text, i, n);
     i += n;
   }
-  return out;
+  return escape_for_terminal(out, false);
 }
 
 }  // namespace sfgrant

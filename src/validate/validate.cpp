@@ -85,6 +85,7 @@ void validate_target(const ValidationInputs& options, const Target& t, Diagnosti
   if (!options.seeds.empty()) check_announcement_files(cat, options.seeds, all);
   if (!t.only) {
     for (const auto& d : all.items()) out.add(d);
+    for (const auto& [file, o] : all.omitted()) out.add_omitted(file, o);
     return;
   }
   // One file: its own problems, and the errors of common.yaml that it depends on.
@@ -94,6 +95,11 @@ void validate_target(const ValidationInputs& options, const Target& t, Diagnosti
     const bool same = !d.where.file.empty() && fs::equivalent(d.where.file, target, ec);
     const bool common = fs::path(d.where.file).filename() == "common.yaml";
     if (same || (common && d.severity == Severity::error)) out.add(d);
+  }
+  for (const auto& [file, o] : all.omitted()) {
+    std::error_code ec;
+    if (!file.empty() && fs::equivalent(file, target, ec)) out.add_omitted(file, o);
+    if (fs::path(file).filename() == "common.yaml") out.add_omitted(file, Omitted{o.errors, 0});
   }
 }
 

@@ -55,3 +55,14 @@ write("programs/2026/deep-nesting.yaml", "id: deep-nesting\nnotes: " + "[" * 200
 write("programs/2026/binary.yaml", bytes((i * 37 + 11) % 256 for i in range(2048)))
 write("programs/2026/cp949.yaml",
       "id: cp949\nname: {ko: 정부형 스마트공장, en: Government}\n".encode("cp949"))
+
+# --- #15: escapes, tags ---------------------------------------------------------------------------
+# a name that would retitle and clear the terminal, then reverse what follows (U+202E)
+write("profiles/escape-name.yaml",
+      GOOD.replace("name: 한빛정밀(주)", "name: \"\\e]0;title\\a\\e[2J\\u202E한빛\""))
+write("profiles/escape-value.yaml", GOOD.replace("size: small", "size: \"\\e[2J\\u202Esmall\""))
+write("profiles/yaml-tag.yaml", GOOD.replace("size: small", "size: !!str small"))
+base = open(os.path.join(HERE, "programs/2026/base.yaml"), encoding="utf-8").read()
+write("programs/2026/yaml-tag.yaml",
+      base[base.index("id: base"):].replace("id: base", "id: yaml-tag").replace("months: 9", "months: !!int 9", 1))
+write("csv/nul-name.csv", "name,size,ksic,region\n한빛\x00정밀,small,29294,대전\n")

@@ -24,7 +24,8 @@ std::unique_ptr<BatchFormat> make_batch_csv(std::ostream& out, const Catalogue& 
 std::string batch_csv_header();
 
 /// Escapes a CSV cell (quotes when needed) and neutralises spreadsheet formulas: a cell starting
-/// with = + - @ (or a tab or CR) gets a leading apostrophe.
+/// with = + - @ (or a tab or CR) gets a leading apostrophe. NUL bytes are dropped (every cell of
+/// the csv output passes here; a NUL cuts the value in the tools that read the file).
 std::string csv_cell(const std::string& text);
 
 }  // namespace sfgrant

@@ -37,8 +37,10 @@ std::string truncate_to_width(const std::string& text, int width);
 /// wider than the line. A single character wider than `width` gets a line of its own.
 std::vector<std::string> wrap_to_width(const std::string& text, int width);
 
-/// Text safe to put in one terminal cell: NFC, control characters (tab, newline, escape …) as
-/// spaces, invalid UTF-8 bytes as U+FFFD, so nothing in the data can move the cursor or recolour.
+/// Text safe to put in one terminal cell: NFC, tab, newline and CR as spaces, invalid UTF-8 bytes
+/// as U+FFFD, and every other control or bidi override shown visibly (`\x1b`, `<U+202E>`, as
+/// escape_for_terminal() shows them), so nothing in the data can move the cursor, recolour or
+/// reorder the table, and the consultant sees that something odd is there.
 std::string cell_text(const std::string& text);
 
 }  // namespace sfgrant

@@ -1,0 +1,175 @@
+// The xlsx output of batch as a consultant opening it in Excel would notice: every row is there
+// (past Excel's row limit on further sheets), an over-long name is cut with a mark, NULs are gone,
+// and each change is a warning. The workbook is read back from its XML (an xlsx is a zip).
+#include <fmt/format.h>
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "sfgrant/batch/batch.h"
+#include "sfgrant/load/program_loader.h"
+#include "sfgrant/render/batch_xlsx.h"
+#include "support.h"
+
+using namespace sfgrant;
+
+namespace {
+
+const Catalogue& catalogue() {
+  static const Catalogue cat = load_year(SFGRANT_SOURCE_DIR "/programs", 2026);
+  return cat;
+}
+
+const char* kHeader =
+    "name,size,ksic,region,role,status.business,status.tax_arrears,status.notice_exclusion,status.sanctioned,"
+    "smart_factory.level,smart_factory.target_level,plan.total_cost\n";
+
+std::string good_row(const std::string& name) {
+  return name + ",small,29294,대전,adopter,active,false,false,false,basic,intermediate2,4억원\n";
+}
+
+/// One member of the zip, as `unzip -p` prints it ("" when there is no such member).
+std::string unzip(const std::string& file, const std::string& member) {
+  const std::string command = "unzip -p '" + file + "' '" + member + "' 2>/dev/null";
+  FILE* p = popen(command.c_str(), "r");
+  REQUIRE(p != nullptr);
+  std::string out;
+  char buffer[65536];
+  size_t n = 0;
+  while ((n = fread(buffer, 1, sizeof buffer, p)) > 0) out.append(buffer, n);
+  pclose(p);
+  return out;
+}
+
+size_t count(const std::string& text, const std::string& what) {
+  size_t n = 0;
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
+  return n;
+}
+
+struct Written {
+  BatchSummary summary;
+  std::vector<std::string> warnings;
+  size_t sheets = 0;
+};
+
+Written write_xlsx(const std::string& input, const std::string& path, BatchXlsxOptions options) {
+  Written w;
+  options.on_warning = [&w](const std::string& m) { w.warnings.push_back(m); };
+  BatchOptions bo;
+  bo.evaluate.as_of = Date{2026, 2, 15};
+  std::istringstream in(input);
+  auto xlsx = make_batch_xlsx(path, catalogue(), options);
+  w.summary = run_batch(catalogue(), in, bo, *xlsx, [](const RejectedRow&) {});
+  w.sheets = xlsx->result_sheets();
+  return w;
+}
+
+}  // namespace
+
+TEST_CASE("past the row limit of a sheet the results go on in 결과 (2), 결과 (3), none dropped", "[batch][xlsx]") {
+  sfgrant::testing::TempDir dir;
+  const std::string path = dir.path() + "/out.xlsx";
+  std::string input = kHeader;
+  const int companies = 7;
+  for (int i = 1; i <= companies; ++i) input += good_row("회사" + std::to_string(i));
+  input += "깨진행,huge,29294,대전,adopter,active,false,false,false,basic,intermediate2,4억원\n";  // rejected
+  BatchXlsxOptions options;
+  options.sheet_rows = 4;  // a header and three rows a sheet, as Excel's 1,048,576 in small
+  const Written w = write_xlsx(input, path, options);
+  long expected_rows = 0;
+  for (const auto& [id, t] : w.summary.programs) expected_rows += t.eligible + t.possible;
+  REQUIRE(expected_rows >= companies);
+  const auto sheets = static_cast<size_t>((expected_rows + 2) / 3);
+  CHECK(w.sheets == sheets);
+
+  const std::string workbook = unzip(path, "xl/workbook.xml");
+  CHECK(workbook.find("name=\"결과\"") != std::string::npos);
+  CHECK(workbook.find("name=\"결과 (2)\"") != std::string::npos);
+  CHECK(workbook.find(fmt::format("name=\"결과 ({})\"", sheets)) != std::string::npos);
+  CHECK(workbook.find(fmt::format("name=\"결과 ({})\"", sheets + 1)) == std::string::npos);
+  CHECK(workbook.find("name=\"사업별 합계\"") != std::string::npos);
+  // sheet1 is 결과, sheet2 오류 행, then 결과 (2) … in the order they were added, totals last
+  std::string all_results = unzip(path, "xl/worksheets/sheet1.xml");
+  long data_rows = static_cast<long>(count(all_results, "<row ")) - 1;
+  for (size_t s = 2; s <= sheets; ++s) {
+    const std::string xml = unzip(path, fmt::format("xl/worksheets/sheet{}.xml", s + 1));
+    CHECK(count(xml, "<row ") <= 4);
+    CHECK(xml.find(">행<") != std::string::npos);  // each sheet has the header
+    data_rows += static_cast<long>(count(xml, "<row ")) - 1;
+    all_results += xml;
+  }
+  CHECK(data_rows == expected_rows);
+  for (int i = 1; i <= companies; ++i) CHECK(all_results.find(">회사" + std::to_string(i) + "<") != std::string::npos);
+  const std::string rejected = unzip(path, "xl/worksheets/sheet2.xml");
+  CHECK(rejected.find(">깨진행<") != std::string::npos);
+  const std::string totals = unzip(path, fmt::format("xl/worksheets/sheet{}.xml", sheets + 2));
+  CHECK(totals.find(fmt::format("결과: {}행, 시트 {}개에 나뉨 (결과, 결과 (2)", expected_rows, sheets)) !=
+        std::string::npos);
+  CHECK(totals.find("오류 행: 1행") != std::string::npos);
+  CHECK(w.warnings.empty());
+}
+
+TEST_CASE("the English workbook continues in results (2)", "[batch][xlsx]") {
+  sfgrant::testing::TempDir dir;
+  const std::string path = dir.path() + "/out.xlsx";
+  BatchXlsxOptions options;
+  options.lang = Lang::en;
+  options.sheet_rows = 2;
+  write_xlsx(std::string(kHeader) + good_row("A") + good_row("B"), path, options);
+  const std::string workbook = unzip(path, "xl/workbook.xml");
+  CHECK(workbook.find("name=\"results (2)\"") != std::string::npos);
+  CHECK(workbook.find("name=\"totals\"") != std::string::npos);
+}
+
+TEST_CASE("a 40,000-character name is cut to Excel's 32,767 with a mark, a NUL is removed, each with a warning",
+          "[batch][xlsx]") {
+  sfgrant::testing::TempDir dir;
+  const std::string path = dir.path() + "/out.xlsx";
+  const std::string long_name(40000, 'x');
+  const std::string input =
+      std::string(kHeader) + good_row(long_name) + good_row(std::string("가\0나", 7)) + good_row("보통");
+  BatchXlsxOptions options;
+  options.display_name = "results.xlsx";
+  const Written w = write_xlsx(input, path, options);
+  const std::string sheet = unzip(path, "xl/worksheets/sheet1.xml");
+  const std::string cut = std::string(32767 - 5, 'x') + "…[잘림]";
+  CHECK(sheet.find(">" + cut + "<") != std::string::npos);
+  CHECK(sheet.find(">가나<") != std::string::npos);
+  CHECK(sheet.find(">보통<") != std::string::npos);
+  REQUIRE(w.warnings.size() >= 2);
+  CHECK(w.warnings.front() == "results.xlsx: warning: line 2: name longer than Excel's 32767 characters a cell; cut");
+  bool nul = false;
+  for (const auto& m : w.warnings) nul = nul || m == "results.xlsx: warning: line 3: NUL bytes removed from the name";
+  CHECK(nul);
+}
+
+TEST_CASE("a cell is cut between characters, counted as Excel counts them", "[xlsx]") {
+  bool nul = false;
+  bool cut = false;
+  CHECK(fit_excel_cell("가나다라", "…", nul, cut, 3) == "가나…");
+  CHECK(cut);
+  CHECK(fit_excel_cell("가나다", "…", nul, cut, 3) == "가나다");
+  CHECK_FALSE(cut);
+  CHECK(fit_excel_cell("😀😀", "…", nul, cut, 3) == "😀…");  // two UTF-16 units each
+  CHECK(fit_excel_cell(std::string("a\0b", 3), "…", nul, cut) == "ab");
+  CHECK(nul);
+}
+
+TEST_CASE("a workbook that cannot be written is an error naming the file", "[batch][xlsx]") {
+  BatchXlsxOptions options;
+  options.display_name = "out.xlsx";
+  BatchOptions bo;
+  bo.evaluate.as_of = Date{2026, 2, 15};
+  std::istringstream in(std::string(kHeader) + good_row("회사"));
+  auto xlsx = make_batch_xlsx("/nonexistent-folder/out.xlsx", catalogue(), options);
+  try {
+    run_batch(catalogue(), in, bo, *xlsx, [](const RejectedRow&) {});
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(std::string(e.what()).rfind("out.xlsx: cannot write the workbook: ", 0) == 0);
+  }
+}
