@@ -55,3 +55,25 @@ write("programs/2026/deep-nesting.yaml", "id: deep-nesting\nnotes: " + "[" * 200
 write("programs/2026/binary.yaml", bytes((i * 37 + 11) % 256 for i in range(2048)))
 write("programs/2026/cp949.yaml",
       "id: cp949\nname: {ko: 정부형 스마트공장, en: Government}\n".encode("cp949"))
+
+# --- company lists: every line accounted for (#15) -----------------------------------------------
+HEAD = "name,size,ksic,region,status.tax_arrears,smart_factory.level,smart_factory.target_level,plan.total_cost\n"
+
+
+def company(name, size="small"):
+    return f"{name},{size},29294,대전,false,basic,intermediate2,4억원\n"
+
+
+write("csv/unclosed-quote-middle.csv",
+      HEAD + company("가") + '"' + company("나") + company("다") + company("라") + company("마"))
+write("csv/bare-cr.csv", (HEAD + company("가") + company("나", "huge") + company("다")).replace("\n", "\r"))
+write("csv/stray-ff.csv", (HEAD + company("가")).encode() + company("나").encode().replace(b",", b"\xff,", 1) +
+      company("다").encode())
+write("csv/cp949-late.csv",
+      (HEAD + "".join(company(f"company{i}") for i in range(1200)) + company("한빛정밀(주)")).encode("cp949"))
+write("csv/trailing-empty-columns.csv",
+      HEAD.replace("\n", ",,,\n") + company("가").replace("\n", ",,,\n") + company("나") +
+      company("다").replace("\n", ",,x,\n"))
+write("csv/cut-last-line.csv", HEAD + company("가") + "나,small,29294")
+write("csv/cut-last-line.jsonl", '{"name":"가","size":"small"}\n{"name":"나","si')
+write("csv/nul-in-name.csv", HEAD + company("한빛\x00정밀"))
