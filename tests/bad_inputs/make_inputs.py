@@ -66,11 +66,13 @@ def company(name, size="small"):
 
 write("csv/unclosed-quote-middle.csv",
       HEAD + company("가") + '"' + company("나") + company("다") + company("라") + company("마"))
-write("csv/bare-cr.csv", (HEAD + company("가") + company("나", "huge") + company("다")).replace("\n", "\r"))
+# old Mac line ends, a CR in a quoted name too: the bad row is on line 4
+write("csv/bare-cr.csv", (HEAD + '"가\n가"' + company("")[0:] + company("나", "huge") + company("다")).replace("\n", "\r"))
 write("csv/stray-ff.csv", (HEAD + company("가")).encode() + company("나").encode().replace(b",", b"\xff,", 1) +
       company("다").encode())
 write("csv/cp949-late.csv",
-      (HEAD + "".join(company(f"company{i}") for i in range(1200)) + company("한빛정밀(주)")).encode("cp949"))
+      (HEAD + "".join(f"company{i},small,29294,,false,basic,intermediate2,400000000\n" for i in range(1200)) +
+       company("한빛정밀(주)")).encode("cp949"))
 write("csv/trailing-empty-columns.csv",
       HEAD.replace("\n", ",,,\n") + company("가").replace("\n", ",,,\n") + company("나") +
       company("다").replace("\n", ",,x,\n"))
