@@ -12,7 +12,7 @@ bool blank(std::string_view s) { return s.find_first_not_of(" \t") == std::strin
 
 }  // namespace
 
-RowSource::RowSource(ByteSource& in, const BatchOptions& options) : options_(options) {
+RowSource::RowSource(ByteSource& in, const BatchOptions& options) {
   reader_ = std::make_unique<CsvReader>(in, options.file_name);
   encoding_ = options.encoding;
   if (encoding_ == Encoding::automatic && reader_->bom()) encoding_ = Encoding::utf8;  // a BOM decides the file

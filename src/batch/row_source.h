@@ -51,7 +51,6 @@ class RowSource {
  private:
   bool row_of_its_own(const std::vector<std::string>& fields) const;
 
-  const BatchOptions& options_;
   Encoding encoding_ = Encoding::automatic;
   std::unique_ptr<CsvReader> reader_;
   std::unique_ptr<CsvProfileMapper> mapper_;
