@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Batch through the real binary: same results as `check`, and an interrupted run leaves no file.
+# Batch through the real binary: same results as `check`, an interrupted run leaves no file, and
+# every line of a damaged 200,000-row file is accounted for (#15).
 # usage: batch_cli.sh SFGRANT PROGRAMS_DIR GEN_COMPANIES   (GEN_COMPANIES: scripts/gen-companies.py)
 # Never skips: a missing generator is a failure.
 set -euo pipefail
@@ -53,3 +54,118 @@ if ls -A "$work" | grep -q "out.jsonl"; then
   exit 1
 fi
 echo "interrupted batch left no file"
+
+# ---- #15: every input line accounted for -------------------------------------------------------
+
+# 3. a read error is an error with the line reached, never the end of the file
+set +e
+err=$("$SFGRANT" batch /proc/self/mem --programs "$PROGRAMS" --as-of 2026-02-15 2>&1 >/dev/null); code=$?
+set -e
+if [ $code -ne 2 ] || ! grep -q "/proc/self/mem:1: read failed: Input/output error" <<<"$err"; then
+  echo "FAIL: batch /proc/self/mem: exit $code: $err"
+  exit 1
+fi
+echo "a read error stops the run: $err"
+
+# 4. endless input without a line end is refused quickly, from a file and from standard input
+for how in file stdin; do
+  set +e
+  if [ $how = file ]; then
+    err=$(timeout 20 "$SFGRANT" batch /dev/zero --programs "$PROGRAMS" 2>&1 >/dev/null); code=$?
+  else
+    err=$(timeout 20 "$SFGRANT" batch - --programs "$PROGRAMS" </dev/zero 2>&1 >/dev/null); code=$?
+  fi
+  set -e
+  if [ $code -ne 2 ] || ! grep -q "header: longer than 16 MiB (the limit of a record)" <<<"$err"; then
+    echo "FAIL: batch /dev/zero ($how): exit $code (124 = hung): $err"
+    exit 1
+  fi
+done
+echo "/dev/zero is refused: $err"
+
+# 5. 200,000 rows with 1% damaged: every line is in exactly one output record or one rejected row,
+#    at -j 1 and -j 2, csv and jsonl, and the summary adds up
+python3 "$GEN" 200000 "$work/h" >/dev/null
+python3 - "$work/h.csv" "$work/damaged.csv" <<'PY'
+import sys
+src, dst = sys.argv[1:3]
+lines = open(src, "rb").read().split(b"\n")
+header, rows = lines[0], [r for r in lines[1:] if r]
+cols = header.split(b",")
+size, cost = cols.index(b"size"), cols.index(b"plan.total_cost")
+out, expect_rejected, blank = [header], [], []
+for i, row in enumerate(rows):
+    line = len(out) + 1
+    cells = row.split(b",")
+    if b'"' not in row and i % 100 == 37:
+        kind = (i // 100) % 5
+        if kind == 0: cells[size] = b"huge"
+        if kind == 1: cells[cost] = "4억원x".encode()
+        if kind == 2: cells = cells[:-1]
+        if kind == 3: cells[0] += b"\xff"
+        if kind == 4: cells[0] += b"\x00"
+        if kind < 4: expect_rejected.append(line)
+        row = b",".join(cells)
+    elif i == 1000 and b'"' not in row:
+        row = b'"' + row  # a quote never closed
+        expect_rejected.append(line)
+    elif i == 2000:
+        row = row.decode("utf-8").encode("cp949")  # one stray CP949 row
+        cp949_line = line
+    out.append(row)
+    if i in (5000, 5001):
+        blank.append(len(out) + 1)
+        out.append(b"" if i == 5000 else b",,,")
+open(dst, "wb").write(b"\n".join(out) + b"\n")
+open(dst + ".expect", "w").write(f"{len(out)} {' '.join(map(str, blank))}\n{' '.join(map(str, expect_rejected))}\n{cp949_line}\n")
+PY
+for jobs in 1 2; do
+  for fmt in csv jsonl; do
+    set +e
+    "$SFGRANT" batch "$work/damaged.csv" --programs "$PROGRAMS" --as-of 2026-02-15 --all --lang en --format $fmt -j $jobs \
+      2>"$work/err.$fmt.$jobs" | if [ $fmt = csv ]; then
+        LC_ALL=C awk -F, '$1 ~ /^[0-9]+$/ && $1 != last { print $1; last = $1 }'  # a company's rows are together
+      else
+        grep -o '^{"line":[0-9]*' | cut -d: -f2
+      fi >"$work/lines.$fmt.$jobs"
+    code=${PIPESTATUS[0]}
+    set -e
+    [ "$code" -eq 1 ] || { echo "FAIL: damaged file, $fmt -j $jobs: exit $code"; tail -3 "$work/err.$fmt.$jobs"; exit 1; }
+    python3 - "$work/damaged.csv.expect" "$work/lines.$fmt.$jobs" "$work/err.$fmt.$jobs" "$fmt -j $jobs" <<'PY'
+import re, sys
+expect, out_lines, err, what = sys.argv[1:5]
+e = open(expect).read().split("\n")
+total, *blank = map(int, e[0].split())
+expect_rejected = set(map(int, e[1].split()))
+cp949_line = int(e[2])
+out = [int(l) for l in open(out_lines) if l.strip()]
+in_output = set(out)
+rejected, reasons = set(), {}
+summary = None
+for l in open(err, encoding="utf-8", errors="replace"):
+    m = re.match(r"^.*?:(\d+)(?:-(\d+))?: error: (.*)", l)
+    if m:
+        first, last = int(m[1]), int(m[2] or m[1])
+        for n in range(first, last + 1):
+            assert n not in rejected, f"line {n} rejected twice"
+            rejected.add(n)
+        reasons[first] = m[3]
+    if l.startswith("sfgrant batch:"):
+        summary = l
+rows = set(range(2, total + 1)) - set(blank)
+assert rejected <= in_output, f"{what}: rejected rows without an error record: {sorted(rejected - in_output)[:5]}"
+assert in_output == rows, (f"{what}: lines not accounted for: {sorted(rows - in_output)[:10]}, "
+                           f"extra: {sorted(in_output - rows)[:10]}")
+assert expect_rejected <= rejected, f"{what}: damaged rows not rejected: {sorted(expect_rejected - rejected)[:10]}"
+assert "cannot be read" not in reasons.get(cp949_line, ""), f"{what}: the CP949 row: {reasons[cp949_line]}"
+m = re.search(r"(\d+) rows read, (\d+) evaluated, (\d+) rejected; (\d+) lines = (\d+) header \+ (\d+) blank \+ (\d+) in rows",
+              summary or "")
+assert m, f"{what}: no summary with the lines: {summary}"
+read, evaluated, rej, lines, header, blanks, in_rows = map(int, m.groups())
+assert lines == total and header == 1 and blanks == len(blank) and in_rows == len(rows), (what, summary, total)
+assert header + blanks + in_rows == lines and evaluated + rej == read and rej == len(rejected), (what, summary)
+print(f"{what}: {lines} lines = 1 header + {blanks} blank + {in_rows} in rows; {rej} rejected, every line accounted for")
+PY
+  done
+  cmp -s "$work/lines.csv.$jobs" "$work/lines.csv.1" || { echo "FAIL: -j $jobs csv differs from -j 1"; exit 1; }
+done

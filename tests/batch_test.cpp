@@ -2,12 +2,15 @@
 // Korean Excel files read right, formulas neutralised.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <sstream>
 
 #include "sfgrant/batch/batch.h"
 #include "sfgrant/load/program_loader.h"
 #include "sfgrant/render/batch_csv.h"
+#include "sfgrant/text/byte_source.h"
 #include "sfgrant/text/csv.h"
 #include "sfgrant/text/encoding.h"
 
@@ -197,7 +200,11 @@ TEST_CASE("cells that a spreadsheet would run as formulas are neutralised", "[ba
 TEST_CASE("a record over the size limit is rejected and reading goes on at the next line", "[batch][csv][limits]") {
   SECTION("the reader, with a small limit and small chunks") {
     std::istringstream in("a,b\n\"never closed," + std::string(200, 'x') + "\nc,d\n");
-    CsvReader reader(in, 16, {}, 64);
+    StreamSource source(in);
+    CsvLimits limits;
+    limits.chunk = 16;
+    limits.max_record = 64;
+    CsvReader reader(source, "input", limits);
     CsvRecord rec;
     REQUIRE(reader.next(rec));
     CHECK(rec.fields == std::vector<std::string>{"a", "b"});
@@ -237,4 +244,266 @@ TEST_CASE("a record over the size limit is rejected and reading goes on at the n
     CHECK(r.rejects[0].reason == "line longer than 16 MiB; skipped to the next line");
     CHECK(r.out.find("2,다음,government,eligible,advanced,200000000,200000000,200000000") != std::string::npos);
   }
+}
+
+// ---- #15: every input line accounted for -------------------------------------------------------
+
+namespace {
+
+/// Lines of `text` as the reader counts them: LF, CR LF or a CR alone end a line; a last line
+/// without a line end counts.
+long count_lines(const std::string& text) {
+  long lines = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) ++lines;
+  }
+  if (!text.empty() && text.back() != '\n' && text.back() != '\r') ++lines;
+  return lines;
+}
+
+/// The summary accounts for every line of `input`.
+void check_adds_up(const Run& r, const std::string& input) {
+  INFO(r.summary.lines << " lines = " << r.summary.header_lines << " header + " << r.summary.blank_lines << " blank + "
+                       << r.summary.row_lines << " in rows");
+  CHECK(r.summary.lines == count_lines(input));
+  CHECK(r.summary.header_lines + r.summary.blank_lines + r.summary.row_lines == r.summary.lines);
+  CHECK(r.summary.evaluated + r.summary.rejected == r.summary.read);
+}
+
+/// A source that gives `text` and then fails as a disk does (EIO) instead of ending.
+class FailingSource : public ByteSource {
+ public:
+  explicit FailingSource(std::string text) : text_(std::move(text)) {}
+  size_t read(char* data, size_t size) override {
+    if (at_ == text_.size()) throw ReadError("Input/output error");
+    const size_t n = std::min(size, text_.size() - at_);
+    std::memcpy(data, text_.data() + at_, n);
+    at_ += n;
+    return n;
+  }
+
+ private:
+  std::string text_;
+  size_t at_ = 0;
+};
+
+}  // namespace
+
+TEST_CASE("a read error mid-file stops the run at the line reached, never taken as the end", "[batch][limits]") {
+  std::string input = kHeader;
+  for (int i = 0; i < 5; ++i) input += good_row("회사" + std::to_string(i));
+  input += "반쪽,sm";  // line 7, cut by the failing disk
+  FailingSource source(input);
+  BatchOptions options;
+  options.file_name = "input.csv";
+  options.evaluate.as_of = Date{2026, 2, 15};
+  std::ostringstream out;
+  const auto csv = make_batch_csv(out, catalogue(), BatchCsvOptions{Lang::ko, false, false});
+  try {
+    run_batch(catalogue(), source, options, *csv, {});
+    FAIL("expected a read error");
+  } catch (const Error& e) {
+    CHECK(std::string(e.what()) == "input.csv:7: read failed: Input/output error");
+  }
+  SECTION("the reader alone, in small chunks") {
+    FailingSource small("a,b\nc,d\ne,");
+    CsvReader reader(small, "input.csv", CsvLimits{4});
+    CsvRecord rec;
+    REQUIRE(reader.next(rec));
+    REQUIRE(reader.next(rec));
+    CHECK(rec.line == 2);
+    CHECK_THROWS_WITH(reader.next(rec), "input.csv:3: read failed: Input/output error");
+  }
+}
+
+TEST_CASE("an unclosed quote costs its own line only, and every line is accounted for", "[batch][csv]") {
+  std::string input = std::string(kHeader) + good_row("첫째") +
+                      "\"둘째,small,29294,대전,adopter,active,false,false,false,basic,intermediate2,4억원\n";
+  for (int i = 0; i < 20; ++i) input += good_row("회사" + std::to_string(i));
+  Run r = run(input);
+  REQUIRE(r.rejects.size() == 1);
+  CHECK(r.rejects[0].line == 3);
+  CHECK(r.rejects[0].last_line == 3);
+  CHECK(r.rejects[0].reason ==
+        "a quote opened in column 1 is never closed (line 4 reads as a row of its own); only line 3 is skipped, "
+        "reading goes on at line 4");
+  CHECK(r.summary.evaluated == 21);
+  CHECK(r.out.find("4,회사0,government,eligible") != std::string::npos);
+  check_adds_up(r, input);
+
+  SECTION("a quote closed lines later does not merge the lines between into one company") {
+    const std::string merged = std::string(kHeader) +
+                               "\"가,small,29294,대전,adopter,active,false,false,false,basic,intermediate2,4억원\n" +
+                               good_row("나") + good_row("다\"");
+    Run m = run(merged);
+    REQUIRE(m.rejects.size() == 1);
+    CHECK(m.rejects[0].line == 2);
+    CHECK(m.out.find("3,나,government") != std::string::npos);
+    check_adds_up(m, merged);
+  }
+  SECTION("without a row to tell it, the line limit ends the quote, and the lines after it are read one by one") {
+    std::istringstream in("a,b\n\"x\n1\n2\n3\n4\n5\n6\n7\n");
+    StreamSource source(in);
+    CsvLimits limits;
+    limits.max_quoted_lines = 5;
+    CsvReader reader(source, "input", limits);
+    CsvRecord rec;
+    REQUIRE(reader.next(rec));
+    REQUIRE(reader.next(rec));
+    CHECK(rec.line == 2);
+    CHECK(rec.last_line == 2);
+    CHECK_THAT(rec.error, Catch::StartsWith("a quote opened in column 1 is never closed (the cell passes 5 lines)"));
+    for (long line = 3; line <= 9; ++line) {
+      REQUIRE(reader.next(rec));
+      CHECK(rec.line == line);
+      CHECK(rec.last_line == line);
+      CHECK(rec.error.empty());
+    }
+    CHECK_FALSE(reader.next(rec));
+    CHECK(reader.lines() == 9);
+  }
+  SECTION("at the end of the file, the quote's line is rejected and the lines after it are still read") {
+    const std::string at_end = std::string(kHeader) + good_row("가") + "\"나,small\n" + good_row("다");
+    Run e = run(at_end, {}, false);
+    REQUIRE(e.rejects.size() == 1);
+    CHECK(e.rejects[0].line == 3);
+    CHECK(e.out.find("4,다,government") != std::string::npos);
+    check_adds_up(e, at_end);
+  }
+}
+
+TEST_CASE("a rejected row spanning lines names its first and last line", "[batch][csv]") {
+  const std::string input =
+      std::string(kHeader) +
+      "\"두 줄\n이름\",huge,29294,대전,adopter,active,false,false,false,basic,intermediate2,4억원\n" + good_row("다음");
+  Run r = run(input);
+  REQUIRE(r.rejects.size() == 1);
+  CHECK(r.rejects[0].line == 2);
+  CHECK(r.rejects[0].last_line == 3);
+  CHECK(r.out.find("4,다음,government") != std::string::npos);
+  check_adds_up(r, input);
+}
+
+TEST_CASE("a bare CR ends a line like LF, so later line numbers stay right", "[batch][csv]") {
+  std::string lf = std::string(kHeader) + good_row("가") + "나,huge\n" + good_row("다");
+  std::string cr = lf;
+  for (char& c : cr)
+    if (c == '\n') c = '\r';
+  Run a = run(lf);
+  Run b = run(cr);
+  CHECK(a.out == b.out);
+  REQUIRE(b.rejects.size() == 1);
+  CHECK(b.rejects[0].line == 3);
+  check_adds_up(b, cr);
+  // a CR alone inside a quoted cell is a line end too: the next row is on line 4
+  const std::string quoted =
+      std::string(kHeader) +
+      "\"가\r나\",small,29294,대전,adopter,active,false,false,false,basic,intermediate2,4억원\n" + good_row("다");
+  Run q = run(quoted);
+  CHECK(q.out.find("4,다,government") != std::string::npos);
+  check_adds_up(q, quoted);
+}
+
+TEST_CASE("encoding is decided row by row: one bad byte costs one row", "[batch][encoding]") {
+  SECTION("a \\xff in a UTF-8 file") {
+    std::string input = kHeader;
+    for (int i = 0; i < 2000; ++i) input += good_row(i == 1000 ? "나쁜\xFF" : "회사" + std::to_string(i));
+    Run r = run(input);
+    REQUIRE(r.rejects.size() == 1);
+    CHECK(r.rejects[0].line == 1002);
+    CHECK(r.rejects[0].reason == "column 1: byte 7 (0xFF) cannot be read as UTF-8 or CP949");
+    CHECK(r.summary.evaluated == 1999);
+    check_adds_up(r, input);
+  }
+  SECTION("a CP949 file whose first 64 KB are ASCII") {
+    std::string input = "name,size,region\n";
+    for (int i = 0; i < 4000; ++i) input += "company" + std::to_string(i) + ",small,\n";
+    REQUIRE(input.size() > 70000);
+    input += "\xC7\xD1\xBA\xFB,small,\xB4\xEB\xC0\xFC\n";  // 한빛, 대전 in CP949
+    Run r = run(input, {}, /*all=*/true);
+    CHECK(r.rejects.empty());
+    CHECK(r.out.find("4002,한빛,") != std::string::npos);
+  }
+  SECTION("a short CP949 name that happens to be valid UTF-8 is still read as CP949") {
+    Run r = run("name,size\n\xC5\xB8\xC3\xA2,small\n", {}, /*all=*/true);  // 타창 in CP949, "Ÿâ" in UTF-8
+    CHECK(r.out.find("2,타창,") != std::string::npos);
+  }
+  SECTION("a forced encoding that does not fit suggests the other") {
+    BatchOptions utf8;
+    utf8.encoding = Encoding::utf8;
+    Run a = run("name,size\n\xC7\xD1\xBA\xFB,small\n", utf8);
+    REQUIRE(a.rejects.size() == 1);
+    CHECK(a.rejects[0].reason ==
+          "column 1: byte 1 (0xC7) cannot be read as UTF-8; the row reads as CP949: use --encoding cp949 (or auto)");
+    BatchOptions cp949;
+    cp949.encoding = Encoding::cp949;
+    Run b = run("name,size\n한빛,small\n", cp949);
+    REQUIRE(b.rejects.size() == 1);
+    CHECK_THAT(b.rejects[0].reason, Catch::EndsWith("the row is valid UTF-8: use --encoding utf-8 (or auto)"));
+  }
+}
+
+TEST_CASE("a 1 MB name at the start of a chunk costs about 1 MB, and every row is evaluated", "[batch][limits]") {
+  std::string input = std::string(kHeader) + good_row(std::string(1u << 20, 'x'));
+  for (int i = 0; i < 10000; ++i) input += good_row("회사" + std::to_string(i));
+  Run r = run(input);
+  CHECK(r.summary.evaluated == 10001);
+  CHECK(r.rejects.empty());
+}
+
+TEST_CASE("a line with no end past the limit stops the run instead of reading forever", "[batch][limits]") {
+  CHECK_THROWS_WITH(run(std::string(17u << 20, '\0')),
+                    Catch::Contains("header: longer than 16 MiB (the limit of a record)"));
+  BatchOptions jsonl;
+  jsonl.input = BatchInput::jsonl;
+  CHECK_THROWS_WITH(run(std::string(65u << 20, 'x'), jsonl),
+                    "<stdin>:1: line longer than 64 MiB without a line end (the limit): is it a text file?");
+}
+
+TEST_CASE("empty header cells at the end (Excel) are no columns; cells under them must be empty", "[batch][csv]") {
+  const std::string input = "name,size,ksic,,,\n가,small,29294,,,\n나,small,29294\n다,small,29294,,x,\n";
+  Run r = run(input);
+  CHECK(r.summary.evaluated == 2);
+  REQUIRE(r.rejects.size() == 1);
+  CHECK(r.rejects[0].line == 4);
+  CHECK(r.rejects[0].reason ==
+        "column 5 has no name in the header but holds \"x\" (cells under an empty header cell must be empty)");
+  check_adds_up(r, input);
+}
+
+TEST_CASE("blank lines and rows of empty cells are counted, not read as companies", "[batch][csv]") {
+  const std::string input = std::string(kHeader) + good_row("가") + "\n,,,,,,,,,,,\n" + good_row("나") + "\n";
+  Run r = run(input);
+  CHECK(r.summary.evaluated == 2);
+  CHECK(r.summary.blank_lines == 3);
+  check_adds_up(r, input);
+}
+
+TEST_CASE("a NUL in a name keeps the row; a NUL in a value rejects it as a bad value", "[batch][csv]") {
+  const std::string input =
+      std::string("name,size\n") + std::string("한\0빛", 7) + ",small\n가," + std::string("small\0", 6) + "\n";
+  Run r = run(input, {}, /*all=*/true);
+  CHECK(r.summary.evaluated == 1);
+  REQUIRE(r.rejects.size() == 1);
+  CHECK(r.rejects[0].line == 3);
+  check_adds_up(r, input);
+}
+
+TEST_CASE("a cut last line (the file still being written) is rejected, not evaluated as whole", "[batch][csv]") {
+  const std::string cut = std::string(kHeader) + good_row("가") + "나,small,29294,대전";
+  Run r = run(cut);
+  REQUIRE(r.rejects.size() == 1);
+  CHECK(r.rejects[0].line == 3);
+  CHECK(r.rejects[0].reason ==
+        "last line has no line end and is incomplete: the file may still be being written (4 of 12 cells)");
+  check_adds_up(r, cut);
+  Run q = run(std::string(kHeader) + good_row("가") + "\"나,small");
+  REQUIRE(q.rejects.size() == 1);
+  CHECK_THAT(q.rejects[0].reason, Catch::StartsWith("last line has no line end and is incomplete"));
+  BatchOptions jsonl;
+  jsonl.input = BatchInput::jsonl;
+  Run j = run("{\"name\":\"가\",\"size\":\"small\"}\n{\"name\":\"나\",\"si", jsonl);
+  REQUIRE(j.rejects.size() == 1);
+  CHECK(j.rejects[0].line == 2);
+  CHECK_THAT(j.rejects[0].reason, Catch::StartsWith("last line has no line end and is incomplete"));
 }

@@ -16,6 +16,10 @@ void BatchSummary::merge(const BatchSummary& other) {
   read += other.read;
   evaluated += other.evaluated;
   rejected += other.rejected;
+  lines += other.lines;
+  header_lines += other.header_lines;
+  blank_lines += other.blank_lines;
+  row_lines += other.row_lines;
   if (programs.empty()) {
     programs = other.programs;
     return;
@@ -32,9 +36,22 @@ void BatchSummary::merge(const BatchSummary& other) {
 BatchSummary run_batch(const Catalogue& catalogue, std::istream& in, const BatchOptions& options, BatchFormat& format,
                        const std::function<void(const RejectedRow&)>& on_error,
                        const std::function<void(long)>& progress) {
+  StreamSource source(in);
+  return run_batch(catalogue, source, options, format, on_error, progress);
+}
+
+BatchSummary run_batch(const Catalogue& catalogue, ByteSource& in, const BatchOptions& options, BatchFormat& format,
+                       const std::function<void(const RejectedRow&)>& on_error,
+                       const std::function<void(long)>& progress) {
   RowSource source(in, options);
   const Worker worker(catalogue, options, source.mapper(), source.encoding(), format);
   BatchSummary total;
+  // the lines that are no row: known once the input is read (lines_read), counted as it goes
+  auto lines_read = [&] {
+    total.lines = source.lines();
+    total.header_lines = source.header_lines();
+    total.blank_lines = source.blank_lines();
+  };
   for (const Program& p : catalogue.programs) total.programs.emplace_back(p.id, ProgramTotals{});
   format.begin();
   auto emit = [&](Done& d) {
@@ -62,6 +79,7 @@ BatchSummary run_batch(const Catalogue& catalogue, std::istream& in, const Batch
       Done d = worker.process(chunk);
       emit(d);
     }
+    lines_read();
     format.end(total);
     return total;
   }
@@ -148,6 +166,7 @@ BatchSummary run_batch(const Catalogue& catalogue, std::istream& in, const Batch
   work_ready.notify_all();
   for (auto& t : threads) t.join();
   if (failure) std::rethrow_exception(failure);
+  lines_read();
   format.end(total);
   return total;
 }

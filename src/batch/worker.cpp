@@ -1,11 +1,8 @@
 #include "worker.h"
 
-#include <fmt/format.h>
-
 #include "sfgrant/engine/derive.h"
 #include "sfgrant/load/profile_jsonl.h"
 #include "sfgrant/text/encoding.h"
-#include "sfgrant/text/unicode.h"
 
 namespace sfgrant {
 
@@ -18,64 +15,43 @@ Done Worker::process(Chunk& chunk) const {
   done.seq = chunk.seq;
   done.summary.programs.reserve(catalogue_.programs.size());
   for (const Program& p : catalogue_.programs) done.summary.programs.emplace_back(p.id, ProgramTotals{});
+  // Size the output from what the chunks before this one made (a guess from one row is not
+  // bounded: a 1 MB name at the start of a chunk made it a gigabyte); the text grows by doubling
+  // past it. Per thread, so no lock; the output does not depend on it.
+  thread_local size_t last_chunk_bytes = 0;
+  done.out.text.reserve(last_chunk_bytes);
   // reused row after row: their vectors and strings keep their capacity
   Profile profile;
   Evaluation ev;
-  for (size_t i = 0; i < chunk.rows.size(); ++i) {
-    one(chunk.rows[i], profile, ev, done);
-    // size the output once from the first row, instead of doubling it a dozen times (each
-    // time copying megabytes) as it fills
-    if (i == 0) done.out.text.reserve(done.out.text.size() * chunk.rows.size() * 2);
-  }
+  for (RawRow& row : chunk.rows) one(row, profile, ev, done);
+  last_chunk_bytes = std::min<size_t>(done.out.text.size() + done.out.text.size() / 8, kMaxChunkReserve);
   return done;
 }
 
-/// Decodes fields to UTF-8 in place; returns an error naming the column and byte on failure.
-std::optional<std::string> Worker::decode(std::vector<std::string>& fields) const {
-  for (size_t i = 0; i < fields.size(); ++i) {
-    if (encoding_ != Encoding::cp949 && valid_utf8(fields[i])) continue;  // already UTF-8: no copy
-    size_t bad = 0;
-    auto decoded = decode_field(fields[i], encoding_, bad);
-    if (!decoded)
-      return fmt::format("column {}: byte {} (0x{:02X}) cannot be read as {}", i + 1, bad + 1,
-                         bad < fields[i].size() ? static_cast<unsigned char>(fields[i][bad]) : 0,
-                         encoding_ == Encoding::cp949 ? "CP949" : "UTF-8");
-    fields[i] = std::move(*decoded);
-  }
-  return std::nullopt;
-}
-
-void Worker::reject(Done& done, long line, std::string name, std::string reason) const {
+void Worker::reject(Done& done, const RawRow& raw, std::string name, std::string reason) const {
   ++done.summary.rejected;
-  RejectedRow r{line, std::move(name), std::move(reason)};
+  RejectedRow r{raw.line, std::move(name), std::move(reason), raw.last_line};
   format_.rejected(r, done.out);
   done.rejected.push_back(std::move(r));
 }
 
 void Worker::one(RawRow& raw, Profile& profile, Evaluation& ev, Done& done) const {
   ++done.summary.read;
+  done.summary.row_lines += raw.last_line - raw.line + 1;
   profile.reset();
   std::optional<std::string> error;
   if (!raw.error.empty()) {
     error = raw.error;
+  } else if (auto problem = decode_row(raw.fields, encoding_)) {
+    error = describe(*problem, mapper_ != nullptr);
   } else if (mapper_ != nullptr) {
-    error = decode(raw.fields);
-    if (!error) error = mapper_->map(raw.fields, raw.line, profile);
+    error = mapper_->map(raw.fields, raw.line, profile);
   } else {
-    size_t bad = 0;
-    // a UTF-8 line is used as it is; only CP949 (or a bad byte) goes through decode_field
-    std::optional<std::string> decoded;
-    if (encoding_ == Encoding::cp949 || !valid_utf8(raw.text))
-      decoded = decode_field(raw.text, encoding_, bad);
-    else
-      decoded = std::move(raw.text);
-    if (!decoded)
-      error = fmt::format("byte {} cannot be read as {}", bad + 1, encoding_ == Encoding::cp949 ? "CP949" : "UTF-8");
-    else
-      error = json_to_profile(*decoded, raw.line, options_.file_name, profile);
+    error = json_to_profile(raw.fields.front(), raw.line, options_.file_name, profile);
+    if (error && raw.cut) error = std::string(kCutLine) + " (" + *error + ")";
   }
   if (error) {
-    reject(done, raw.line, profile.name(), *error);
+    reject(done, raw, profile.name(), *error);
     return;
   }
   derive_facts(profile, catalogue_.industries);

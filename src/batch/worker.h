@@ -26,9 +26,12 @@ struct Done {
   BatchSummary summary;
 };
 
+/// The most output bytes a worker reserves ahead for a chunk (what the chunk before made).
+constexpr size_t kMaxChunkReserve = 64u << 20;
+
 class Worker {
  public:
-  /// `mapper` is the CSV header's (null for JSON Lines); `encoding` the input's, sniffed.
+  /// `mapper` is the CSV header's (null for JSON Lines); `encoding` the input's (automatic: per row).
   Worker(const Catalogue& catalogue, const BatchOptions& options, const CsvProfileMapper* mapper, Encoding encoding,
          const BatchFormat& format);
 
@@ -36,8 +39,7 @@ class Worker {
   Done process(Chunk& chunk) const;
 
  private:
-  std::optional<std::string> decode(std::vector<std::string>& fields) const;
-  void reject(Done& done, long line, std::string name, std::string reason) const;
+  void reject(Done& done, const RawRow& raw, std::string name, std::string reason) const;
   void one(RawRow& raw, Profile& profile, Evaluation& ev, Done& done) const;
   static void tally(const std::vector<ProgramEvaluation>& results, BatchSummary& summary);
 

@@ -1,8 +1,11 @@
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <malloc.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -15,6 +18,7 @@
 #include "sfgrant/render/batch_summary.h"
 #include "sfgrant/render/batch_xlsx.h"
 #include "sfgrant/text/atomic_file.h"
+#include "sfgrant/text/byte_source.h"
 #include "sfgrant/text/encoding.h"
 
 namespace sfgrant::cli {
@@ -59,14 +63,15 @@ sfgrant::BatchOptions reading_options(const BatchOptions& o) {
   return bo;
 }
 
-/// The company list: the file, or standard input for "-".
-std::istream& open_input(const std::string& file, std::ifstream& file_in) {
-  if (file == "-") return std::cin;
+/// The company list: the file, or standard input for "-", read with read(2) so that a failed read
+/// is an error (std::ifstream and std::cin take it for the end of the file).
+std::unique_ptr<ByteSource> open_input(const std::string& file) {
+  if (file == "-") return std::make_unique<FdSource>(STDIN_FILENO, false);
   std::error_code ec;
   if (fs::is_directory(file, ec)) throw Error(Location{file}, "is a folder, expected a company list");
-  file_in.open(file, std::ios::binary);
-  if (!file_in) throw Error(Location{file}, "cannot open file");
-  return file_in;
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw Error(Location{file}, fmt::format("cannot open file: {}", std::strerror(errno)));
+  return std::make_unique<FdSource>(fd, true);
 }
 
 /// Where the results go: standard output, or with -o a file that appears whole or not at all.
@@ -126,7 +131,11 @@ class Progress {
   }
   void rejected(const RejectedRow& r) const {
     if (show_) std::cerr << '\r';
-    std::cerr << fmt::format("{}:{}: error: {}\n", file_name_, r.line, r.reason);
+    // a row spanning lines (a quoted cell with line ends) is named by its first and last line
+    if (r.last_line > r.line)
+      std::cerr << fmt::format("{}:{}-{}: error: {}\n", file_name_, r.line, r.last_line, r.reason);
+    else
+      std::cerr << fmt::format("{}:{}: error: {}\n", file_name_, r.line, r.reason);
   }
   /// Before the summary: back to the start of the progress line.
   void clear() const {
@@ -172,8 +181,7 @@ Runner setup_batch(CLI::App& app) {
     const Lang lang = resolve_lang(o.common);
     const sfgrant::BatchOptions bo = reading_options(o);
     if (o.format == "xlsx" && o.output.empty()) throw Error("--format xlsx writes a file: give -o FILE.xlsx");
-    std::ifstream file_in;
-    std::istream& in = open_input(o.file, file_in);
+    const std::unique_ptr<ByteSource> in = open_input(o.file);
     Output out(o.output, o.format != "xlsx");
     std::unique_ptr<BatchFormat> format = choose_format(o, out, catalogue, lang);
 
@@ -184,7 +192,7 @@ Runner setup_batch(CLI::App& app) {
     mallopt(M_TRIM_THRESHOLD, 64 << 20);
     Progress progress(bo.file_name, started);
     const BatchSummary summary = run_batch(
-        catalogue, in, bo, *format, [&](const RejectedRow& r) { progress.rejected(r); },
+        catalogue, *in, bo, *format, [&](const RejectedRow& r) { progress.rejected(r); },
         [&](long rows) { progress.rows(rows); });
     format.reset();  // closes the workbook
     out.commit();

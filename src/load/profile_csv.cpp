@@ -14,7 +14,11 @@ CsvProfileMapper::CsvProfileMapper(const std::vector<std::string>& header, const
   std::vector<std::string> names;
   for (const FactDef& f : all_facts())
     if (!f.derived) names.push_back(f.path);
-  for (size_t i = 0; i < header.size(); ++i) {
+  // Excel exports often end the header with empty cells (name,size,ksic,,,): they are no columns
+  size_t named = header.size();
+  while (named > 1 && header[named - 1].find_first_not_of(" \t") == std::string::npos) --named;
+  width_ = header.size();
+  for (size_t i = 0; i < named; ++i) {
     std::string h = header[i];
     while (!h.empty() && (h.back() == ' ' || h.back() == '\t')) h.pop_back();
     while (!h.empty() && (h.front() == ' ' || h.front() == '\t')) h.erase(h.begin());
@@ -53,14 +57,24 @@ std::string_view trim(std::string_view s) {
 
 std::optional<std::string> CsvProfileMapper::map(const std::vector<std::string>& fields, long line,
                                                  Profile& profile) const {
-  if (fields.size() != columns_.size())
-    return fmt::format("{} fields, but the header has {} columns", fields.size(), columns_.size());
+  if (fields.size() < columns_.size() || fields.size() > width_) {
+    if (width_ == columns_.size())
+      return fmt::format("{} fields, but the header has {} columns", fields.size(), columns_.size());
+    return fmt::format("{} fields, but the header has {} columns (and {} empty ones after them)", fields.size(),
+                       columns_.size(), width_ - columns_.size());
+  }
+  for (size_t i = columns_.size(); i < fields.size(); ++i)
+    if (!trim(fields[i]).empty())
+      return fmt::format(
+          "column {} has no name in the header but holds \"{}\" (cells under an empty header cell "
+          "must be empty)",
+          i + 1, fields[i]);
   // one location and one cell buffer for the whole row: copying the file name into a new
   // Location for every cell was a good part of the mapping
   Location at{file_, static_cast<int>(line), 0};
   std::string cell;
   try {
-    for (size_t i = 0; i < fields.size(); ++i) {
+    for (size_t i = 0; i < columns_.size(); ++i) {
       const FactDef& f = *columns_[i];
       const std::string_view trimmed = trim(fields[i]);
       if (trimmed.empty()) continue;  // an empty cell is unknown

@@ -66,3 +66,26 @@ base = open(os.path.join(HERE, "programs/2026/base.yaml"), encoding="utf-8").rea
 write("programs/2026/yaml-tag.yaml",
       base[base.index("id: base"):].replace("id: base", "id: yaml-tag").replace("months: 9", "months: !!int 9", 1))
 write("csv/nul-name.csv", "name,size,ksic,region\n한빛\x00정밀,small,29294,대전\n")
+# --- company lists: every line accounted for (#15) -----------------------------------------------
+HEAD = "name,size,ksic,region,status.tax_arrears,smart_factory.level,smart_factory.target_level,plan.total_cost\n"
+
+
+def company(name, size="small"):
+    return f"{name},{size},29294,대전,false,basic,intermediate2,4억원\n"
+
+
+write("csv/unclosed-quote-middle.csv",
+      HEAD + company("가") + '"' + company("나") + company("다") + company("라") + company("마"))
+# old Mac line ends, a CR in a quoted name too: the bad row is on line 4
+write("csv/bare-cr.csv", (HEAD + '"가\n가"' + company("")[0:] + company("나", "huge") + company("다")).replace("\n", "\r"))
+write("csv/stray-ff.csv", (HEAD + company("가")).encode() + company("나").encode().replace(b",", b"\xff,", 1) +
+      company("다").encode())
+write("csv/cp949-late.csv",
+      (HEAD + "".join(f"company{i},small,29294,,false,basic,intermediate2,400000000\n" for i in range(1200)) +
+       company("한빛정밀(주)")).encode("cp949"))
+write("csv/trailing-empty-columns.csv",
+      HEAD.replace("\n", ",,,\n") + company("가").replace("\n", ",,,\n") + company("나") +
+      company("다").replace("\n", ",,x,\n"))
+write("csv/cut-last-line.csv", HEAD + company("가") + "나,small,29294")
+write("csv/cut-last-line.jsonl", '{"name":"가","size":"small"}\n{"name":"나","si')
+write("csv/nul-in-name.csv", HEAD + company("한빛\x00정밀"))

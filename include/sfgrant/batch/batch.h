@@ -12,6 +12,7 @@
 
 #include "sfgrant/engine/evaluate.h"
 #include "sfgrant/model/profile.h"
+#include "sfgrant/text/byte_source.h"
 #include "sfgrant/text/encoding.h"
 #include "sfgrant/text/text_buffer.h"
 
@@ -43,11 +44,12 @@ struct ResultRow {
   std::string caveats;  ///< the caveats that qualify the row (※ …)
 };
 
-/// A row that could not be read: its line and why.
+/// A row that could not be read: its lines and why.
 struct RejectedRow {
-  long line = 0;
+  long line = 0;  ///< its first line
   std::string name;
   std::string reason;
+  long last_line = 0;  ///< > line when the record spans lines (a quoted cell with line ends)
 };
 
 struct ProgramTotals {
@@ -56,10 +58,17 @@ struct ProgramTotals {
   Won government = 0;  ///< eligible companies' government share at their planned cost
 };
 
+/// The counts of a run. Every line of the input is one of: the header, a blank line (or a row of
+/// empty cells), or a line of a row read (evaluated or rejected); so lines == header_lines +
+/// blank_lines + row_lines, which the summary shows.
 struct BatchSummary {
-  long read = 0;
+  long read = 0;  ///< rows (records), evaluated + rejected
   long evaluated = 0;
   long rejected = 0;
+  long lines = 0;         ///< physical lines of the input
+  long header_lines = 0;  ///< 1 for CSV (more when a header cell holds a line end), 0 for JSON Lines
+  long blank_lines = 0;
+  long row_lines = 0;  ///< lines of the rows read (a row spans more than one when a quoted cell has line ends)
   std::vector<std::pair<std::string, ProgramTotals>> programs;  ///< catalogue order
   void merge(const BatchSummary& other);
 };
@@ -104,8 +113,13 @@ class BatchFormat {
 
 /// Streams `in` through the catalogue into `format`. Rejected rows are also reported through
 /// `on_error` (for stderr) in input order, as their chunk is written. Throws Error when the
-/// input cannot be read at all (bad header, unknown column). `progress` (optional) is called with
-/// rows read so far.
+/// input cannot be read at all (bad header, unknown column) or stops being readable (an I/O
+/// error, a line over the limit: README "Input limits"), naming the line reached; format.end()
+/// is then not called. `progress` (optional) is called with rows read so far.
+BatchSummary run_batch(const Catalogue& catalogue, ByteSource& in, const BatchOptions& options, BatchFormat& format,
+                       const std::function<void(const RejectedRow&)>& on_error,
+                       const std::function<void(long)>& progress = {});
+/// The same from a stream (tests, fuzzers): a stream cannot tell a failed read from the end.
 BatchSummary run_batch(const Catalogue& catalogue, std::istream& in, const BatchOptions& options, BatchFormat& format,
                        const std::function<void(const RejectedRow&)>& on_error,
                        const std::function<void(long)>& progress = {});

@@ -14,13 +14,18 @@ namespace sfgrant {
 /// Returns an error message instead when a cell cannot be read.
 class CsvProfileMapper {
  public:
-  /// Throws Error (naming the column) for an unknown or repeated column.
+  /// Throws Error (naming the column) for an unknown or repeated column. Empty cells at the end of
+  /// the header (Excel's name,size,ksic,,,) are no columns: a row may have cells under them, empty.
   CsvProfileMapper(const std::vector<std::string>& header, const std::string& file);
   std::optional<std::string> map(const std::vector<std::string>& fields, long line, Profile& profile) const;
+  /// The named columns.
   size_t columns() const { return columns_.size(); }
+  /// The header's cells, empty ones at the end included.
+  size_t width() const { return width_; }
 
  private:
   std::vector<const FactDef*> columns_;
+  size_t width_ = 0;
   std::string file_;
 };
 

@@ -1,5 +1,6 @@
 #pragma once
-/// What `batch` tells people at the end of a run (on stderr): the counts, then each program's
+/// What `batch` tells people at the end of a run (on stderr): the counts and the input's lines (header,
+/// blank, in rows: they add up to the file's lines), then each program's
 /// eligible and possible companies and government total.
 #include <iosfwd>
 
