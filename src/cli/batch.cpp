@@ -148,7 +148,7 @@ Runner setup_batch(CLI::App& app) {
   CLI::App* sub = app.add_subcommand("batch", "evaluate a company list (CSV or JSON Lines, - for stdin)");
   sub->add_option("FILE", options->file, "company list: .csv or .jsonl (- for standard input)")->required();
   sub->add_option("--programs", options->common.programs, "program data folder");
-  sub->add_option("--year", options->common.year, "program year (default: the newest)");
+  add_year_option(*sub, options->common.year);
   sub->add_option("--lang", options->common.lang, "language of names and reasons")
       ->transform(CLI::IsMember({"ko", "en"}));
   sub->add_option("--as-of", options->common.as_of,
