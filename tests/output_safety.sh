@@ -245,6 +245,17 @@ if mount -t tmpfs -o size=1m tmpfs "$work/tmpfs" 2>/dev/null; then
   else
     fail "1 MiB tmpfs, batch > file: exit $code, stderr: $(head -c 300 "$work/err")"
   fi
+  rm -f "$mnt/stdout.csv"
+  echo "previous workbook" >"$mnt/results.xlsx"
+  "$SFGRANT" batch "$work/big.csv" "${common[@]}" -j 2 --all --format xlsx -o "$mnt/results.xlsx" 2>"$work/err"
+  code=$?
+  left=$(ls -A "$mnt" | grep -c '\.sfgrant-')
+  if [ "$code" -eq 2 ] && [ "$(cat "$mnt/results.xlsx")" = "previous workbook" ] && [ "$left" -eq 0 ] &&
+    ! grep -q "rows read" "$work/err"; then
+    pass "1 MiB tmpfs, batch --format xlsx -o: exit 2, old workbook untouched, no temporary"
+  else
+    fail "1 MiB tmpfs, batch --format xlsx -o: exit $code, $left left, stderr: $(head -c 300 "$work/err")"
+  fi
   umount "$mnt" && mnt=""
 else
   echo "note: mounting a tmpfs is not permitted here; ENOSPC is covered by /dev/full above"
