@@ -41,15 +41,17 @@ sigset_t handled_signals() {
   return set;
 }
 
-/// Installs the handler where the signal is not ignored (nohup, a parent ignoring SIGPIPE keep
-/// their meaning).
+/// Installs the handler. SIGHUP, SIGPIPE and SIGXFSZ ignored at the start stay ignored (nohup; a
+/// parent that wants EPIPE; EFBIG is then a write error, reported). SIGINT and SIGQUIT are caught
+/// even when a shell ignored them for a background job: `kill -INT` stops the run, as it always did.
 void install_handlers() {
   struct sigaction action {};
   action.sa_handler = remove_temp_and_die;
   sigemptyset(&action.sa_mask);
   for (size_t i = 0; i < kSignalCount; ++i) {
+    const bool keep_ignored = kSignals[i] == SIGHUP || kSignals[i] == SIGPIPE || kSignals[i] == SIGXFSZ;
     struct sigaction old {};
-    if (::sigaction(kSignals[i], nullptr, &old) != 0 || old.sa_handler == SIG_IGN) continue;
+    if (::sigaction(kSignals[i], nullptr, &old) != 0 || (keep_ignored && old.sa_handler == SIG_IGN)) continue;
     g_installed[i] = ::sigaction(kSignals[i], &action, &g_previous[i]) == 0;
   }
 }
