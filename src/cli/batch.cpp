@@ -1,6 +1,7 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <malloc.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -20,6 +21,8 @@
 #include "sfgrant/text/atomic_file.h"
 #include "sfgrant/text/byte_source.h"
 #include "sfgrant/text/encoding.h"
+#include "sfgrant/text/output.h"
+#include "sfgrant/text/terminal_escape.h"
 
 namespace sfgrant::cli {
 namespace fs = std::filesystem;
@@ -74,27 +77,33 @@ std::unique_ptr<ByteSource> open_input(const std::string& file) {
   return std::make_unique<FdSource>(fd, true);
 }
 
-/// Where the results go: standard output, or with -o a file that appears whole or not at all.
+/// A finished xlsx file ends with the zip's end-of-central-directory record; the workbook writer
+/// does not report a failed write, so a file cut short (disk full) is caught here instead.
+void check_workbook_complete(int fd, const std::string& name) {
+  struct stat st {};
+  char tail[4] = {};
+  if (::fstat(fd, &st) != 0 || st.st_size < 22 || ::pread(fd, tail, sizeof tail, st.st_size - 22) != sizeof tail ||
+      std::memcmp(tail, "PK\x05\x06", sizeof tail) != 0)
+    throw Error(Location{name}, "write failed: the workbook is incomplete (disk full?)");
+}
+
+/// Where the results go: standard output (no -o, or -o -), or a file that appears whole or not at
+/// all (AtomicFile: never the input, a device or a FIFO).
 class Output {
  public:
-  /// `stream`: open the file for a text format (xlsx writes to path() itself).
-  Output(const std::string& output, bool stream) : output_(output) {
-    if (output.empty()) return;
-    atomic_ = std::make_unique<AtomicFile>(output);
-    if (!stream) return;
-    file_.open(atomic_->temp(), std::ios::binary | std::ios::trunc);
-    if (!file_) throw Error(Location{output}, "cannot write the output file");
+  /// `stream`: a text format, written through a checked stream (xlsx writes to path() itself).
+  Output(const std::string& output, const std::string& input, bool stream) : output_(output) {
+    if (output.empty() || output == "-") return;
+    atomic_ = std::make_unique<AtomicFile>(output, std::vector<std::string>{input});
+    if (stream) file_ = std::make_unique<OutputStream>(atomic_->fd(), output);
   }
-  std::ostream& stream() { return file_.is_open() ? file_ : std::cout; }
-  /// The file to write (the temporary beside -o).
-  const std::string& path() const { return atomic_->temp(); }
-  /// Checks everything was written and moves the file into place.
+  std::ostream& stream() { return file_ ? static_cast<std::ostream&>(*file_) : std::cout; }
+  /// The file to write (the temporary beside -o, by a name that cannot be swapped for a link).
+  std::string path() const { return atomic_->fd_path(); }
+  /// Checks everything was written and moves the file into place; throws Error naming the output.
   void commit() {
-    if (file_.is_open()) {
-      file_.flush();
-      if (!file_) throw Error(Location{output_}, "writing the output failed (disk full?)");
-      file_.close();
-    }
+    if (file_) file_->finish();
+    if (atomic_ && !file_) check_workbook_complete(atomic_->fd(), output_);
     std::cout.flush();
     if (atomic_) atomic_->commit();
   }
@@ -102,11 +111,18 @@ class Output {
  private:
   std::string output_;
   std::unique_ptr<AtomicFile> atomic_;
-  std::ofstream file_;
+  std::unique_ptr<OutputStream> file_;
 };
 
 std::unique_ptr<BatchFormat> choose_format(const BatchOptions& o, Output& out, const Catalogue& catalogue, Lang lang) {
-  if (o.format == "xlsx") return make_batch_xlsx(out.path(), catalogue, lang, o.all);
+  if (o.format == "xlsx") {
+    BatchXlsxOptions xo;
+    xo.lang = lang;
+    xo.all = o.all;
+    xo.display_name = o.output;
+    xo.on_warning = [](const std::string& m) { std::cerr << escape_for_terminal(m) << '\n'; };
+    return make_batch_xlsx(out.path(), catalogue, xo);
+  }
   if (o.format == "jsonl") return make_batch_jsonl(out.stream(), catalogue, lang, o.bom);
   return make_batch_csv(out.stream(), catalogue, BatchCsvOptions{lang, o.all, o.bom});
 }
@@ -133,9 +149,10 @@ class Progress {
     if (show_) std::cerr << '\r';
     // a row spanning lines (a quoted cell with line ends) is named by its first and last line
     if (r.last_line > r.line)
-      std::cerr << fmt::format("{}:{}-{}: error: {}\n", file_name_, r.line, r.last_line, r.reason);
+      std::cerr << escape_for_terminal(fmt::format("{}:{}-{}: error: {}", file_name_, r.line, r.last_line, r.reason))
+                << '\n';
     else
-      std::cerr << fmt::format("{}:{}: error: {}\n", file_name_, r.line, r.reason);
+      std::cerr << escape_for_terminal(fmt::format("{}:{}: error: {}", file_name_, r.line, r.reason)) << '\n';
   }
   /// Before the summary: back to the start of the progress line.
   void clear() const {
@@ -157,7 +174,7 @@ Runner setup_batch(CLI::App& app) {
   CLI::App* sub = app.add_subcommand("batch", "evaluate a company list (CSV or JSON Lines, - for stdin)");
   sub->add_option("FILE", options->file, "company list: .csv or .jsonl (- for standard input)")->required();
   sub->add_option("--programs", options->common.programs, "program data folder");
-  sub->add_option("--year", options->common.year, "program year (default: the newest)");
+  add_year_option(*sub, options->common.year);
   sub->add_option("--lang", options->common.lang, "language of names and reasons")
       ->transform(CLI::IsMember({"ko", "en"}));
   sub->add_option("--as-of", options->common.as_of,
@@ -168,7 +185,10 @@ Runner setup_batch(CLI::App& app) {
       ->transform(CLI::IsMember({"csv", "jsonl", "xlsx"}));
   sub->add_option("--encoding", options->encoding, "input encoding: auto (BOM, UTF-8, else CP949), utf-8, cp949")
       ->transform(CLI::IsMember({"auto", "utf-8", "cp949"}));
-  sub->add_option("-o,--output", options->output, "write here (atomically) instead of standard output");
+  sub->add_option(
+      "-o,--output", options->output,
+      "write here (atomically: a temporary beside it, renamed when complete) instead of standard output; - for "
+      "standard output");
   sub->add_option("--cost", options->cost, "total cost for every company, overrides plan.total_cost");
   sub->add_flag("--all", options->all, "csv/xlsx: every program, ineligible too");
   sub->add_flag("--bom", options->bom, "csv: start with a UTF-8 BOM so Excel reads Hangul");
@@ -180,9 +200,10 @@ Runner setup_batch(CLI::App& app) {
     const Catalogue catalogue = load_catalogue(o.common);
     const Lang lang = resolve_lang(o.common);
     const sfgrant::BatchOptions bo = reading_options(o);
-    if (o.format == "xlsx" && o.output.empty()) throw Error("--format xlsx writes a file: give -o FILE.xlsx");
+    if (o.format == "xlsx" && (o.output.empty() || o.output == "-"))
+      throw Error("--format xlsx writes a file: give -o FILE.xlsx");
     const std::unique_ptr<ByteSource> in = open_input(o.file);
-    Output out(o.output, o.format != "xlsx");
+    Output out(o.output, o.file, o.format != "xlsx");
     std::unique_ptr<BatchFormat> format = choose_format(o, out, catalogue, lang);
 
     // Each chunk's output is a few MB. glibc would map every such buffer fresh from the kernel

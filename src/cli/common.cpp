@@ -4,6 +4,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -16,10 +17,22 @@
 namespace sfgrant::cli {
 namespace fs = std::filesystem;
 
+CLI::Option* add_year_option(CLI::App& app, int& year) {
+  // checked as text before CLI11 converts it: its integer parsing reads "03752" as octal
+  const CLI::Validator four_digits(
+      [](std::string& text) -> std::string {
+        const bool ok = text.size() == 4 && text[0] >= '1' && text[0] <= '9' &&
+                        std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+        return ok ? std::string() : fmt::format("a year is 4 decimal digits, like 2026: \"{}\"", text);
+      },
+      "YEAR");
+  return app.add_option("--year", year, "program year (default: the newest)")->check(four_digits);
+}
+
 void add_common(CLI::App& app, CommonOptions& options, bool with_format) {
   app.add_option("--programs", options.programs,
                  "program data folder (default: $SFGRANT_PROGRAMS, the installed data, ./programs)");
-  app.add_option("--year", options.year, "program year (default: the newest)");
+  add_year_option(app, options.year);
   if (with_format)
     app.add_option("--format", options.format, "output format")->transform(CLI::IsMember({"table", "json"}));
   app.add_option("--lang", options.lang, "language of labels and messages")->transform(CLI::IsMember({"ko", "en"}));

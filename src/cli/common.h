@@ -27,6 +27,8 @@ struct CommonOptions {
 };
 
 void add_common(CLI::App& app, CommonOptions& options, bool with_format = true);
+/// --year: 4 decimal digits ("03752" is refused, not read as octal), exit 2 otherwise.
+CLI::Option* add_year_option(CLI::App& app, int& year);
 
 /// --programs, else $SFGRANT_PROGRAMS, else the installed data folder, else the source tree's,
 /// else ./programs.

@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <set>
 
@@ -17,6 +16,7 @@
 #include "sfgrant/load/profile_writer.h"
 #include "sfgrant/render/check_table.h"
 #include "sfgrant/render/interview.h"
+#include "sfgrant/text/atomic_file.h"
 #include "sfgrant/text/table.h"
 
 namespace sfgrant::cli {
@@ -161,12 +161,13 @@ class Interview {
       }
       const std::string text = fmt::format("# sfgrant interview, {}\n", eo_.as_of ? eo_.as_of->str() : std::string()) +
                                profile_yaml(profile_);
-      std::ofstream file(path, std::ios::binary | std::ios::trunc);
-      file << text;
-      file.close();
-      if (!file) {
-        out_ << "  ✘ " << path << ": " << interview_line(InterviewLine::cannot_write, lang_) << '\n';
-        if (!options_.output.empty()) throw Error(Location{path}, "cannot write the profile");
+      // never truncate the old profile first: a full disk must leave it whole (README "Reliability")
+      try {
+        write_file_atomically(path, text);
+      } catch (const Error& e) {
+        out_ << "  ✘ " << path << ": " << interview_line(InterviewLine::cannot_write, lang_) << " (" << e.message()
+             << ")\n";
+        if (!options_.output.empty()) throw;
         path.clear();
         continue;
       }
@@ -210,7 +211,8 @@ Runner setup_interview(CLI::App& app) {
   CLI::App* sub = app.add_subcommand(
       "interview", "ask for a company profile one question at a time on a terminal, show the result, save the YAML");
   add_common(*sub, options->common, false);
-  sub->add_option("-o,--output", options->output, "save the profile to FILE at the end without asking for a name");
+  sub->add_option("-o,--output", options->output,
+                  "save the profile to FILE at the end without asking for a name (replaced atomically)");
   return [options] { return run_interview(*options); };
 }
 

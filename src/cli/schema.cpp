@@ -3,10 +3,10 @@
 #include <fmt/format.h>
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "commands.h"
+#include "sfgrant/text/atomic_file.h"
 #include "sfgrant/validate/schema.h"
 
 namespace sfgrant::cli {
@@ -27,9 +27,7 @@ int run_schema(const SchemaOptions& options) {
     if (!fs::is_directory(options.write_dir, ec)) throw Error(Location{options.write_dir}, "--write: no such folder");
     for (SchemaKind kind : all_schema_kinds()) {
       const fs::path file = fs::path(options.write_dir) / schema_file_name(kind);
-      std::ofstream out(file, std::ios::binary);
-      out << schema_text(kind);
-      if (!out) throw Error(Location{file.string()}, "cannot write the file");
+      write_file_atomically(file.string(), schema_text(kind));
       std::cout << "wrote " << file.string() << '\n';
     }
     return kExitOk;

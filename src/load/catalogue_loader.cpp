@@ -29,7 +29,7 @@ std::vector<int> available_years(const std::string& programs_dir) {
 Location find_key_line(const std::string& file, const std::string& key, const std::string& needle, bool top_level) {
   std::string text;
   try {
-    text = read_file(file);
+    text = read_data_file(file);
   } catch (const Error&) {
     return Location{file, 1, 1};
   }
@@ -83,7 +83,7 @@ Catalogue load_year(const std::string& programs_dir, int year, Diagnostics& diag
   }
   auto read = [&](const fs::path& p) -> std::optional<std::string> {
     try {
-      return read_file(p.string());
+      return read_data_file(p.string());
     } catch (const Error& e) {
       diags.error(e.where(), e.message(), "io");
       return std::nullopt;

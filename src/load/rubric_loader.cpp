@@ -259,7 +259,7 @@ std::vector<std::string> rubric_programs(const std::string& year_dir) {
 std::optional<Rubric> load_program_rubric(const std::string& year_dir, const std::string& program, Diagnostics& diags) {
   for (const auto& path : rubric_files(year_dir)) {
     if (fs::path(path).stem().string() != program) continue;
-    Rubric rubric = load_rubric(read_file(path), path, year_citations(year_dir), diags);
+    Rubric rubric = load_rubric(read_data_file(path), path, year_citations(year_dir), diags);
     if (!rubric.program.empty() && rubric.program != program)
       diags.error(rubric.where,
                   fmt::format("the rubric in {} is for program \"{}\", not \"{}\"", fs::path(path).filename().string(),
@@ -277,7 +277,7 @@ Citations year_citations(const std::string& year_dir) {
   if (!fs::exists(common, ec)) return citations;
   Diagnostics ignored;  // common.yaml's own problems are reported by load_year
   try {
-    const YearContext context = load_common(read_file(common.string()), common.string(), ignored);
+    const YearContext context = load_common(read_data_file(common.string()), common.string(), ignored);
     citations = detail::citations_of(context);
   } catch (const Error&) {
   }

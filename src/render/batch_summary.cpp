@@ -12,13 +12,17 @@ namespace sfgrant {
 
 void print_batch_summary(std::ostream& out, const BatchSummary& summary, Lang lang, double seconds) {
   // the counts, then every line of the input accounted for, so a reader can check that they add up
-  const std::string lines = lang == Lang::ko
-                                ? fmt::format("{}줄 = 머리글 {} + 빈 줄 {} + 행 {}", summary.lines,
-                                              summary.header_lines, summary.blank_lines, summary.row_lines)
-                                : fmt::format("{} lines = {} header + {} blank + {} in rows", summary.lines,
-                                              summary.header_lines, summary.blank_lines, summary.row_lines);
-  out << fmt::format("sfgrant batch: {} rows read, {} evaluated, {} rejected; {} ({:.1f} s)\n", summary.read,
-                     summary.evaluated, summary.rejected, lines, seconds);
+  if (lang == Lang::ko)
+    out << fmt::format(
+        "sfgrant batch: {}행 읽음, {}행 평가, {}행 거부; {}줄 = 머리글 {} + 빈 줄 {} + 행 {} ({:.1f}초)\n",
+        summary.read, summary.evaluated, summary.rejected, summary.lines, summary.header_lines, summary.blank_lines,
+        summary.row_lines, seconds);
+  else
+    out << fmt::format(
+        "sfgrant batch: {} rows read, {} evaluated, {} rejected; {} lines = {} header + {} blank + {} "
+        "in rows ({:.1f} s)\n",
+        summary.read, summary.evaluated, summary.rejected, summary.lines, summary.header_lines, summary.blank_lines,
+        summary.row_lines, seconds);
   Table t({"program", lang == Lang::ko ? "지원 가능" : "eligible", lang == Lang::ko ? "확인 필요" : "possible",
            lang == Lang::ko ? "정부지원 합계" : "government total"},
           {Align::left, Align::right, Align::right, Align::right});
