@@ -380,6 +380,8 @@ TEST_CASE("a rejected row spanning lines names its first and last line", "[batch
   REQUIRE(r.rejects.size() == 1);
   CHECK(r.rejects[0].line == 2);
   CHECK(r.rejects[0].last_line == 3);
+  // the error record in the output names both lines too, so a script joining back finds them
+  CHECK(r.out.find("2,\"두 줄\n이름\",,error,,,,,\"lines 2-3: ") != std::string::npos);
   CHECK(r.out.find("4,다음,government") != std::string::npos);
   check_adds_up(r, input);
 }

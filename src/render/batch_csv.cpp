@@ -52,7 +52,7 @@ class BatchCsv final : public BatchFormat {
   }
 
   void rejected(const RejectedRow& row, ChunkOutput& out) const override {
-    out.text += fmt::format("{},{},,error,,,,,{},\n", row.line, csv_cell(row.name), csv_cell(row.reason));
+    out.text += fmt::format("{},{},,error,,,,,{},\n", row.line, csv_cell(row.name), csv_cell(rejected_reason(row)));
   }
 
   void write(ChunkOutput& out) override {

@@ -31,6 +31,7 @@ class BatchJsonl final : public BatchFormat {
     JsonWriter json(out.text);
     json.begin_object();
     json.member("line", row.line);
+    if (row.last_line > row.line) json.member("last_line", row.last_line);
     json.member("status", "error");
     json.key("company");
     json.begin_object();

@@ -1,5 +1,7 @@
 #include "batch_reasons.h"
 
+#include <fmt/format.h>
+
 #include <vector>
 
 #include "sfgrant/render/batch_csv.h"
@@ -57,6 +59,11 @@ const BatchReasons::Reason* BatchReasons::first(const ProgramEvaluation& pe) con
       if (const Rule* f = failed(te.rules)) return &reasons_.at(f);
   if (pe.status == Status::possible && !pe.missing.empty()) return &reasons_.at(pe.missing.front());
   return nullptr;
+}
+
+std::string rejected_reason(const RejectedRow& row) {
+  if (row.last_line <= row.line) return row.reason;
+  return fmt::format("lines {}-{}: {}", row.line, row.last_line, row.reason);
 }
 
 }  // namespace sfgrant

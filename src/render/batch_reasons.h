@@ -6,6 +6,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "sfgrant/batch/batch.h"
 #include "sfgrant/engine/evaluate.h"
 #include "sfgrant/model/lang.h"
 
@@ -30,5 +31,9 @@ class BatchReasons {
   std::unordered_map<const void*, Reason> reasons_;  ///< by Rule* or FactDef*
   std::unordered_map<const void*, Reason> caveats_;  ///< by Track* (the best track), or Program* without one
 };
+
+/// A rejected row's reason as the csv and xlsx outputs show it: prefixed with `lines 12-14: ` when the
+/// row spans lines (a quoted cell with line ends), so the record names every line it stands for.
+std::string rejected_reason(const RejectedRow& row);
 
 }  // namespace sfgrant

@@ -135,7 +135,7 @@ class BatchXlsx final : public BatchXlsxFormat {
       const lxw_row_t row = rejected_.row;
       check(worksheet_write_number(ws, row, 0, static_cast<double>(r.line), nullptr));
       text(ws, row, 1, r.name, r.line, "name");
-      text(ws, row, 2, r.reason, r.line, "reason");
+      text(ws, row, 2, rejected_reason(r), r.line, "reason");
     }
   }
 
