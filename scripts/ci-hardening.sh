@@ -43,6 +43,8 @@ echo "::endgroup::" >&2
 
 echo "::group::ctest under ASan + UBSan" >&2
 # halt on the first UBSan report too; leaks fail the run
+# (the damaged-list check of batch-cli at 20,000 rows rather than 200,000: same damage, a tenth of the time)
+SFGRANT_DAMAGED_ROWS=${SFGRANT_DAMAGED_ROWS:-20000} \
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:strict_string_checks=1:detect_stack_use_after_return=1 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir "$ASAN_BUILD" --output-on-failure -j "$JOBS" ${SFGRANT_CTEST_ARGS:-}
