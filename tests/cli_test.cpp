@@ -165,6 +165,28 @@ TEST_CASE("check shows the mould maker's government:advanced split as SPEC §7 d
   CHECK(by_id(j.at("programs"), "level-check").at("window").at("state") == "rolling");
 }
 
+TEST_CASE("--cost is the same as plan.total_cost written in the profile: rules, questions, splits",
+          "[cli][check][cost]") {
+  // issue #14: --cost fed the splits but not the rules, so 2023 상생형 유형2 (total cost at most
+  // 2,000만원) stayed possible and asked for plan.total_cost at --cost 4억원
+  std::string profile = slurp(SFGRANT_SOURCE_DIR "/examples/small-mould-maker.yaml");
+  const std::string written = "  total_cost: 4억원\n";
+  const auto at = profile.find(written);
+  REQUIRE(at != std::string::npos);
+  TempDir dir;
+  for (const std::string year : {"2026", "2023"}) {
+    INFO("year " << year);
+    const std::string path = dir.write("company.yaml", profile);
+    const Result with_total =
+        run_sfgrant({"check", path, "--format", "json", "--as-of", "2026-02-15", "--year", year, "--all"});
+    dir.write("company.yaml", std::string(profile).erase(at, written.size()));
+    const Result with_option = run_sfgrant(
+        {"check", path, "--format", "json", "--as-of", "2026-02-15", "--year", year, "--all", "--cost", "4억원"});
+    REQUIRE(with_total.code == with_option.code);
+    CHECK(parse_json(with_total) == parse_json(with_option));
+  }
+}
+
 TEST_CASE("check exits 1 when no program is open to the company", "[cli][check][exit]") {
   const Result r = run_sfgrant({"check", "examples/tax-arrears.yaml", "--format", "json", "--as-of", "2026-02-15"});
   INFO(r.err);

@@ -54,6 +54,7 @@ void Worker::one(RawRow& raw, Profile& profile, Evaluation& ev, Done& done) cons
     reject(done, raw, profile.name(), *error);
     return;
   }
+  if (options_.evaluate.cost) apply_cost(profile, *options_.evaluate.cost);  // --cost, as if in the row
   derive_facts(profile, catalogue_.industries);
   ++done.summary.evaluated;
   EvaluateOptions eo = options_.evaluate;

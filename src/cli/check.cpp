@@ -56,10 +56,13 @@ int run_check(const CheckOptions& options) {
     for (const auto& d : diags.items()) print_diagnostic(std::cerr, d);
     return kExitUsage;
   }
-  derive_facts(profile, catalogue.industries);
   EvaluateOptions eo;
   eo.as_of = resolve_as_of(options.common);
-  if (!options.cost.empty()) eo.cost = parse_amount_option(options.cost, "--cost");
+  if (!options.cost.empty()) {
+    eo.cost = parse_amount_option(options.cost, "--cost");
+    apply_cost(profile, *eo.cost);  // as if written in the profile: rules and questions see it too
+  }
+  derive_facts(profile, catalogue.industries);
   Evaluation ev = evaluate(catalogue, profile, eo);
   if (options.open_only) keep_open_windows(ev);
   std::optional<WhatIf> changed;

@@ -235,8 +235,13 @@ void fill_program(const Catalogue& catalogue, const Program& program, const Prof
   static const FactDef& target = fact("smart_factory.target_level");
   static const FactDef& yearly_costs = fact("plan.yearly_costs");
   static const std::vector<Won> kNoYears;
-  const std::vector<Won>& yearly =
-      !options.cost && profile.has(yearly_costs) ? profile.get(yearly_costs).amounts : kNoYears;
+  // yearly costs written for another total than --cost are not this cost's years (apply_cost)
+  const bool years_fit = profile.has(yearly_costs) && (!options.cost || [&] {
+                           Won sum = 0;
+                           for (const Won w : profile.get(yearly_costs).amounts) sum = checked_add(sum, w);
+                           return sum == *options.cost;
+                         }());
+  const std::vector<Won>& yearly = years_fit ? profile.get(yearly_costs).amounts : kNoYears;
   std::optional<int> level_idx, target_idx;
   if (profile.has(level)) level_idx = static_cast<int>(profile.get(level).number);
   if (profile.has(target)) target_idx = static_cast<int>(profile.get(target).number);
@@ -297,6 +302,19 @@ void evaluate_program(const Catalogue& catalogue, const Program& program, const 
                       const EvaluateOptions& options, ProgramEvaluation& pe) {
   fill_program(catalogue, program, profile, options, pe);
   fill_windows(catalogue, program, options, pe);
+}
+
+void apply_cost(Profile& profile, Won cost) {
+  static const FactDef& total = fact("plan.total_cost");
+  static const FactDef& yearly = fact("plan.yearly_costs");
+  if (profile.has(yearly)) {
+    Won sum = 0;
+    for (const Won w : profile.get(yearly).amounts) sum = checked_add(sum, w);
+    if (sum != cost) profile.clear(yearly);
+  }
+  Value v;
+  v.number = cost;
+  profile.set(total, std::move(v));
 }
 
 Evaluation evaluate(const Catalogue& catalogue, const Profile& profile, const EvaluateOptions& options) {

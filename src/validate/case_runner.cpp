@@ -139,6 +139,7 @@ CaseResult CaseRunner::run(const TestCase& c, Diagnostics& diags) {
     return result;
   }
   Profile profile = c.profile;
+  if (c.cost) apply_cost(profile, *c.cost);
   derive_facts(profile, cat->industries);
   EvaluateOptions eo;
   eo.as_of = c.as_of;

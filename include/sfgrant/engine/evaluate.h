@@ -74,6 +74,11 @@ void missing_facts(const Condition& c, const Profile& profile, std::vector<const
 /// The application window on `as_of`. A rolling (상시) window closes with its program year.
 WindowState window_state(const Schedule& s, const std::optional<Date>& as_of, int program_year = 0);
 
+/// `--cost AMOUNT` as if `plan.total_cost: AMOUNT` were written in the profile: rules, questions and
+/// splits all see it. Yearly costs that add up to another total are dropped (they were for that
+/// one); yearly costs that add up to AMOUNT are kept.
+void apply_cost(Profile& profile, Won cost);
+
 /// `profile` must already have its derived facts (derive_facts).
 Evaluation evaluate(const Catalogue& catalogue, const Profile& profile, const EvaluateOptions& options);
 ProgramEvaluation evaluate_program(const Catalogue& catalogue, const Program& program, const Profile& profile,
