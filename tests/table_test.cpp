@@ -397,6 +397,44 @@ TEST_CASE("check tables are the same under LC_ALL=C and UTF-8 locales", "[table]
   }
 }
 
+TEST_CASE("a check table shows every party, no amounts for a closed program and a split it cannot make",
+          "[table][golden][cli][money]") {
+  // issue #14, with the shipped 2026 data: 상생형 rows have a 대기업·주관기관 column (정부 1.2억 / 대기업
+  // 13.2억 / 기업 9.6억 of 24억원), an ineligible row shows no amounts, and 자율형공장, given three
+  // yearly costs for a two-year track, says 계산 불가 with the reason under the row
+  const std::string shipped = SFGRANT_SOURCE_DIR "/programs";
+  const Run r = run({"check", SFGRANT_SOURCE_DIR "/examples/midsize-auto-parts.yaml", "--programs", shipped, "--as-of",
+                     "2026-02-15", "--all"},
+                    {"LC_ALL=C.UTF-8"});
+  INFO(r.out << r.err);
+  REQUIRE(r.code == 0);
+  check_golden("check-parties-ko.txt", r.out);
+  const std::vector<std::string> lines = lines_of(r.out);
+  size_t rule = 0;
+  while (rule < lines.size() && lines[rule].rfind("---", 0) != 0) ++rule;
+  REQUIRE(rule < lines.size());
+  const Printed p = parse_table(lines, rule);
+  check_alignment(p, 0);
+  REQUIRE(p.spans.size() == 9);
+  CHECK(cell(p, 0, 6) == "대기업·주관기관");
+  bool three_party = false, closed_blank = false, no_split = false;
+  for (size_t row = 1; row + 1 < p.lines.size(); ++row) {
+    const std::string program = cell(p, row, 1);
+    if (program == "대중소 상생형 스마트공장") {
+      three_party = cell(p, row, 5) == "1억 2,000만원" && cell(p, row, 6) == "13억 2,000만원" &&
+                    cell(p, row, 7) == "9억 6,000만원";
+    }
+    if (program == "제조로봇 도입")
+      closed_blank = cell(p, row, 0) == "지원 불가" && cell(p, row, 3).empty() && cell(p, row, 5).empty() &&
+                     cell(p, row, 7).empty();
+    if (program == "자율형공장") no_split = cell(p, row, 5) == "계산 불가";
+  }
+  CHECK(three_party);
+  CHECK(closed_blank);
+  CHECK(no_split);
+  CHECK(r.out.find("※ 연차별 사업비가 3개이나 이 유형은 최대 2년") != std::string::npos);
+}
+
 TEST_CASE("money in tables is written for people", "[table][cli]") {
   const Run ko = run(check_args({"--all"}));
   CHECK(ko.out.find("1억 2,000만원") != std::string::npos);  // alpha:basic cap

@@ -90,27 +90,56 @@ void render_check_table(const Evaluation& ev, const Profile& profile, int newest
   const Lang lang = options.lang;
   Labels l{lang};
 
-  Table table(
-      {l.t("상태", "status"), l.t("사업", "program"), l.t("유형", "track"), l.t("한도", "cap"), l.t("비율", "ratio"),
-       l.t("정부지원", "government"), l.t("기업부담", "company"), l.t("접수", "window")},
-      {Align::left, Align::left, Align::left, Align::right, Align::right, Align::right, Align::right, Align::left});
+  // the rows first: a column for the large company or lead organisation's share appears only
+  // when a row has one (상생형: 정부 1.2억 / 대기업 1.2억 / 기업 1.6억)
+  struct Row {
+    const ProgramEvaluation* pe;
+    const TrackEvaluation* best;
+  };
+  std::vector<Row> rows;
   size_t hidden = 0;
-  size_t shown = 0;
-  size_t closed = 0;
+  bool any_large = false;
   for (const ProgramEvaluation& pe : ev.programs) {
     if (pe.status == Status::ineligible && !options.all) {
       ++hidden;
       continue;
     }
     const TrackEvaluation* best = pe.best_track();
-    std::string cap, ratio, gov, company, track;
+    if (pe.status != Status::ineligible && best != nullptr && best->split && best->split->large_company)
+      any_large = true;
+    rows.push_back({&pe, best});
+  }
+  std::vector<std::string> headers = {l.t("상태", "status"), l.t("사업", "program"), l.t("유형", "track"),
+                                      l.t("한도", "cap"),    l.t("비율", "ratio"),   l.t("정부지원", "government")};
+  std::vector<Align> aligns = {Align::left, Align::left, Align::left, Align::right, Align::right, Align::right};
+  if (any_large) {
+    headers.push_back(l.t("대기업·주관기관", "large co./lead"));
+    aligns.push_back(Align::right);
+  }
+  headers.push_back(l.t("기업부담", "company"));
+  aligns.push_back(Align::right);
+  headers.push_back(l.t("접수", "window"));
+  aligns.push_back(Align::left);
+  Table table(headers, aligns);
+  size_t shown = 0;
+  size_t closed = 0;
+  for (const Row& row : rows) {
+    const ProgramEvaluation& pe = *row.pe;
+    const TrackEvaluation* best = row.best;
+    std::string cap, ratio, gov, large, company, track;
     if (best != nullptr) {
       track = best->track->name.in(lang);
-      if (best->cap) cap = format_money(*best->cap, lang);
-      if (best->track->ratio) ratio = format_ratio(*best->track->ratio);
-      if (best->split) {
-        gov = format_money(best->split->government, lang);
-        company = format_money(best->split->company, lang);
+      // an ineligible row shows no amounts: the company cannot get them (JSON keeps the split)
+      if (pe.status != Status::ineligible) {
+        if (best->cap) cap = format_money(*best->cap, lang);
+        if (best->track->ratio) ratio = format_ratio(*best->track->ratio);
+        if (best->split) {
+          gov = format_money(best->split->government, lang);
+          if (best->split->large_company) large = format_money(*best->split->large_company, lang);
+          company = format_money(best->split->company, lang);
+        } else if (!best->split_problem.empty()) {
+          gov = l.t("계산 불가", "no split");  // and the reason under the row: never a silent blank
+        }
       }
     }
     const WindowState window = best != nullptr ? best->window : pe.window;  // a track may have its own
@@ -119,10 +148,16 @@ void render_check_table(const Evaluation& ev, const Profile& profile, int newest
                                                                                              : Color::none;
     if (window == WindowState::closed) ++closed;
     ++shown;
-    table.add_row({status_label(pe.status, lang), pe.program->name.in(lang), track, cap, ratio, gov, company,
-                   window_label(window, lang)},
-                  {status_color(pe.status), Color::none, Color::none, Color::none, Color::none, Color::none,
-                   Color::none, window_color});
+    std::vector<std::string> cells = {status_label(pe.status, lang), pe.program->name.in(lang), track, cap, ratio, gov};
+    if (any_large) cells.push_back(large);
+    cells.push_back(company);
+    cells.push_back(window_label(window, lang));
+    std::vector<Color> colors(cells.size(), Color::none);
+    colors.front() = status_color(pe.status);
+    colors.back() = window_color;
+    table.add_row(std::move(cells), std::move(colors));
+    if (pe.status != Status::ineligible && best != nullptr && !best->split && !best->split_problem.empty())
+      table.add_note("※ " + split_problem_text(best->split_problem, *best->track, lang));
     for (const Note* n : caveats(pe, best)) table.add_note("※ " + n->text.in(lang));
   }
   const int year = ev.catalogue->year;
