@@ -11,6 +11,7 @@
 #include <filesystem>
 
 #include "sfgrant/model/error.h"
+#include "sfgrant/text/file.h"
 #include "sfgrant/text/output.h"
 
 namespace sfgrant {
@@ -81,15 +82,6 @@ class BlockSignals {
 
 std::string errno_text(int error) { return std::strerror(error); }
 
-const char* kind_of(mode_t mode) {
-  if (S_ISDIR(mode)) return "a folder";
-  if (S_ISCHR(mode)) return "a character device";
-  if (S_ISBLK(mode)) return "a block device";
-  if (S_ISFIFO(mode)) return "a FIFO";
-  if (S_ISSOCK(mode)) return "a socket";
-  return "not a regular file";
-}
-
 struct Target {
   fs::path path;  ///< every directory and link resolved
   bool exists = false;
@@ -155,7 +147,7 @@ AtomicFile::AtomicFile(const std::string& path, const std::vector<std::string>& 
   if (t.exists && !S_ISREG(t.st.st_mode))
     throw Error(Location{path}, fmt::format("not a regular file ({}): -o replaces regular files only; "
                                             "-o - writes to standard output",
-                                            kind_of(t.st.st_mode)));
+                                            file_kind(t.st.st_mode)));
   if (t.exists)
     for (const std::string& input : inputs) {
       struct stat in {};
@@ -222,7 +214,7 @@ void AtomicFile::commit() {
   // the target may have changed since it was checked
   struct stat now {};
   if (::lstat(target_.c_str(), &now) == 0 && !S_ISREG(now.st_mode))
-    throw Error(Location{path_}, fmt::format("not a regular file ({}) any more: not replaced", kind_of(now.st_mode)));
+    throw Error(Location{path_}, fmt::format("not a regular file ({}) any more: not replaced", file_kind(now.st_mode)));
   {
     const BlockSignals blocked;
     if (::rename(temp_.c_str(), target_.c_str()) != 0)

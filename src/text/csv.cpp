@@ -178,7 +178,7 @@ bool CsvReader::looks_like_row(size_t k, long at_line) {
   return row_check_(fields);
 }
 
-bool CsvReader::next(CsvRecord& record) {
+bool CsvReader::start_record(CsvRecord& record, const char* what) {
   if (skipping_) skip_rest_of_line();
   record.fields.clear();
   record.error.clear();
@@ -187,7 +187,12 @@ bool CsvReader::next(CsvRecord& record) {
   if (!have(0, line_)) return false;
   if (line_ >= kMaxLines)
     throw Error(Location{file_, static_cast<int>(kMaxLines), 0},
-                fmt::format("more than {} lines: the limit of a company list", kMaxLines));
+                fmt::format("more than {} lines: the limit of {}", kMaxLines, what));
+  return true;
+}
+
+bool CsvReader::next(CsvRecord& record) {
+  if (!start_record(record, "a company list")) return false;
   std::string field;
   bool quoted = false;      // inside quotes
   bool was_quoted = false;  // the field started with a quote
@@ -282,15 +287,7 @@ bool CsvReader::next(CsvRecord& record) {
 }
 
 bool CsvReader::next_line(CsvRecord& record) {
-  if (skipping_) skip_rest_of_line();
-  record.fields.clear();
-  record.error.clear();
-  record.cut = false;
-  record.line = record.last_line = line_;
-  if (!have(0, line_)) return false;
-  if (line_ >= kMaxLines)
-    throw Error(Location{file_, static_cast<int>(kMaxLines), 0},
-                fmt::format("more than {} lines: the limit of a JSON Lines file", kMaxLines));
+  if (!start_record(record, "a JSON Lines file")) return false;
   size_t k = 0;
   for (;;) {
     if (k > limits_.max_record) return too_long(record, line_, "line");

@@ -67,15 +67,6 @@ int open_or_throw(const std::string& path, int flags) {
   return fd;
 }
 
-const char* kind_of(mode_t mode) {
-  if (S_ISDIR(mode)) return "a folder";
-  if (S_ISCHR(mode)) return "a character device";
-  if (S_ISBLK(mode)) return "a block device";
-  if (S_ISFIFO(mode)) return "a FIFO";
-  if (S_ISSOCK(mode)) return "a socket";
-  return "not a regular file";
-}
-
 }  // namespace
 
 std::string read_file(const std::string& path) {
@@ -86,11 +77,20 @@ std::string read_file(const std::string& path) {
   return read_fd(open_or_throw(path, 0), path);
 }
 
+const char* file_kind(unsigned mode) {
+  if (S_ISDIR(mode)) return "a folder";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISFIFO(mode)) return "a FIFO";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "not a regular file";
+}
+
 std::string read_data_file(const std::string& path) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0)
     throw Error(Location{path}, std::string("cannot open file: ") + std::strerror(errno));
-  if (!S_ISREG(st.st_mode)) throw Error(Location{path}, fmt::format("not a regular file ({})", kind_of(st.st_mode)));
+  if (!S_ISREG(st.st_mode)) throw Error(Location{path}, fmt::format("not a regular file ({})", file_kind(st.st_mode)));
   // O_NONBLOCK: should the name be swapped for a FIFO after the check, opening it does not block
   const int fd = open_or_throw(path, O_NONBLOCK);
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {

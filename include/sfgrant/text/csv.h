@@ -82,6 +82,9 @@ class CsvReader {
   void finish(CsvRecord& record, size_t consumed, long last_line, bool line_end);
   bool unclosed(CsvRecord& record, size_t quote_column, size_t second_line, long resume_until, const std::string& why);
   bool too_long(CsvRecord& record, long line, const char* what);
+  /// Clears `record` for the line to come (skipping the rest of a line too long to keep); false at
+  /// the end of the input. `what` names the input in the error past the line limit.
+  bool start_record(CsvRecord& record, const char* what);
   void skip_rest_of_line();
   bool looks_like_row(size_t k, long at_line);
 

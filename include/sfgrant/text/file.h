@@ -15,4 +15,8 @@ std::string read_file(const std::string& path);
 /// ("PATH: not a regular file (a FIFO)") instead of blocking the run forever.
 std::string read_data_file(const std::string& path);
 
+/// What a file that is not a regular one is, for messages: "a folder", "a FIFO", "a character
+/// device", … (`mode` as stat(2)'s st_mode).
+const char* file_kind(unsigned mode);
+
 }  // namespace sfgrant
