@@ -13,10 +13,14 @@
 #include "sfgrant/text/byte_source.h"
 #include "sfgrant/text/csv.h"
 #include "sfgrant/text/encoding.h"
+#include "support.h"
 
 using namespace sfgrant;
 
 namespace {
+
+using sfgrant::testing::good_row;
+using sfgrant::testing::kHeader;
 
 const Catalogue& catalogue() {
   static const Catalogue cat = load_year(SFGRANT_SOURCE_DIR "/programs", 2026);
@@ -39,14 +43,6 @@ Run run(const std::string& input, BatchOptions options = {}, bool all = false) {
   r.summary = run_batch(catalogue(), in, options, *csv, [&r](const RejectedRow& row) { r.rejects.push_back(row); });
   r.out = out.str();
   return r;
-}
-
-const char* kHeader =
-    "name,size,ksic,region,role,status.business,status.tax_arrears,status.notice_exclusion,status.sanctioned,"
-    "smart_factory.level,smart_factory.target_level,plan.total_cost\n";
-
-std::string good_row(const std::string& name) {
-  return name + ",small,29294,대전,adopter,active,false,false,false,basic,intermediate2,4억원\n";
 }
 
 }  // namespace

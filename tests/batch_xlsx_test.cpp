@@ -18,17 +18,12 @@ using namespace sfgrant;
 
 namespace {
 
+using sfgrant::testing::good_row;
+using sfgrant::testing::kHeader;
+
 const Catalogue& catalogue() {
   static const Catalogue cat = load_year(SFGRANT_SOURCE_DIR "/programs", 2026);
   return cat;
-}
-
-const char* kHeader =
-    "name,size,ksic,region,role,status.business,status.tax_arrears,status.notice_exclusion,status.sanctioned,"
-    "smart_factory.level,smart_factory.target_level,plan.total_cost\n";
-
-std::string good_row(const std::string& name) {
-  return name + ",small,29294,대전,adopter,active,false,false,false,basic,intermediate2,4억원\n";
 }
 
 /// One member of the zip, as `unzip -p` prints it ("" when there is no such member).

@@ -13,6 +13,14 @@
 #include <thread>
 
 namespace sfgrant::testing {
+
+const char* const kHeader =
+    "name,size,ksic,region,role,status.business,status.tax_arrears,status.notice_exclusion,status.sanctioned,"
+    "smart_factory.level,smart_factory.target_level,plan.total_cost\n";
+
+std::string good_row(const std::string& name) {
+  return name + ",small,29294,대전,adopter,active,false,false,false,basic,intermediate2,4억원\n";
+}
 namespace fs = std::filesystem;
 
 std::string slurp(const std::string& path) {

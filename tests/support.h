@@ -9,6 +9,10 @@ namespace sfgrant::testing {
 /// The whole file, or "" when it cannot be read.
 std::string slurp(const std::string& path);
 
+/// A company list's header and a row of a small Daejeon mould maker under it (batch tests).
+extern const char* const kHeader;
+std::string good_row(const std::string& name);
+
 /// A scratch folder under /tmp, removed with everything in it at the end of the scope.
 class TempDir {
  public:
