@@ -505,3 +505,35 @@ TEST_CASE("a cut last line (the file still being written) is rejected, not evalu
   CHECK(j.rejects[0].line == 2);
   CHECK_THAT(j.rejects[0].reason, Catch::StartsWith("last line has no line end and is incomplete"));
 }
+
+TEST_CASE("a row whose plan.costs names no program is rejected, the others evaluated; shares at the cap are not "
+          "summed",
+          "[batch][jsonl][costs]") {
+  // issue #14: a 4억원 build budget is not a level check's cost. A company that gave none has its
+  // level check split at the cap (basis cap), which the summary does not add to what companies ask for.
+  BatchOptions options;
+  options.input = BatchInput::jsonl;
+  const std::string company =
+      R"("size":"small","ksic":"29294","region":"대전","role":"adopter","status":{"business":"active","tax_arrears":false,"notice_exclusion":false,"sanctioned":false},"smart_factory":{"level":"basic","target_level":"intermediate2","built_by":"self","level_certified":false})";
+  const std::string input =
+      R"({"name":"비용없음",)" + company + R"(,"plan":{"total_cost":"4억원"}})" + "\n" +
+      R"({"name":"오타",)" + company + R"(,"plan":{"total_cost":"4억원","costs":{"level-chek":"80만원"}}})" + "\n" +
+      R"({"name":"수준확인비용",)" + company + R"(,"plan":{"total_cost":"4억원","costs":{"level-check":"80만원"}}})" + "\n";
+  Run r = run(input, options, true);
+  CHECK(r.summary.read == 3);
+  CHECK(r.summary.evaluated == 2);
+  REQUIRE(r.rejects.size() == 1);
+  CHECK(r.rejects[0].line == 2);
+  CHECK(r.rejects[0].reason.find("level-chek") != std::string::npos);
+  CHECK(r.rejects[0].reason.find("level-check") != std::string::npos);  // did you mean
+  for (const auto& [id, totals] : r.summary.programs) {
+    if (id != "level-check") continue;
+    INFO("eligible " << totals.eligible << ", possible " << totals.possible);
+    // both are eligible (self-built, not certified): one at its own 80만원 (summed), one at the cap
+    // (counted apart)
+    REQUIRE(totals.eligible == 2);
+    CHECK(totals.government == 800'000);
+    CHECK(totals.at_cap == 1);
+  }
+  CHECK(r.out.find("3,수준확인비용,level-check,") != std::string::npos);
+}

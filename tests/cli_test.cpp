@@ -187,6 +187,46 @@ TEST_CASE("--cost is the same as plan.total_cost written in the profile: rules, 
   }
 }
 
+TEST_CASE("--cost PROGRAM=AMOUNT is plan.costs written in the profile", "[costs][cli]") {
+  std::string profile = slurp(SFGRANT_SOURCE_DIR "/examples/small-mould-maker.yaml");
+  TempDir dir;
+  const std::string plain = dir.write("plain.yaml", profile);
+  const auto at = profile.find("  total_cost: 4억원\n");  // under the example's own plan: key
+  REQUIRE(at != std::string::npos);
+  const std::string written = dir.write(
+      "written.yaml",
+      std::string(profile).insert(at, "  costs:\n    level-check: 80만원\n    dx-mentor:aftercare: 1,000만원\n"));
+  const Result with_profile = run_sfgrant({"check", written, "--format", "json", "--as-of", "2026-02-15", "--all"});
+  const Result with_option = run_sfgrant({"check", plain, "--format", "json", "--as-of", "2026-02-15", "--all", "--cost",
+                                        "level-check=80만원", "--cost", "dx-mentor:aftercare=1,000만원"});
+  INFO(with_option.err);
+  REQUIRE(with_profile.code == with_option.code);
+  const json j = parse_json(with_option);
+  CHECK(parse_json(with_profile) == j);
+  for (const auto& program : j.at("programs"))
+    for (const auto& t : program.at("tracks")) {
+      if (!t.contains("split") || t.at("split").is_null()) continue;
+      const std::string id = program.at("id").get<std::string>() + ":" + t.at("id").get<std::string>();
+      const std::string basis = t.at("split").at("basis");
+      if (id == "level-check:level-check" || id == "dx-mentor:aftercare") {
+        CHECK(basis == "program");
+      } else if (id == "government:advanced") {
+        CHECK(basis == "plan");
+      } else if (id == "dx-mentor:pre-planning") {
+        CHECK(basis == "cap");
+      }
+    }
+
+  const Result typo = run_sfgrant({"check", plain, "--as-of", "2026-02-15", "--cost", "level-chek=80만원"});
+  CHECK(typo.code == 2);
+  CHECK(typo.err.find("\"level-check\" 아닌가요?") != std::string::npos);  // Korean by default
+  // a program of another year is not an error (one profile, several years): not used, and said so
+  const Result other = run_sfgrant({"check", plain, "--as-of", "2026-02-15", "--year", "2021", "--lang", "en", "--cost",
+                                  "level-check=80만원"});
+  CHECK(other.code != 2);
+  CHECK(other.err.find("is a program of another year than 2021: not used") != std::string::npos);
+}
+
 TEST_CASE("check exits 1 when no program is open to the company", "[cli][check][exit]") {
   const Result r = run_sfgrant({"check", "examples/tax-arrears.yaml", "--format", "json", "--as-of", "2026-02-15"});
   INFO(r.err);

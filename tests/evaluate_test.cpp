@@ -426,8 +426,11 @@ TEST_CASE("the autonomous factory lists each year's split", "[evaluate][multi-ye
 
 TEST_CASE("the best track is one whose split could be computed", "[evaluate][multi-year][best-track]") {
   // issue #14: three yearly costs for AI 응용제품 신속 상용화, whose 유형2 runs two years: 유형2
-  // cannot be split, so the row shows 유형1 (one year, 80% of 3억원) rather than 유형2's blank amounts
-  std::string text = mould_maker_with("total_cost: 4억원", "total_cost: 3억원\n  yearly_costs: [1억원, 1억원, 1억원]");
+  // cannot be split, so the row shows 유형1 (one year, 80% of 3억원) rather than 유형2's blank amounts.
+  // The program's own cost is given (plan.costs), and the yearly costs add up to it: they are its years.
+  std::string text = mould_maker_with(
+      "total_cost: 4억원",
+      "total_cost: 3억원\n  yearly_costs: [1억원, 1억원, 1억원]\n  costs:\n    ai-commercialization: 3억원");
   const Evaluation ev = evaluate(profile_from(text));
   const ProgramEvaluation& pe = program(ev, "ai-commercialization");
   const TrackEvaluation& type2 = track(pe, "type2");

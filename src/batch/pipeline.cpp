@@ -28,6 +28,7 @@ void BatchSummary::merge(const BatchSummary& other) {
     programs[i].second.eligible += other.programs[i].second.eligible;
     programs[i].second.possible += other.programs[i].second.possible;
     programs[i].second.government = checked_add(programs[i].second.government, other.programs[i].second.government);
+    programs[i].second.at_cap += other.programs[i].second.at_cap;
   }
 }
 

@@ -1,5 +1,6 @@
 #include "worker.h"
 
+#include "sfgrant/engine/costs.h"
 #include "sfgrant/engine/derive.h"
 #include "sfgrant/load/profile_jsonl.h"
 #include "sfgrant/text/encoding.h"
@@ -55,6 +56,17 @@ void Worker::one(RawRow& raw, Profile& profile, Evaluation& ev, Done& done) cons
     return;
   }
   if (options_.evaluate.cost) apply_cost(profile, *options_.evaluate.cost);  // --cost, as if in the row
+  for (const ProgramCost& c : options_.program_costs) profile.set_program_cost(c);
+  for (const CostKeyProblem& p : cost_key_problems(catalogue_, profile)) {
+    std::optional<std::string> why = options_.cost_key_error
+                                          ? options_.cost_key_error(p)
+                                          : std::optional<std::string>("plan.costs: unknown \"" + p.entry->key + "\"" +
+                                                                       (p.suggestion ? " (" + *p.suggestion + "?)" : ""));
+    if (why) {
+      reject(done, raw, profile.name(), std::move(*why));
+      return;
+    }
+  }
   derive_facts(profile, catalogue_.industries);
   ++done.summary.evaluated;
   EvaluateOptions eo = options_.evaluate;
@@ -69,8 +81,12 @@ void Worker::tally(const std::vector<ProgramEvaluation>& results, BatchSummary& 
     ProgramTotals& t = summary.programs[i].second;
     if (results[i].status == Status::eligible) {
       ++t.eligible;
-      if (const TrackEvaluation* best = results[i].best_track(); best != nullptr && best->split)
-        t.government = checked_add(t.government, best->split->government);
+      if (const TrackEvaluation* best = results[i].best_track(); best != nullptr && best->split) {
+        if (best->split->basis == SplitBasis::cap)
+          ++t.at_cap;  // a share at a cost the company did not give is no sum of what it asks for
+        else
+          t.government = checked_add(t.government, best->split->government);
+      }
     } else if (results[i].status == Status::possible) {
       ++t.possible;
     }

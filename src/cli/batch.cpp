@@ -18,6 +18,7 @@
 #include "sfgrant/render/batch_jsonl.h"
 #include "sfgrant/render/batch_summary.h"
 #include "sfgrant/render/batch_xlsx.h"
+#include "sfgrant/render/words.h"
 #include "sfgrant/text/atomic_file.h"
 #include "sfgrant/text/byte_source.h"
 #include "sfgrant/text/encoding.h"
@@ -34,7 +35,7 @@ struct BatchOptions {
   std::string format = "csv";
   std::string encoding = "auto";
   std::string output;
-  std::string cost;
+  std::vector<std::string> costs;  ///< --cost AMOUNT | PROGRAM[:TRACK]=AMOUNT, repeatable
   bool all = false;
   bool bom = false;
   int jobs = 0;
@@ -56,13 +57,9 @@ sfgrant::BatchOptions reading_options(const BatchOptions& o) {
   bo.jobs = o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   bo.file_name = o.file == "-" ? "<stdin>" : o.file;
   bo.evaluate.as_of = resolve_as_of(o.common);
-  if (!o.cost.empty()) {
-    try {
-      bo.evaluate.cost = parse_amount(o.cost);
-    } catch (const Error& e) {
-      throw Error("--cost: " + e.message());
-    }
-  }
+  const CostOptions costs = parse_cost_options(o.costs);
+  bo.evaluate.cost = costs.total;
+  bo.program_costs = costs.programs;
   return bo;
 }
 
@@ -189,7 +186,10 @@ Runner setup_batch(CLI::App& app) {
       "-o,--output", options->output,
       "write here (atomically: a temporary beside it, renamed when complete) instead of standard output; - for "
       "standard output");
-  sub->add_option("--cost", options->cost, "total cost for every company, overrides plan.total_cost");
+  sub->add_option("--cost", options->costs,
+                  "for every company: the build budget, over plan.total_cost (e.g. 4억원); or "
+                  "PROGRAM[:TRACK]=AMOUNT, a program's own cost, over plan.costs; repeatable")
+      ->type_name("AMOUNT|PROGRAM[:TRACK]=AMOUNT");
   sub->add_flag("--all", options->all, "csv/xlsx: every program, ineligible too");
   sub->add_flag("--bom", options->bom, "csv: start with a UTF-8 BOM so Excel reads Hangul");
   sub->add_option("-j,--jobs", options->jobs, "worker threads (default: all cores)")->check(CLI::Range(0, 256));
@@ -199,7 +199,15 @@ Runner setup_batch(CLI::App& app) {
     // options → programs → input and output → format → rows through the engine, in order → summary
     const Catalogue catalogue = load_catalogue(o.common);
     const Lang lang = resolve_lang(o.common);
-    const sfgrant::BatchOptions bo = reading_options(o);
+    sfgrant::BatchOptions bo = reading_options(o);
+    OtherYearCosts other_years(o.common, catalogue.year);
+    if (Profile given; true) {  // --cost PROGRAM=AMOUNT names a program of this year, or nothing runs
+      for (const ProgramCost& c : bo.program_costs) given.set_program_cost(c);
+      if (report_cost_keys(catalogue, given, lang, other_years)) return kExitUsage;
+    }
+    bo.cost_key_error = [&catalogue, lang, &other_years](const CostKeyProblem& p) {
+      return cost_key_error(catalogue, p, lang, other_years);
+    };
     if (o.format == "xlsx" && (o.output.empty() || o.output == "-"))
       throw Error("--format xlsx writes a file: give -o FILE.xlsx");
     const std::unique_ptr<ByteSource> in = open_input(o.file);

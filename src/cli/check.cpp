@@ -14,7 +14,7 @@ namespace sfgrant::cli {
 struct CheckOptions {
   CommonOptions common;
   std::string profile;
-  std::string cost;
+  std::vector<std::string> costs;  ///< --cost AMOUNT | PROGRAM[:TRACK]=AMOUNT, repeatable
   bool all = false;
   bool explain = false;
   bool next_steps = false;
@@ -58,10 +58,11 @@ int run_check(const CheckOptions& options) {
   }
   EvaluateOptions eo;
   eo.as_of = resolve_as_of(options.common);
-  if (!options.cost.empty()) {
-    eo.cost = parse_amount_option(options.cost, "--cost");
-    apply_cost(profile, *eo.cost);  // as if written in the profile: rules and questions see it too
-  }
+  const CostOptions costs = parse_cost_options(options.costs);
+  eo.cost = costs.total;
+  apply_cost_options(profile, costs);  // as if written in the profile: rules and questions see it too
+  OtherYearCosts other_years(options.common, catalogue.year);
+  if (report_cost_keys(catalogue, profile, resolve_lang(options.common), other_years)) return kExitUsage;
   derive_facts(profile, catalogue.industries);
   Evaluation ev = evaluate(catalogue, profile, eo);
   if (options.open_only) keep_open_windows(ev);
@@ -89,7 +90,10 @@ Runner setup_check(CLI::App& app) {
   CLI::App* sub = app.add_subcommand("check", "evaluate one company profile against a year's programs");
   sub->add_option("PROFILE", options->profile, "company profile YAML (- for standard input)")->required();
   add_common(*sub, options->common);
-  sub->add_option("--cost", options->cost, "total project cost, overrides plan.total_cost (e.g. 4억원)");
+  sub->add_option("--cost", options->costs,
+                  "the build budget, over plan.total_cost (e.g. 4억원); or PROGRAM[:TRACK]=AMOUNT, a program's own "
+                  "cost, over plan.costs (e.g. level-check=100만원); repeatable")
+      ->type_name("AMOUNT|PROGRAM[:TRACK]=AMOUNT");
   sub->add_flag("--all", options->all, "also list ineligible programs and why");
   sub->add_flag("--explain", options->explain, "every rule with its result, the company's value and the citation");
   sub->add_flag("--next-steps", options->next_steps, "documents, where to apply and whom to call");

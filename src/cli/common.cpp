@@ -9,9 +9,13 @@
 #include <filesystem>
 #include <iostream>
 
+#include "sfgrant/engine/costs.h"
+#include "sfgrant/engine/evaluate.h"
 #include "sfgrant/load/program_loader.h"
+#include "sfgrant/load/profile_loader.h"
 #include "sfgrant/model/suggest.h"
 #include "sfgrant/render/diagnostics.h"
+#include "sfgrant/render/words.h"
 #include "sfgrant/text/table.h"
 
 namespace sfgrant::cli {
@@ -139,6 +143,71 @@ Won parse_amount_option(const std::string& text, const char* option) {
   } catch (const Error& e) {
     throw Error(fmt::format("{}: {}", option, e.message()));
   }
+}
+
+CostOptions parse_cost_options(const std::vector<std::string>& values) {
+  CostOptions costs;
+  for (const std::string& v : values) {
+    const auto eq = v.find('=');
+    if (eq == std::string::npos) {
+      if (costs.total) throw Error(fmt::format("--cost {}: the build budget is already given (--cost {})", v, *costs.total));
+      costs.total = parse_amount_option(v, "--cost");
+      continue;
+    }
+    Profile scratch;  // the profile's own checks of the key and the amount
+    try {
+      assign_program_cost(scratch, v.substr(0, eq), v.substr(eq + 1), Location{"--cost " + v});
+    } catch (const Error& e) {
+      throw Error(e.where(), e.message());
+    }
+    for (const ProgramCost& c : costs.programs)
+      if (c.key == scratch.program_costs().front().key)
+        throw Error(fmt::format("--cost {}: {} is already given", v, c.key));
+    costs.programs.push_back(scratch.program_costs().front());
+  }
+  return costs;
+}
+
+void apply_cost_options(Profile& profile, const CostOptions& costs) {
+  if (costs.total) apply_cost(profile, *costs.total);  // rules and questions see it too
+  for (const ProgramCost& c : costs.programs) profile.set_program_cost(c);
+}
+
+bool OtherYearCosts::knows(const std::string& key) {
+  std::call_once(loaded_, [this] {
+    for (const int y : available_years(resolve_programs_dir(options_))) {
+      if (y == year_) continue;
+      CommonOptions other = options_;
+      other.year = y;
+      try {
+        Diagnostics ignored;  // a year that does not load knows no keys; `validate` is where it is reported
+        const Catalogue cat = load_year(resolve_programs_dir(other), y, ignored);
+        if (ignored.has_errors()) continue;
+        for (std::string& k : cost_keys(cat)) keys_.push_back(std::move(k));
+      } catch (const Error&) {
+      }
+    }
+  });
+  return std::find(keys_.begin(), keys_.end(), key) != keys_.end();
+}
+
+std::optional<std::string> cost_key_error(const Catalogue& catalogue, const CostKeyProblem& problem, Lang lang,
+                                          OtherYearCosts& others) {
+  if (problem.code != CostKeyProblem::Code::no_money && others.knows(problem.entry->key)) return std::nullopt;
+  return cost_key_problem_text(problem, catalogue.year, lang);
+}
+
+bool report_cost_keys(const Catalogue& catalogue, const Profile& profile, Lang lang, OtherYearCosts& others) {
+  bool errors = false;
+  for (const CostKeyProblem& p : cost_key_problems(catalogue, profile)) {
+    const std::optional<std::string> error = cost_key_error(catalogue, p, lang, others);
+    errors = errors || error.has_value();
+    print_diagnostic(std::cerr, error ? Diagnostic{Severity::error, p.entry->where, *error, "unknown-program"}
+                                      : Diagnostic{Severity::warning, p.entry->where,
+                                                   cost_key_unused_text(p.entry->key, catalogue.year, lang),
+                                                   "other-year"});
+  }
+  return errors;
 }
 
 }  // namespace sfgrant::cli

@@ -3,10 +3,14 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "sfgrant/engine/costs.h"
 #include "sfgrant/model/error.h"
+#include "sfgrant/model/profile.h"
 #include "sfgrant/model/program.h"
 #include "sfgrant/render/format.h"
 
@@ -57,5 +61,37 @@ const Program& find_program(const Catalogue& catalogue, const std::string& id);
 
 /// A parsed amount option (`--cost 4억원`), or an error naming the option.
 Won parse_amount_option(const std::string& text, const char* option);
+
+/// `--cost`, repeatable (SPEC §3): AMOUNT is the build budget (`plan.total_cost`), PROGRAM=AMOUNT or
+/// PROGRAM:TRACK=AMOUNT a program's or track's own cost (`plan.costs`); each as if written in the
+/// profile, over what it says.
+struct CostOptions {
+  std::optional<Won> total;
+  std::vector<ProgramCost> programs;
+};
+CostOptions parse_cost_options(const std::vector<std::string>& values);
+/// Writes them into a profile, as the profile would hold them.
+void apply_cost_options(Profile& profile, const CostOptions& costs);
+/// The `plan.costs` keys of the other years of the programs folder, read the first time they are
+/// asked for (thread-safe). One profile is checked against several years: its entry for a 2026
+/// program is not an error in 2021, only not used there.
+class OtherYearCosts {
+ public:
+  OtherYearCosts(CommonOptions options, int year) : options_(std::move(options)), year_(year) {}
+  bool knows(const std::string& key);
+
+ private:
+  CommonOptions options_;
+  int year_;
+  std::once_flag loaded_;
+  std::vector<std::string> keys_;
+};
+/// Why a `plan.costs` entry stops the company's evaluation, in the user's language; nothing when it
+/// names a program of another year (a warning, when `warn` is given, says it is not used).
+std::optional<std::string> cost_key_error(const Catalogue& catalogue, const CostKeyProblem& problem, Lang lang,
+                                          OtherYearCosts& others);
+/// The problems of `plan.costs` entries (the profile's and --cost's) against the catalogue, printed
+/// (errors, and warnings for entries of other years); true when there were errors.
+bool report_cost_keys(const Catalogue& catalogue, const Profile& profile, Lang lang, OtherYearCosts& others);
 
 }  // namespace sfgrant::cli

@@ -70,8 +70,10 @@ int run_split(const SplitOptions& options) {
                             options.level, options.target_level, program.id));
   }
   SplitProblem problem;
-  const std::optional<Split> split = split_cost(track, *cap, cost, yearly, problem);
+  std::optional<Split> split = split_cost(track, *cap, cost, yearly, problem);
   if (!split) throw Error(split_problem_text(problem, track, Lang::en));
+  // the cost given is this track's: a build budget for a build track, the track's own cost otherwise
+  split->basis = track.cost == CostBasis::own ? SplitBasis::program : SplitBasis::plan;
   render_split({catalogue.year, program, track, *cap, *split, full_support_cost(track, *cap)},
                render_options(options.common), resolve_format(options.common), std::cout);
   return kExitOk;

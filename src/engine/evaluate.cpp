@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "sfgrant/engine/costs.h"
+
 namespace sfgrant {
 
 std::string_view status_name(Status s) {
@@ -215,6 +217,65 @@ void fill_windows(const Catalogue& catalogue, const Program& program, const Eval
   }
 }
 
+/// The build cost a split uses, and its years: --cost, else the profile's. Yearly costs written
+/// for another total than --cost are not this cost's years (apply_cost).
+struct BuildCost {
+  std::optional<Won> total;
+  const std::vector<Won>* years;
+};
+
+BuildCost build_cost(const Profile& profile, const std::optional<Won>& override_cost) {
+  static const FactDef& yearly_costs = fact("plan.yearly_costs");
+  static const std::vector<Won> kNoYears;
+  BuildCost out{override_cost ? override_cost : profile.total_cost(), &kNoYears};
+  const bool years_fit = profile.has(yearly_costs) && (!override_cost || [&] {
+                           Won sum = 0;
+                           for (const Won w : profile.get(yearly_costs).amounts) sum = checked_add(sum, w);
+                           return sum == *override_cost;
+                         }());
+  if (years_fit) out.years = &profile.get(yearly_costs).amounts;
+  return out;
+}
+
+/// The profile that rules see when the company gave a program's (or track's) own cost: that cost is
+/// its plan.total_cost there, as --cost is for the build budget (SPEC §3). Nothing when none was given.
+std::optional<Profile> with_stated_cost(const Profile& profile, const ProgramCost* stated) {
+  if (stated == nullptr) return std::nullopt;
+  Profile scoped = profile;
+  apply_cost(scoped, stated->amount);
+  return scoped;
+}
+
+/// The track's split, at the cost that is the track's: its stated cost (basis program), the build
+/// budget for a build track (basis plan), or for a fee or service whose cost was not given the cost
+/// that reaches the cap (basis cap), never the build budget.
+void fill_split(const Track& track, const Profile& view, bool stated, const std::optional<Won>& override_cost,
+                std::optional<int> level_idx, std::optional<int> target_idx, TrackEvaluation& te) {
+  static const std::vector<Won> kNoYears;
+  const BuildCost cost = build_cost(view, stated ? std::nullopt : override_cost);
+  const bool own_unstated = track.cost == CostBasis::own && !stated;
+  te.cap = cap_for_levels(track, level_idx, target_idx);
+  if (!te.cap) {
+    if (cost.total && !own_unstated)
+      te.split_problem.code =
+          level_idx && target_idx ? SplitProblem::Code::no_level_row : SplitProblem::Code::levels_unknown;
+    return;
+  }
+  try {
+    te.full_support_cost = full_support_cost(track, *te.cap);
+    if (own_unstated) {
+      if (!te.full_support_cost) return;
+      te.split = split_cost(track, *te.cap, *te.full_support_cost, kNoYears, te.split_problem);
+      if (te.split) te.split->basis = SplitBasis::cap;
+    } else if (cost.total) {
+      te.split = split_cost(track, *te.cap, *cost.total, *cost.years, te.split_problem);
+      if (te.split) te.split->basis = stated ? SplitBasis::program : SplitBasis::plan;
+    }
+  } catch (const Error&) {  // the cost that reaches the cap is beyond int64 won
+    te.split_problem.code = SplitProblem::Code::overflow;
+  }
+}
+
 /// evaluate_program without the windows.
 void fill_program(const Catalogue& catalogue, const Program& program, const Profile& profile,
                   const EvaluateOptions& options, ProgramEvaluation& pe) {
@@ -223,25 +284,17 @@ void fill_program(const Catalogue& catalogue, const Program& program, const Prof
   pe.missing.clear();
   pe.center = nullptr;
   pe.tracks.resize(program.tracks.size());
+  const std::optional<Profile> program_scoped = with_stated_cost(profile, stated_cost(profile, program));
+  const Profile& program_view = program_scoped ? *program_scoped : profile;
   Tri program_tri = Tri::pass;
   for (const Rule& r : program.rules) {
-    Tri t = evaluate_condition(r.require, profile);
+    Tri t = evaluate_condition(r.require, program_view);
     pe.rules.push_back({&r, t});
     program_tri = tri_and(program_tri, t);
-    if (t == Tri::unknown) missing_facts(r.require, profile, pe.missing);
+    if (t == Tri::unknown) missing_facts(r.require, program_view, pe.missing);
   }
-  const std::optional<Won> cost = options.cost ? options.cost : profile.total_cost();
   static const FactDef& level = fact("smart_factory.level");
   static const FactDef& target = fact("smart_factory.target_level");
-  static const FactDef& yearly_costs = fact("plan.yearly_costs");
-  static const std::vector<Won> kNoYears;
-  // yearly costs written for another total than --cost are not this cost's years (apply_cost)
-  const bool years_fit = profile.has(yearly_costs) && (!options.cost || [&] {
-                           Won sum = 0;
-                           for (const Won w : profile.get(yearly_costs).amounts) sum = checked_add(sum, w);
-                           return sum == *options.cost;
-                         }());
-  const std::vector<Won>& yearly = years_fit ? profile.get(yearly_costs).amounts : kNoYears;
   std::optional<int> level_idx, target_idx;
   if (profile.has(level)) level_idx = static_cast<int>(profile.get(level).number);
   if (profile.has(target)) target_idx = static_cast<int>(profile.get(target).number);
@@ -256,29 +309,21 @@ void fill_program(const Catalogue& catalogue, const Program& program, const Prof
     te.full_support_cost.reset();
     te.split.reset();
     te.split_problem = SplitProblem{};
+    const ProgramCost* stated = stated_cost(profile, program, track);
+    const std::optional<Profile> track_scoped =
+        stated != nullptr && stated != stated_cost(profile, program) ? with_stated_cost(profile, stated)
+                                                                     : std::nullopt;
+    const Profile& view = track_scoped ? *track_scoped : program_view;
     Tri t = program_tri;
     for (const Rule& r : track.rules) {
-      Tri rt = evaluate_condition(r.require, profile);
+      Tri rt = evaluate_condition(r.require, view);
       te.rules.push_back({&r, rt});
       t = tri_and(t, rt);
-      if (rt == Tri::unknown && program_tri != Tri::fail) missing_facts(r.require, profile, pe.missing);
+      if (rt == Tri::unknown && program_tri != Tri::fail) missing_facts(r.require, view, pe.missing);
     }
     te.status = status_of(t);
     any_track = tri_or(any_track, t);
-    if (track.has_money()) {
-      te.cap = cap_for_levels(track, level_idx, target_idx);
-      if (te.cap) {
-        try {
-          te.full_support_cost = full_support_cost(track, *te.cap);
-          if (cost) te.split = split_cost(track, *te.cap, *cost, yearly, te.split_problem);
-        } catch (const Error&) {  // the cost that reaches the cap is beyond int64 won
-          te.split_problem.code = SplitProblem::Code::overflow;
-        }
-      } else if (cost) {
-        te.split_problem.code =
-            level_idx && target_idx ? SplitProblem::Code::no_level_row : SplitProblem::Code::levels_unknown;
-      }
-    }
+    if (track.has_money()) fill_split(track, view, stated != nullptr, options.cost, level_idx, target_idx, te);
   }
   pe.status = status_of(tri_and(program_tri, any_track));
   static const FactDef& region = fact("region");

@@ -177,6 +177,18 @@ std::optional<Split> split_cost(const Track& track, Won cap, Won total, const st
   }
 }
 
+std::string_view split_basis_name(SplitBasis basis) {
+  switch (basis) {
+    case SplitBasis::plan:
+      return "plan";
+    case SplitBasis::program:
+      return "program";
+    case SplitBasis::cap:
+      return "cap";
+  }
+  return "plan";
+}
+
 std::string_view split_problem_id(SplitProblem::Code code) {
   using Code = SplitProblem::Code;
   switch (code) {

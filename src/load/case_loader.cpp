@@ -14,7 +14,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::vector<std::string> kCaseKeys = {"name", "year", "as_of", "cost", "profile", "profile_file", "expect"};
+const std::vector<std::string> kCaseKeys = {"name", "year", "as_of", "cost", "costs", "profile", "profile_file", "expect"};
 const std::vector<std::string> kProgramKeys = {"status", "window", "tracks", "missing"};
 const std::vector<std::string> kTrackKeys = {"status",
                                              "cap",
@@ -24,6 +24,7 @@ const std::vector<std::string> kTrackKeys = {"status",
                                              "large_company",
                                              "full_support_cost",
                                              "months",
+                                             "basis",
                                              "private_in_kind_max",
                                              "company_cash_min",
                                              "years"};
@@ -68,6 +69,10 @@ class CaseReader : public detail::YamlReader {
         t.status = status(kv.second, base + ".status");
       } else if (k == "months") {
         t.months = scalar(kv.second, base + ".months");
+      } else if (k == "basis") {
+        t.basis = scalar(kv.second, base + ".basis");
+        if (t.basis && *t.basis != "plan" && *t.basis != "program" && *t.basis != "cap")
+          error(kv.second, fmt::format("{}.basis: \"{}\": expected plan, program or cap", base, *t.basis), "bad-value");
       } else if (k == "years") {
         std::vector<Won> years;
         for (const auto& y : kv.second) {
@@ -141,6 +146,28 @@ class CaseReader : public detail::YamlReader {
       }
     } else {
       diags_.error(tc.where, "case: give `profile` or `profile_file`", "missing-key");
+    }
+    if (const YAML::Node costs = c["costs"]; costs && !costs.IsNull()) {
+      // like --cost PROGRAM[:TRACK]=AMOUNT: a program's own cost, over the profile's plan.costs
+      if (!costs.IsMap()) {
+        error(costs, fmt::format("costs: expected a map of program or program:track to an amount, found {}",
+                                 detail::describe_kind(costs)),
+              "wrong-type");
+      } else {
+        Profile given;
+        for (const auto& kv : costs) {
+          std::string key, amount;
+          if (!detail::read_scalar(kv.first, file_, "costs", key, diags_) ||
+              !detail::read_scalar(kv.second, file_, "costs." + key, amount, diags_))
+            continue;
+          try {
+            assign_program_cost(given, key, amount, at(kv.first));
+          } catch (const Error& e) {
+            diags_.error(e.where(), e.message(), "bad-amount");
+          }
+        }
+        for (const ProgramCost& pc : given.program_costs()) tc.profile.set_program_cost(pc);
+      }
     }
     const YAML::Node expect = c["expect"];
     if (!expect || !expect.IsMap()) {

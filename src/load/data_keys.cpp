@@ -21,6 +21,7 @@ const std::vector<DataKey>& data_keys(DataMap map) {
                            {"in_kind_max", false},
                            {"company_cash_min", false},
                            {"local_government", false},
+                           {"cost", false},
                            {"rules", false},
                            {"notes", false},
                            {"schedule", false}};

@@ -37,11 +37,26 @@ void json_group(const json& obj, const std::string& prefix, Profile& profile, co
       json_group(value, path, profile, at);
       continue;
     }
+    if (path == "plan.costs") {  // a map, not a fact; the fast pass leaves it to this one
+      if (value.is_null()) continue;
+      if (!value.is_object())
+        throw Error("plan.costs: expected an object of program or program:track to an amount");
+      for (const auto& [program, amount] : value.items()) {
+        try {
+          assign_program_cost(profile, program, scalar_text(amount), at);
+        } catch (const Error& e) {
+          throw Error(e.message().rfind("plan.costs", 0) == 0 ? e.message()
+                                                               : fmt::format("plan.costs.{}: {}", program, e.message()));
+        }
+      }
+      continue;
+    }
     const FactDef* f = find_fact(path);
     if (f == nullptr || f->derived) {
       std::vector<std::string> names;
       for (const FactDef& d : all_facts())
         if (!d.derived) names.push_back(d.path);
+      names.emplace_back("plan.costs");
       std::string message = fmt::format("unknown key \"{}\"", path);
       if (auto near = closest(path, names)) message += fmt::format("; did you mean \"{}\"?", *near);
       throw Error(message);

@@ -25,6 +25,7 @@ std::vector<std::string> keys_under(const std::string& prefix) {
       keys.push_back(p.substr(prefix.size() + 1));
     }
   }
+  if (prefix == "plan") keys.push_back("costs");  // plan.costs: a map, not a fact (Profile::program_costs)
   return keys;
 }
 
@@ -59,6 +60,29 @@ void read_leaf(Profile& profile, const FactDef& f, const YAML::Node& node, const
   }
 }
 
+/// `plan.costs`: program or program:track → amount.
+void read_costs(Profile& profile, const YAML::Node& node, const std::string& file, Diagnostics& diags) {
+  if (node.IsNull()) return;
+  if (!node.IsMap()) {
+    diags.error(location_of(node, file),
+                fmt::format("plan.costs: expected a map of program or program:track to an amount (e.g. level-check: "
+                            "100만원), found {}",
+                            detail::describe_kind(node)),
+                "wrong-type");
+    return;
+  }
+  for (const auto& kv : node) {
+    std::string key, amount;
+    if (!detail::read_scalar(kv.first, file, "plan.costs", key, diags)) continue;
+    if (!detail::read_scalar(kv.second, file, "plan.costs." + key, amount, diags)) continue;
+    try {
+      assign_program_cost(profile, key, amount, location_of(kv.first, file));
+    } catch (const Error& e) {
+      diags.error(e.where(), e.message(), "invalid-value");
+    }
+  }
+}
+
 void read_map(Profile& profile, const YAML::Node& node, const std::string& prefix, const std::string& file,
               Diagnostics& diags) {
   const std::string context = prefix.empty() ? "profile" : prefix;
@@ -69,6 +93,8 @@ void read_map(Profile& profile, const YAML::Node& node, const std::string& prefi
     if (is_fact_group(path)) {
       if (kv.second.IsNull()) continue;
       read_map(profile, kv.second, path, file, diags);
+    } else if (path == "plan.costs") {
+      read_costs(profile, kv.second, file, diags);
     } else if (const FactDef* f = find_fact(path); f != nullptr && f->derived) {
       diags.error(location_of(kv.first, file),
                   fmt::format("\"{}\" is derived by sfgrant from {}; remove it from the profile", path,

@@ -86,13 +86,26 @@ std::string profile_yaml(const Profile& profile) {
   static const std::vector<const FactDef*> order = writing_order();
   std::string out;
   std::string group;
+  bool costs_written = profile.program_costs().empty();
+  // plan.costs is a map beside the plan facts (Profile::program_costs), written when the plan group ends
+  auto write_costs = [&] {
+    out += "  costs:\n";
+    for (const ProgramCost& c : profile.program_costs())
+      out += fmt::format("    {}: {}  # {}\n", quoted(c.key), c.amount, format_korean(c.amount));
+    costs_written = true;
+  };
   for (const FactDef* f : order) {
     if (f->derived || !profile.has(*f)) continue;
     const std::string g = group_of(*f);
     const std::string key = g.empty() ? f->path : f->path.substr(g.size() + 1);
+    if (g != group && group == "plan" && !costs_written) write_costs();
     if (g != group && !g.empty()) out += g + ":\n";
     group = g;
     out += (g.empty() ? "" : "  ") + key + ": " + yaml_value(*f, profile.get(*f)) + '\n';
+  }
+  if (!costs_written) {
+    if (group != "plan") out += "plan:\n";
+    write_costs();
   }
   return out;
 }

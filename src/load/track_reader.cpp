@@ -30,6 +30,16 @@ Track ProgramReader::track(const YAML::Node& n, const std::string& program_id) {
   t.in_kind_max = opt_ratio(n, "in_kind_max", ctx);
   t.company_cash_min = opt_ratio(n, "company_cash_min", ctx);
   if (n["local_government"]) t.local_government = scalar(n["local_government"], ctx + ".local_government").value_or("");
+  if (n["cost"]) {
+    const std::string basis = scalar(n["cost"], ctx + ".cost").value_or("");
+    if (basis == "own")
+      t.cost = CostBasis::own;
+    else if (basis != "build")
+      error(n["cost"], fmt::format("{}.cost: \"{}\": expected build (the smart-factory build budget, plan.total_cost) "
+                                   "or own (the track's own cost: a fee, consultation, diagnosis, R&D or service)",
+                                   ctx, basis),
+            "bad-value");
+  }
   if (n["rules"]) rules(n["rules"], ctx + ".rules", t.rules, true);
   if (n["notes"]) t.notes = notes(n["notes"], ctx + ".notes", false);
   if (n["schedule"]) t.schedule = schedule(n["schedule"], ctx + ".schedule");

@@ -22,6 +22,7 @@ void Profile::reset() {
     where_[i].line = 0;
     where_[i].column = 0;
   }
+  costs_.clear();
 }
 
 void Profile::set(const FactDef& f, Value v) {
@@ -52,6 +53,21 @@ std::optional<Won> Profile::total_cost() const {
 std::vector<Won> Profile::yearly_costs() const {
   static const FactDef& yearly = fact("plan.yearly_costs");
   return has(yearly) ? get(yearly).amounts : std::vector<Won>{};
+}
+
+const ProgramCost* Profile::program_cost(std::string_view key) const {
+  for (const ProgramCost& c : costs_)
+    if (c.key == key) return &c;
+  return nullptr;
+}
+
+void Profile::set_program_cost(ProgramCost cost) {
+  for (ProgramCost& c : costs_)
+    if (c.key == cost.key) {
+      c = std::move(cost);
+      return;
+    }
+  costs_.push_back(std::move(cost));
 }
 
 namespace {
@@ -227,6 +243,37 @@ void assign_list(Profile& profile, const FactDef& f, const std::vector<std::stri
   }
   profile.set(f, std::move(v));
   if (!where.empty()) profile.set_where(f, where.front());
+}
+
+namespace {
+
+/// A program or track id as the data writes them: lowercase letters, digits, hyphens.
+bool is_id(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  return true;
+}
+
+}  // namespace
+
+void assign_program_cost(Profile& profile, const std::string& key, const std::string& amount, const Location& where) {
+  const auto colon = key.find(':');
+  const bool well_formed = colon == std::string::npos
+                               ? is_id(key)
+                               : is_id(std::string_view(key).substr(0, colon)) &&
+                                     is_id(std::string_view(key).substr(colon + 1));
+  if (!well_formed)
+    throw Error(where, fmt::format("plan.costs: \"{}\" is not a program id or program:track (e.g. level-check, "
+                                   "dx-mentor:pre-planning)",
+                                   key));
+  if (profile.program_cost(key) != nullptr)
+    throw Error(where, fmt::format("plan.costs: \"{}\" is given twice", key));
+  try {
+    profile.set_program_cost({key, parse_amount(amount), where});
+  } catch (const Error& e) {
+    throw Error(where, fmt::format("plan.costs.{}: {}", key, e.message()));
+  }
 }
 
 }  // namespace sfgrant

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "sfgrant/render/batch_csv.h"
+#include "sfgrant/render/words.h"
 #include "sfgrant/text/join.h"
 
 namespace sfgrant {
@@ -30,6 +31,8 @@ BatchReasons::BatchReasons(const Catalogue& catalogue, Lang lang) {
       if (t != nullptr)
         for (const Note& n : t->notes)
           if (n.kind == NoteKind::caveat) texts.push_back("※ " + n.text.in(lang));
+      if (t != nullptr && t->cost == CostBasis::own && t->has_money())  // its split is at the cap
+        texts.push_back("※ " + cap_basis_text(std::nullopt, lang));
       return join(texts, " ", [](const std::string& x) { return x; });
     };
     auto keep = [&](const void* key, std::string text) {

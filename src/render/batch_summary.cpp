@@ -24,11 +24,12 @@ void print_batch_summary(std::ostream& out, const BatchSummary& summary, Lang la
         summary.read, summary.evaluated, summary.rejected, summary.lines, summary.header_lines, summary.blank_lines,
         summary.row_lines, seconds);
   Table t({"program", lang == Lang::ko ? "지원 가능" : "eligible", lang == Lang::ko ? "확인 필요" : "possible",
-           lang == Lang::ko ? "정부지원 합계" : "government total"},
-          {Align::left, Align::right, Align::right, Align::right});
+           lang == Lang::ko ? "정부지원 합계" : "government total",
+           lang == Lang::ko ? "비용 미입력(합계 제외)" : "no cost given (not in total)"},
+          {Align::left, Align::right, Align::right, Align::right, Align::right});
   for (const auto& [id, totals] : summary.programs)
-    t.add_row(
-        {id, std::to_string(totals.eligible), std::to_string(totals.possible), format_money(totals.government, lang)});
+    t.add_row({id, std::to_string(totals.eligible), std::to_string(totals.possible),
+               format_money(totals.government, lang), std::to_string(totals.at_cap)});
   t.print(out);
 }
 

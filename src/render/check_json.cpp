@@ -30,6 +30,7 @@ size_t index_in(const std::vector<T>& list, const T* item) {
 
 void write_split_json(const Split& s, JsonWriter& out) {
   out.begin_object();
+  out.member("basis", split_basis_name(s.basis));
   out.member("total", s.total);
   out.member("government", s.government);
   out.member("private", s.private_share);

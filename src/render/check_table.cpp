@@ -158,6 +158,8 @@ void render_check_table(const Evaluation& ev, const Profile& profile, int newest
     table.add_row(std::move(cells), std::move(colors));
     if (pe.status != Status::ineligible && best != nullptr && !best->split && !best->split_problem.empty())
       table.add_note("※ " + split_problem_text(best->split_problem, *best->track, lang));
+    if (pe.status != Status::ineligible && best != nullptr && best->split && best->split->basis == SplitBasis::cap)
+      table.add_note("※ " + cap_basis_text(best->split->total, lang));
     for (const Note* n : caveats(pe, best)) table.add_note("※ " + n->text.in(lang));
   }
   const int year = ev.catalogue->year;

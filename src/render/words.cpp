@@ -219,6 +219,49 @@ std::string describe_move(const Move& move, const Profile& profile, Lang lang) {
   return fmt::format("{} {} → {}", fact_label(f, lang), before, describe_value(f, after, lang));
 }
 
+std::string cap_basis_text(std::optional<Won> at_cost, Lang lang) {
+  if (lang == Lang::ko)
+    return at_cost ? fmt::format("한도 기준: 이 사업의 비용은 구축 총사업비와 별개이며 주어지지 않아, 한도에 이르는 "
+                                 "비용 {}으로 계산한 금액",
+                                 format_money(*at_cost, lang))
+                   : "한도 기준: 이 사업의 비용은 구축 총사업비와 별개이며 주어지지 않아, 한도에 이르는 비용으로 "
+                     "계산한 금액";
+  return at_cost ? fmt::format("At the cap: this program's own cost (not the build budget) was not given, so the "
+                               "amounts are at the cost that reaches the cap, {}",
+                               format_money(*at_cost, lang))
+                 : "At the cap: this program's own cost (not the build budget) was not given, so the amounts are "
+                   "at the cost that reaches the cap";
+}
+
+std::string cost_key_problem_text(const CostKeyProblem& p, int year, Lang lang) {
+  using Code = CostKeyProblem::Code;
+  const bool ko = lang == Lang::ko;
+  const std::string& key = p.entry->key;
+  std::string text;
+  switch (p.code) {
+    case Code::unknown_program:
+      text = ko ? fmt::format("plan.costs: {}년 사업에 \"{}\" 사업이 없습니다", year, key.substr(0, key.find(':')))
+                : fmt::format("plan.costs: no program \"{}\" in the {} programs", key.substr(0, key.find(':')), year);
+      break;
+    case Code::unknown_track:
+      text = ko ? fmt::format("plan.costs: {}년 \"{}\"에 그런 세부 유형이 없습니다", year, key)
+                : fmt::format("plan.costs: \"{}\" names no track of that program in {}", key, year);
+      break;
+    case Code::no_money:
+      text = ko ? fmt::format("plan.costs: \"{}\"에는 나눌 지원금이 없습니다 (한도·지원비율 없음)", key)
+                : fmt::format("plan.costs: \"{}\" has no support to split (no cap or ratio)", key);
+      break;
+  }
+  if (p.suggestion) text += ko ? fmt::format(" (\"{}\" 아닌가요?)", *p.suggestion)
+                               : fmt::format("; did you mean \"{}\"?", *p.suggestion);
+  return text;
+}
+
+std::string cost_key_unused_text(const std::string& key, int year, Lang lang) {
+  return lang == Lang::ko ? fmt::format("plan.costs: \"{}\"는 {}년 사업이 아니어서(다른 연도 사업) 이번 계산에 쓰지 않음", key, year)
+                          : fmt::format("plan.costs: \"{}\" is a program of another year than {}: not used", key, year);
+}
+
 std::string split_problem_text(const SplitProblem& p, const Track& track, Lang lang) {
   using Code = SplitProblem::Code;
   const bool ko = lang == Lang::ko;

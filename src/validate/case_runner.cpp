@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "sfgrant/engine/costs.h"
 #include "sfgrant/engine/derive.h"
 #include "sfgrant/engine/evaluate.h"
 #include "sfgrant/load/program_loader.h"
@@ -76,6 +77,9 @@ void compare_track(const TrackExpectation& t, const TrackEvaluation& te, const s
   if (t.status) expect_status(base + ".status", *t.status, te.status, failed_rules(te.rules), diffs);
   if (t.months && std::to_string(te.track->months.value_or(0)) != *t.months)
     diffs.push_back(fmt::format("{}.months: expected {}, got {}", base, *t.months, te.track->months.value_or(0)));
+  if (t.basis && (!te.split || split_basis_name(te.split->basis) != *t.basis))
+    diffs.push_back(fmt::format("{}.basis: expected {}, got {}", base, *t.basis,
+                                te.split ? split_basis_name(te.split->basis) : "no split"));
   for (const auto& [key, expected] : t.amounts)
     expect_amount(base + "." + key, expected, actual_amount(te, key), diffs);
   if (t.years) {
@@ -140,6 +144,15 @@ CaseResult CaseRunner::run(const TestCase& c, Diagnostics& diags) {
   }
   Profile profile = c.profile;
   if (c.cost) apply_cost(profile, *c.cost);
+  if (const auto problems = cost_key_problems(*cat, profile); !problems.empty()) {
+    for (const CostKeyProblem& p : problems)
+      diags.error(p.entry->where,
+                  fmt::format("plan.costs: \"{}\" names no program or track with money in {}{}", p.entry->key, c.year,
+                              p.suggestion ? fmt::format("; did you mean \"{}\"?", *p.suggestion) : std::string()),
+                  "unknown-program");
+    result.differences.push_back("the case could not run (see the errors above)");
+    return result;
+  }
   derive_facts(profile, cat->industries);
   EvaluateOptions eo;
   eo.as_of = c.as_of;

@@ -334,6 +334,12 @@ json program_defs() {
        {"in_kind_max", with_description("현물 인정 한도, as a share of the private share", ref("ratio"))},
        {"company_cash_min", with_description("현금부담 비율, as a share of the company's share", ref("ratio"))},
        {"local_government", string_schema("지자체 매칭, as the announcement writes it (e.g. 0~30%)")},
+       {"cost",
+        json{{"enum", json::array({"build", "own"})},
+             {"description",
+              "What the track's cost is: build (default) = the smart-factory build budget (plan.total_cost); own = "
+              "the track's own cost (a fee, consultation, diagnosis, R&D or service), split at the cost that "
+              "reaches the cap (basis: cap) since the profile's build budget is not its cost"}}},
        {"rules", with_description("Rules of this track only (the program's rules apply too)", ref("rules"))},
        {"notes", ref("notes")},
        {"schedule", with_description("The track's own window, when it differs from the program's", ref("schedule"))}});
@@ -494,6 +500,17 @@ json profile_leaf(const FactDef& f) {
   return json{{"description", description}, {"type", json::array({"string", "null"})}};
 }
 
+/// `plan.costs` (and a case's `costs`): a program's or track's own cost, by `program` or `program:track`.
+json program_costs_schema(const std::string& description) {
+  const std::string amount = "^" + kBlank + money_body() + kBlank + "$";
+  return json{{"description", description},
+              {"type", json::array({"object", "null"})},
+              {"propertyNames", json{{"pattern", "^[a-z0-9-]+(?::[a-z0-9-]+)?$"}}},
+              {"additionalProperties",
+               json{{"anyOf", json::array({json{{"type", "integer"}, {"minimum", 0}},
+                                           json{{"type", "string"}, {"pattern", amount}}})}}}};
+}
+
 /// The profile's map at `prefix` ("" for the top): its leaves and its groups, in registry order.
 json profile_map(const std::string& prefix, const std::string& description) {
   json properties = json::object();
@@ -517,6 +534,11 @@ json profile_map(const std::string& prefix, const std::string& description) {
     g["type"] = json::array({"object", "null"});
     properties[group] = g;
   }
+  if (prefix == "plan")
+    properties["costs"] = program_costs_schema(
+        "The cost of other programs than the build (fees, services, R&D), by program id or program:track, e.g. "
+        "level-check: 100만원. A fee or service without one is split at the cost that reaches its cap (basis: cap); "
+        "every key must name a program of the year (checked by `sfgrant check`, with did-you-mean)");
   json j{{"description", description}, {"type", "object"}, {"properties", properties}};
   if (prefix.empty()) j["required"] = json::array({"name"});
   j["additionalProperties"] = false;
@@ -568,6 +590,8 @@ json case_schema() {
                                         {"large_company", amount},
                                         {"full_support_cost", amount},
                                         {"months", json{{"type", "integer"}, {"minimum", 0}}},
+                                        {"basis", json{{"description", "The cost the split was made at"},
+                                                       {"enum", json::array({"plan", "program", "cap"})}}},
                                         {"private_in_kind_max", amount},
                                         {"company_cash_min", amount},
                                         {"years", list_of("Government share of each year", amount)}}},
@@ -591,6 +615,8 @@ json case_schema() {
             {"as_of",
              json{{"description", "Date for application windows, YYYY-MM-DD"}, {"type", "string"}, {"pattern", kDay}}},
             {"cost", money_schema("Total cost; overrides the profile's plan.total_cost")},
+            {"costs", program_costs_schema("Programs' own costs by program or program:track (as --cost "
+                                           "PROGRAM[:TRACK]=AMOUNT), over the profile's plan.costs")},
             {"profile", ref("profile")},
             {"profile_file", string_schema("A profile file, relative to this file")},
             {"expect", json{{"description", "Expectations by program id"},

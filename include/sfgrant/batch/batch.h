@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "sfgrant/engine/costs.h"
 #include "sfgrant/engine/evaluate.h"
 #include "sfgrant/model/profile.h"
 #include "sfgrant/text/byte_source.h"
@@ -27,6 +28,10 @@ struct BatchOptions {
   int jobs = 1;
   size_t batch_rows = 1024;  ///< rows a worker takes at a time (fewer when the format asks: jsonl)
   EvaluateOptions evaluate;
+  std::vector<ProgramCost> program_costs;  ///< --cost PROGRAM[:TRACK]=AMOUNT, over each row's plan.costs
+  /// Why a row whose plan.costs names nothing of the catalogue is rejected (the renderer's words);
+  /// nothing when the entry is one of another year's programs, which is not used but no error.
+  std::function<std::optional<std::string>(const CostKeyProblem&)> cost_key_error;
   std::string file_name = "<stdin>";  ///< for messages
 };
 
@@ -55,7 +60,8 @@ struct RejectedRow {
 struct ProgramTotals {
   long eligible = 0;
   long possible = 0;
-  Won government = 0;  ///< eligible companies' government share at their planned cost
+  Won government = 0;  ///< eligible companies' government share at the cost they gave
+  long at_cap = 0;     ///< eligible companies that gave no cost for it: split at the cap, not in `government`
 };
 
 /// The counts of a run. Every line of the input is one of: the header, a blank line (or a row of

@@ -19,7 +19,13 @@ struct YearShare {
   Won private_share = 0;
 };
 
+/// The cost a split was made at (SPEC §7 `basis`): the build budget the company gave
+/// (`plan.total_cost`, `--cost`), the cost it gave for this program or track (`plan.costs`), or, for a
+/// track whose cost is its own and was not given, the cost that reaches the cap.
+enum class SplitBasis { plan, program, cap };
+
 struct Split {
+  SplitBasis basis = SplitBasis::plan;
   Won total = 0;
   Won government = 0;
   Won private_share = 0;  ///< total − government
@@ -71,6 +77,9 @@ std::optional<Won> full_support_cost(const Track& track, Won cap);
 /// and `problem` set, when the inputs cannot be split.
 std::optional<Split> split_cost(const Track& track, Won cap, Won total, const std::vector<Won>& yearly,
                                 SplitProblem& problem);
+
+/// The basis as JSON names it (SPEC §7 `split.basis`): `plan`, `program` or `cap`.
+std::string_view split_basis_name(SplitBasis basis);
 
 /// The problem's id as JSON and tests name it: `too_many_years`.
 std::string_view split_problem_id(SplitProblem::Code code);

@@ -20,6 +20,7 @@ struct TrackExpectation {
   Location where;                     ///< of the track's key
   std::optional<std::string> status;  ///< eligible, possible or ineligible
   std::optional<std::string> months;  ///< as written
+  std::optional<std::string> basis;   ///< the split's basis: plan, program or cap
   /// cap, full_support_cost, government, private, company, large_company, private_in_kind_max,
   /// company_cash_min, in the file's order; an empty amount expects none (`null`).
   std::vector<std::pair<std::string, std::optional<Won>>> amounts;

@@ -3,6 +3,7 @@
 /// unknown, never assumed (SPEC §3).
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sfgrant/model/error.h"
@@ -20,6 +21,15 @@ struct Value {
   std::string text;
   std::vector<std::int64_t> items;
   std::vector<Won> amounts;
+};
+
+/// The cost the company gave for one program or one track (`plan.costs`, SPEC §3): a fee, a
+/// consultation or an R&D project whose cost is not the build budget. `key` is `program` or
+/// `program:track`; the engine checks it names a program of the catalogue (engine/costs.h).
+struct ProgramCost {
+  std::string key;
+  Won amount = 0;
+  Location where;
 };
 
 class Profile {
@@ -42,10 +52,18 @@ class Profile {
   std::optional<Won> total_cost() const;
   std::vector<Won> yearly_costs() const;
 
+  /// `plan.costs`, in the order given.
+  const std::vector<ProgramCost>& program_costs() const { return costs_; }
+  /// The entry for exactly `key` (`program` or `program:track`), if given.
+  const ProgramCost* program_cost(std::string_view key) const;
+  /// Adds an entry, or replaces the one with the same key (the command line over the profile).
+  void set_program_cost(ProgramCost cost);
+
  private:
   std::vector<Value> values_;
   std::vector<unsigned char> known_;  ///< not vector<bool>: read for every condition of every rule
   std::vector<Location> where_;
+  std::vector<ProgramCost> costs_;
 };
 
 /// Parses one scalar for a fact (enum word in English or Korean, yes/no, number, amount, text)
@@ -54,6 +72,11 @@ void assign_fact(Profile& profile, const FactDef& fact, const std::string& text,
 /// Stores a list fact (selections, same_level_used, yearly_costs) from its items.
 void assign_list(Profile& profile, const FactDef& fact, const std::vector<std::string>& items,
                  const std::vector<Location>& where);
+
+/// Stores one `plan.costs` entry: `key` is `program` or `program:track` (ids of lowercase letters,
+/// digits and hyphens), `amount` an amount as people write it. Throws Error at `where` when either is
+/// malformed or the key is given twice.
+void assign_program_cost(Profile& profile, const std::string& key, const std::string& amount, const Location& where);
 
 /// Parses yes/no as people write it: true/false, yes/no, y/n, 1/0, 예/아니오, O/X.
 std::optional<bool> parse_yes_no(const std::string& text);

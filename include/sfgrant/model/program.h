@@ -41,6 +41,11 @@ struct Schedule {
   std::string source;
 };
 
+/// What a track's cost is: the smart-factory build budget the profile gives (`plan.total_cost`), or
+/// the track's own cost (a fee, a consultation, a diagnosis, an R&D or service project) that has
+/// nothing to do with that budget.
+enum class CostBasis { build, own };
+
 struct Track {
   std::string id;
   Text name;
@@ -57,6 +62,7 @@ struct Track {
   std::optional<Ratio> in_kind_max;        ///< of the private share
   std::optional<Ratio> company_cash_min;   ///< of the company's share
   std::string local_government;            ///< 지자체 매칭, as the announcement writes it
+  CostBasis cost = CostBasis::build;       ///< `cost: own` in the YAML
   std::vector<Rule> rules;
   std::vector<Note> notes;
   std::optional<Schedule> schedule;  ///< when the track has a window of its own; else the program's

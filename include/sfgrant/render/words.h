@@ -4,6 +4,7 @@
 /// words from here; the engine gives codes and values only.
 #include <string>
 
+#include "sfgrant/engine/costs.h"
 #include "sfgrant/engine/evaluate.h"
 #include "sfgrant/engine/split.h"
 #include "sfgrant/engine/what_it_takes.h"
@@ -51,5 +52,13 @@ std::string describe_move(const Move& move, const Profile& profile, Lang lang);
 
 /// Why a track's cost cannot be split (`te.split_problem`), for `track`.
 std::string split_problem_text(const SplitProblem& problem, const Track& track, Lang lang);
+/// Why a split is at the cost that reaches the cap (SplitBasis::cap), with that cost when given:
+/// the track's cost is its own (a fee, a service), not the build budget, and it was not given.
+std::string cap_basis_text(std::optional<Won> at_cost, Lang lang);
+/// Why a `plan.costs` entry (or `--cost PROGRAM=AMOUNT`) names nothing of the `year`'s programs, with
+/// "did you mean".
+std::string cost_key_problem_text(const CostKeyProblem& problem, int year, Lang lang);
+/// A `plan.costs` entry for a program of another year than `year`: not used.
+std::string cost_key_unused_text(const std::string& key, int year, Lang lang);
 
 }  // namespace sfgrant
