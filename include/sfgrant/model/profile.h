@@ -3,6 +3,7 @@
 /// unknown, never assumed (SPEC §3).
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sfgrant/model/error.h"
@@ -55,8 +56,13 @@ void assign_fact(Profile& profile, const FactDef& fact, const std::string& text,
 void assign_list(Profile& profile, const FactDef& fact, const std::vector<std::string>& items,
                  const std::vector<Location>& where);
 
-/// Parses yes/no as people write it: true/false, yes/no, y/n, 1/0, 예/아니오, O/X.
+/// Parses yes/no as people write it (in a profile, a company list, a rule or an answer): the words
+/// below, ASCII letters in either case.
 std::optional<bool> parse_yes_no(const std::string& text);
+/// The words parse_yes_no reads as yes (true, yes, y, 1, o, 예, 네, 있음, 유, 해당, ○, ◯) and as no
+/// (false, no, n, 0, x, 아니오, 아니요, 없음, 무, 비해당, ×); the schema's patterns come from them.
+const std::vector<std::string_view>& yes_words();
+const std::vector<std::string_view>& no_words();
 
 /// Checks a 사업자등록번호 (10 digits, `305-86-12345`): format and check digit.
 /// Returns an explanation when it is wrong, nothing when it is valid.
