@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "sfgrant/engine/evaluate.h"
+#include "sfgrant/load/column_names.h"
 #include "sfgrant/load/data_keys.h"
 #include "sfgrant/load/program_loader.h"
 #include "sfgrant/model/facts.h"
@@ -460,9 +461,20 @@ json centers_schema() {
 // ---------------------------------------------------------------------------------------------
 // Profile: every key a user may type, from the fact registry (facts.h).
 
+/// The names of `f`'s column in a company list (column_names.h), for its description.
+std::string column_help(const FactDef& f) {
+  std::string out = "\nCompany-list column (`sfgrant batch`): " + f.path;
+  for (const ColumnNames& c : column_names())
+    if (c.path == f.path)
+      for (std::string_view k : c.korean) out += ", " + std::string(k);
+  if (f.type == FactType::list) out += "; in a cell, items separated by `;`, `,` or line ends";
+  if (f.type == FactType::money_list) out += "; in a cell, amounts separated by `;` or line ends";
+  return out;
+}
+
 json profile_leaf(const FactDef& f) {
   std::string description =
-      f.question.ko + " — " + f.question.en + (f.path == "name" ? " (required)" : "");
+      f.question.ko + " — " + f.question.en + (f.path == "name" ? " (required)" : "") + column_help(f);
   if (f.vocabulary != nullptr) description += "\nValues (English or Korean):" + vocabulary_help(*f.vocabulary);
   const json null{{"type", "null"}};
   switch (f.type) {
