@@ -171,3 +171,49 @@ PY
   done
   cmp -s "$work/lines.csv.$jobs" "$work/lines.csv.1" || { echo "FAIL: -j $jobs csv differs from -j 1"; exit 1; }
 done
+
+# ---- #16: company lists the way Korean offices keep them -----------------------------------------
+
+# 6. a CP949 list with Korean headers and Korean values (Excel's "CSV" as a technopark saves it) gives
+#    the same output, byte for byte, as the same list with profile paths and English values; the row
+#    that cannot be read is reported the same way in both and the others are still evaluated.
+cat >"$work/korean.utf8.csv" <<'CSV'
+회사명,사업자 등록번호,기업규모,업종코드,시·도,시군구,체납 여부,참여제한,영업상태,현재수준,목표수준,구축방식,수준확인서,선정·확인서,총사업비,연차별 사업비
+한빛정밀(주),305-86-12346,소기업,C29294,대전광역시,유성구,아니오,×,정상,기초,중간2,정부지원,○,"뿌리기업, 레전드50+",4억 5천만원,
+유성금형,,중기업,25934,충청남도,천안시,무,비해당,영업,미적용,기초,없음,X,도약,"400,000,000",2억원; 2억원
+세종부품,,소기업,29294,세종,,네,N,휴업,중간1,중간2,자체구축,예,,3억원,
+한 칸 모자란 행,소기업
+포항주물,,소기업,24311,경북,포항시,유,해당,정상,기초,고도화,정부지원,Y,뿌리기업,6억원,
+CSV
+cat >"$work/english.csv" <<'CSV'
+name,business_number,size,ksic,region,city,status.tax_arrears,status.sanctioned,status.business,smart_factory.level,smart_factory.target_level,smart_factory.built_by,smart_factory.level_certified,selections,plan.total_cost,plan.yearly_costs
+한빛정밀(주),305-86-12346,small,29294,대전,유성구,false,false,active,basic,intermediate2,government,true,root_company;legend50,450000000,
+유성금형,,medium,25934,충남,천안시,false,false,active,none,basic,none,false,jump_up,400000000,200000000;200000000
+세종부품,,small,29294,세종,,true,false,suspended,intermediate1,intermediate2,self,true,,300000000,
+한 칸 모자란 행,small
+포항주물,,small,24311,경북,포항시,true,true,active,basic,advanced,government,true,root_company,600000000,
+CSV
+iconv -f UTF-8 -t CP949 "$work/korean.utf8.csv" >"$work/korean.csv"
+if iconv -f UTF-8 -t UTF-8 "$work/korean.csv" >/dev/null 2>&1; then echo "FAIL: the Korean list is not CP949"; exit 1; fi
+for fmt in csv jsonl; do
+  for list in korean english; do
+    set +e
+    "$SFGRANT" batch "$work/$list.csv" --programs "$PROGRAMS" --as-of 2026-02-15 --all --format $fmt -j 1 \
+      >"$work/$list.$fmt.out" 2>"$work/$list.$fmt.err"
+    code=$?
+    set -e
+    # the short row is rejected (exit 1), the four others evaluated
+    [ "$code" -eq 1 ] || { echo "FAIL: $list list, $fmt: exit $code"; cat "$work/$list.$fmt.err"; exit 1; }
+    grep -q "5행 읽음, 4행 평가, 1행 거부" "$work/$list.$fmt.err" ||
+      { echo "FAIL: $list list, $fmt: summary"; cat "$work/$list.$fmt.err"; exit 1; }
+    grep -q "$list.csv:5: error: 2 fields, but the header has 16 columns" "$work/$list.$fmt.err" ||
+      { echo "FAIL: $list list, $fmt: the short row is not reported"; cat "$work/$list.$fmt.err"; exit 1; }
+  done
+  if ! cmp -s "$work/korean.$fmt.out" "$work/english.$fmt.out"; then
+    echo "FAIL: Korean headers and values give another $fmt than the English list"
+    diff "$work/korean.$fmt.out" "$work/english.$fmt.out" | head -20
+    exit 1
+  fi
+  [ "$(grep -c . "$work/korean.$fmt.out")" -gt 4 ] || { echo "FAIL: too little $fmt output"; exit 1; }
+done
+echo "a CP949 list with Korean headers and values reads as the same list in English (csv, jsonl)"

@@ -537,3 +537,21 @@ TEST_CASE("a row whose plan.costs names no program is rejected, the others evalu
   }
   CHECK(r.out.find("3,수준확인비용,level-check,") != std::string::npos);
 }
+
+TEST_CASE("a CSV list states programs' own costs in one plan.costs (사업별 비용) column", "[batch][csv][costs]") {
+  const std::string header = std::string(kHeader).insert(std::string(kHeader).size() - 1, ",사업별 비용");
+  std::string good = good_row("수준확인80");
+  good.insert(good.size() - 1, ",\"level-check=80만원; dx-mentor:aftercare=1,000만원\"");
+  std::string bad = good_row("항목오류");
+  bad.insert(bad.size() - 1, ",level-check 80만원");
+  Run r = run(header + good + bad, {}, true);
+  CHECK(r.summary.evaluated == 1);
+  REQUIRE(r.rejects.size() == 1);
+  CHECK(r.rejects[0].line == 3);
+  CHECK(r.rejects[0].reason.find("expected program=amount") != std::string::npos);
+  // 수준확인 전액 지원 at its own 80만원; 사후관리 50% of 1,000만원 (003_615c5e1e5f9a1b7a.txt §2.3, §2.6)
+  CHECK(r.out.find("2,수준확인80,level-check,") != std::string::npos);
+  CHECK(r.out.find(",level-check,1000000,800000,0,") != std::string::npos);
+  CHECK(r.out.find(",dx-mentor,") != std::string::npos);
+  CHECK(r.out.find("aftercare,19000000,5000000,5000000,") != std::string::npos);
+}

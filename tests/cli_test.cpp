@@ -481,3 +481,34 @@ TEST_CASE("test -k runs only the cases whose name contains the text", "[cli][tes
   const Result none = run_sfgrant({"test", "tests/cases", "-k", "no case has this name"});
   CHECK_THAT(none.out, Catch::Contains("0 passed, 0 failed"));
 }
+
+TEST_CASE("batch csv to a file named .csv starts with a UTF-8 BOM for Excel; stdout only with --bom",
+          "[cli][batch][bom]") {
+  const TempDir dir;
+  const std::string list = SFGRANT_SOURCE_DIR "/examples/companies.csv";
+  const std::string bom = "\xEF\xBB\xBF";
+  auto batch = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {"batch", list, "--as-of", "2026-02-15"});
+    Result r = run_sfgrant(args);
+    INFO(r.err);
+    REQUIRE((r.code == 0 || r.code == 1));
+    return r;
+  };
+  const std::string plain = batch({}).out;
+  REQUIRE(plain.rfind("line,", 0) == 0);  // standard output: no BOM, for scripts
+  CHECK(batch({"--bom"}).out == bom + plain);
+  batch({"-o", dir.path() + "/results.csv"});
+  CHECK(slurp(dir.path() + "/results.csv") == bom + plain);
+  batch({"-o", dir.path() + "/RESULTS.CSV"});
+  CHECK(slurp(dir.path() + "/RESULTS.CSV") == bom + plain);
+  batch({"-o", dir.path() + "/plain.csv", "--no-bom"});
+  CHECK(slurp(dir.path() + "/plain.csv") == plain);
+  batch({"-o", dir.path() + "/results.txt"});
+  CHECK(slurp(dir.path() + "/results.txt") == plain);
+  CHECK(batch({"-o", "-"}).out == plain);
+  batch({"--format", "jsonl", "-o", dir.path() + "/results.jsonl"});
+  CHECK(slurp(dir.path() + "/results.jsonl").rfind("{", 0) == 0);
+  const Result both = run_sfgrant({"batch", list, "--bom", "--no-bom"});
+  CHECK(both.code == 2);
+  CHECK_THAT(both.err, Catch::Contains("--bom excludes --no-bom"));
+}

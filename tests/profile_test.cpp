@@ -252,3 +252,40 @@ TEST_CASE("yes/no is read as people write it", "[profile][yes-no]") {
   CHECK_FALSE(sfgrant::parse_yes_no("maybe"));
   CHECK_FALSE(sfgrant::parse_yes_no(""));
 }
+
+TEST_CASE("every yes/no word of Korean forms and lists is read, Latin letters in either case",
+          "[profile][yes-no][korean]") {
+  for (const char* yes :
+       {"true", "TRUE", "True", "yes", "Yes", "y", "Y", "1", "O", "o", "예", "네", "있음", "유", "해당", "○", "◯"})
+    CHECK(sfgrant::parse_yes_no(yes) == true);
+  for (const char* no : {"false", "FALSE", "False", "no", "NO", "n", "N", "0", "X", "x", "아니오", "아니요", "없음",
+                         "무", "비해당", "×"})
+    CHECK(sfgrant::parse_yes_no(no) == false);
+  for (const char* neither : {"해당없음?", "예예", "0.0", "○×", "ㅇ"}) CHECK_FALSE(sfgrant::parse_yes_no(neither));
+  SECTION("the YAML profile reads them the same way") {
+    const Profile p = sfgrant::load_profile(
+        "name: a\nstatus:\n  tax_arrears: 무\n  sanctioned: 비해당\nsmart_factory:\n  level_certified: ○\n"
+        "  collects_data: 네\n  project_in_progress: ×\nconsortium:\n  cloud_provider: 해당\n",
+        "input");
+    CHECK(p.get(fact("status.tax_arrears")).flag == false);
+    CHECK(p.get(fact("status.sanctioned")).flag == false);
+    CHECK(p.get(fact("smart_factory.level_certified")).flag == true);
+    CHECK(p.get(fact("smart_factory.collects_data")).flag == true);
+    CHECK(p.get(fact("smart_factory.project_in_progress")).flag == false);
+    CHECK(p.get(fact("consortium.cloud_provider")).flag == true);
+  }
+}
+
+TEST_CASE("selections, roles and business states accept the Korean words people write", "[profile][korean]") {
+  const Profile p = sfgrant::load_profile(
+      "name: a\nrole: 수요기업\nstatus:\n  business: 정상\nselections: [뿌리기업, 레전드50+, 도약, 뿌리기업 확인서, TP "
+      "추천서]\n",
+      "input");
+  const auto& v = sfgrant::selection_vocabulary();
+  CHECK(p.get(fact("selections")).items == std::vector<std::int64_t>{*v.find("root_company"), *v.find("legend50"),
+                                                                     *v.find("jump_up"), *v.find("tp_recommendation")});
+  CHECK(p.get(fact("role")).number == *fact("role").vocabulary->find("adopter"));
+  CHECK(p.get(fact("status.business")).number == *fact("status.business").vocabulary->find("active"));
+  CHECK(load_error("name: a\nselections: [뿌리]\n") ==
+        "input:2:14: invalid value \"뿌리\" for selections: expected one of " + v.describe());
+}

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -38,6 +39,7 @@ struct BatchOptions {
   std::vector<std::string> costs;  ///< --cost AMOUNT | PROGRAM[:TRACK]=AMOUNT, repeatable
   bool all = false;
   bool bom = false;
+  bool no_bom = false;
   int jobs = 0;
 };
 
@@ -111,6 +113,17 @@ class Output {
   std::unique_ptr<OutputStream> file_;
 };
 
+/// A UTF-8 BOM first: asked for (--bom, any output), or csv going to a file named .csv, which people
+/// open in Excel by double-click (Korean Excel reads a csv without one as CP949 and breaks its Hangul)
+/// unless --no-bom. Standard output gets none by default: scripts read it.
+bool with_bom(const BatchOptions& o) {
+  if (o.bom) return true;
+  if (o.no_bom || o.format != "csv" || o.output.empty() || o.output == "-") return false;
+  std::string extension = fs::path(o.output).extension().string();
+  for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return extension == ".csv";
+}
+
 std::unique_ptr<BatchFormat> choose_format(const BatchOptions& o, Output& out, const Catalogue& catalogue, Lang lang) {
   if (o.format == "xlsx") {
     BatchXlsxOptions xo;
@@ -120,8 +133,8 @@ std::unique_ptr<BatchFormat> choose_format(const BatchOptions& o, Output& out, c
     xo.on_warning = [](const std::string& m) { std::cerr << escape_for_terminal(m) << '\n'; };
     return make_batch_xlsx(out.path(), catalogue, xo);
   }
-  if (o.format == "jsonl") return make_batch_jsonl(out.stream(), catalogue, lang, o.bom);
-  return make_batch_csv(out.stream(), catalogue, BatchCsvOptions{lang, o.all, o.bom});
+  if (o.format == "jsonl") return make_batch_jsonl(out.stream(), catalogue, lang, with_bom(o));
+  return make_batch_csv(out.stream(), catalogue, BatchCsvOptions{lang, o.all, with_bom(o)});
 }
 
 /// What the run shows on stderr as it goes: each rejected row, and on a terminal a line of rows
@@ -185,13 +198,17 @@ Runner setup_batch(CLI::App& app) {
   sub->add_option(
       "-o,--output", options->output,
       "write here (atomically: a temporary beside it, renamed when complete) instead of standard output; - for "
-      "standard output");
+      "standard output. csv to a FILE.csv starts with a UTF-8 BOM for Excel (--no-bom: none)");
   sub->add_option("--cost", options->costs,
                   "for every company: the build budget, over plan.total_cost (e.g. 4억원); or "
                   "PROGRAM[:TRACK]=AMOUNT, a program's own cost, over plan.costs; repeatable")
       ->type_name("AMOUNT|PROGRAM[:TRACK]=AMOUNT");
   sub->add_flag("--all", options->all, "csv/xlsx: every program, ineligible too");
-  sub->add_flag("--bom", options->bom, "csv: start with a UTF-8 BOM so Excel reads Hangul");
+  CLI::Option* bom = sub->add_flag(
+      "--bom", options->bom,
+      "start with a UTF-8 BOM so Excel reads Hangul, also on standard output (csv, jsonl); csv written to a "
+      "file named .csv has one without asking");
+  sub->add_flag("--no-bom", options->no_bom, "csv: no UTF-8 BOM, also in a file named .csv")->excludes(bom);
   sub->add_option("-j,--jobs", options->jobs, "worker threads (default: all cores)")->check(CLI::Range(0, 256));
   return [options] {
     const BatchOptions& o = *options;

@@ -4,16 +4,38 @@
 
 #include <string_view>
 
+#include "sfgrant/load/column_names.h"
 #include "sfgrant/load/profile_loader.h"
 #include "sfgrant/model/diagnostics.h"
-#include "sfgrant/model/suggest.h"
 
 namespace sfgrant {
+namespace {
+
+/// `plan.costs` (사업별 비용): a cell of `program[:track]=amount` items, separated like a list's.
+bool is_costs_column(const std::string& header) {
+  static const std::string path = column_key("plan.costs"), korean = column_key("사업별 비용");
+  const std::string key = column_key(header);
+  return key == path || key == korean;
+}
+
+/// An unknown header: the nearest name (a path, or a Korean name with its path) and what to do.
+std::string unknown_column_message(const std::string& header, size_t column) {
+  std::string message = fmt::format("unknown column \"{}\" (column {}) in the header", header, column);
+  if (auto near = closest_column_name(header)) {
+    const FactDef* f = column_field(*near);
+    message += f->path == *near ? fmt::format("; did you mean \"{}\"?", *near)
+                                : fmt::format("; did you mean \"{}\" ({})?", *near, f->path);
+  } else {
+    message +=
+        "; expected a profile path like name, size, ksic, plan.total_cost or a Korean name like 회사명, 기업규모, "
+        "업종코드, 총사업비";
+  }
+  return message + " (rename the column or remove it; `sfgrant schema profile` lists every column name)";
+}
+
+}  // namespace
 
 CsvProfileMapper::CsvProfileMapper(const std::vector<std::string>& header, const std::string& file) : file_(file) {
-  std::vector<std::string> names;
-  for (const FactDef& f : all_facts())
-    if (!f.derived) names.push_back(f.path);
   // Excel exports often end the header with empty cells (name,size,ksic,,,): they are no columns
   size_t named = header.size();
   while (named > 1 && header[named - 1].find_first_not_of(" \t") == std::string::npos) --named;
@@ -22,24 +44,31 @@ CsvProfileMapper::CsvProfileMapper(const std::vector<std::string>& header, const
     std::string h = header[i];
     while (!h.empty() && (h.back() == ' ' || h.back() == '\t')) h.pop_back();
     while (!h.empty() && (h.front() == ' ' || h.front() == '\t')) h.erase(h.begin());
-    const FactDef* f = find_fact(h);
-    if (f == nullptr || f->derived) {
-      std::string message = fmt::format("unknown column \"{}\" (column {}) in the header", h, i + 1);
-      if (auto near = closest(h, names))
-        message += fmt::format("; did you mean \"{}\"?", *near);
-      else
-        message += "; columns are profile paths like name, size, ksic, status.tax_arrears, plan.total_cost";
-      throw Error(Location{file, 1, static_cast<int>(i + 1)}, message);
+    const Location at{file, 1, static_cast<int>(i + 1)};
+    if (is_costs_column(h)) {  // plan.costs: a map, not a fact; null in columns_
+      if (costs_column_)
+        throw Error(at, fmt::format("columns {} \"{}\" and {} \"{}\" both mean plan.costs; keep one of them",
+                                    *costs_column_ + 1, headers_[*costs_column_], i + 1, h));
+      costs_column_ = i;
+      columns_.push_back(nullptr);
+      headers_.push_back(std::move(h));
+      continue;
     }
-    for (size_t k = 0; k < i; ++k)
-      if (columns_[k] == f)
-        throw Error(Location{file, 1, static_cast<int>(i + 1)},
-                    fmt::format("column \"{}\" appears twice in the header (columns {} and {})", h, k + 1, i + 1));
+    const FactDef* f = column_field(h);
+    if (f == nullptr) throw Error(at, unknown_column_message(h, i + 1));
+    for (size_t k = 0; k < i; ++k) {
+      if (columns_[k] != f) continue;
+      if (headers_[k] == h)
+        throw Error(at, fmt::format("column \"{}\" appears twice in the header (columns {} and {})", h, k + 1, i + 1));
+      throw Error(at, fmt::format("columns {} \"{}\" and {} \"{}\" both mean the field \"{}\"; keep one of them", k + 1,
+                                  headers_[k], i + 1, h, f->path));
+    }
     columns_.push_back(f);
+    headers_.push_back(std::move(h));
   }
   if (find_fact("name") != nullptr) {
     bool has_name = false;
-    for (const FactDef* f : columns_) has_name = has_name || f->path == "name";
+    for (const FactDef* f : columns_) has_name = has_name || (f != nullptr && f->path == "name");
     if (!has_name) throw Error(Location{file, 1, 1}, "the header has no \"name\" column (every profile needs a name)");
   }
 }
@@ -51,6 +80,22 @@ std::string_view trim(std::string_view s) {
   if (a == std::string_view::npos) return {};
   size_t b = s.find_last_not_of(" \t");
   return s.substr(a, b - a + 1);
+}
+
+/// The items of a list cell: separated by `;` or line ends (Excel's Alt+Enter), and for a list of
+/// words also by `,` (뿌리기업, 레전드50+). Not for amounts, whose commas group thousands (1,900만원).
+std::vector<std::string> list_items(std::string_view cell, bool words) {
+  const std::string_view separators = words ? ";,\r\n" : ";\r\n";
+  std::vector<std::string> items;
+  size_t start = 0;
+  while (start <= cell.size()) {
+    size_t end = cell.find_first_of(separators, start);
+    if (end == std::string_view::npos) end = cell.size();
+    std::string_view item = trim(cell.substr(start, end - start));
+    if (!item.empty()) items.emplace_back(item);
+    start = end + 1;
+  }
+  return items;
 }
 
 }  // namespace
@@ -75,27 +120,34 @@ std::optional<std::string> CsvProfileMapper::map(const std::vector<std::string>&
   std::string cell;
   try {
     for (size_t i = 0; i < columns_.size(); ++i) {
-      const FactDef& f = *columns_[i];
       const std::string_view trimmed = trim(fields[i]);
       if (trimmed.empty()) continue;  // an empty cell is unknown
       cell.assign(trimmed);
       at.column = static_cast<int>(i + 1);
-      if (f.type == FactType::list || f.type == FactType::money_list) {
-        std::vector<std::string> items;
-        size_t start = 0;
-        while (start <= cell.size()) {
-          size_t semi = cell.find(';', start);
-          if (semi == std::string::npos) semi = cell.size();
-          std::string_view item = trim(std::string_view(cell).substr(start, semi - start));
-          if (!item.empty()) items.emplace_back(item);
-          start = semi + 1;
+      if (columns_[i] == nullptr) {  // plan.costs: level-check=100만원; dx-mentor:aftercare=1,000만원
+        for (const std::string& item : list_items(cell, false)) {
+          const auto eq = item.find('=');
+          if (eq == std::string::npos)
+            throw Error(at, fmt::format("plan.costs: \"{}\": expected program=amount or program:track=amount, items "
+                                        "separated by ; (e.g. level-check=100만원; dx-mentor:aftercare=1,000만원)",
+                                        item));
+          assign_program_cost(profile, std::string(trim(std::string_view(item).substr(0, eq))),
+                              std::string(trim(std::string_view(item).substr(eq + 1))), at);
         }
-        assign_list(profile, f, items, {at});
+        continue;
+      }
+      const FactDef& f = *columns_[i];
+      if (f.type == FactType::list || f.type == FactType::money_list) {
+        assign_list(profile, f, list_items(cell, f.type == FactType::list), {at});
       } else {
         assign_fact(profile, f, cell, at);
       }
     }
   } catch (const Error& e) {
+    // a column headed by another name than the field's path (목표수준) is named as the list has it
+    const size_t i = static_cast<size_t>(at.column - 1);
+    if (at.column > 0 && columns_[i] != nullptr && headers_[i] != columns_[i]->path)
+      return fmt::format("column {} \"{}\": {}", at.column, headers_[i], e.message());
     return e.message();
   }
   Diagnostics diags;

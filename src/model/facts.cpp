@@ -11,6 +11,10 @@ std::optional<int> Vocabulary::find(std::string_view word) const {
   for (size_t i = 0; i < choices.size(); ++i) {
     if (choices[i].id == word || (!choices[i].label.empty() && choices[i].label == word)) return static_cast<int>(i);
   }
+  // the other words only when the id and the label missed: batch reads millions of ids
+  for (size_t i = 0; i < choices.size(); ++i)
+    for (const std::string& w : choices[i].also)
+      if (w == word) return static_cast<int>(i);
   return std::nullopt;
 }
 
@@ -57,65 +61,106 @@ Vocabulary make_regions() {
 }
 
 Vocabulary make_selections() {
-  return {
-      "selection",
-      false,
-      {
-          {"legend50", "", {"레전드50+ 선정확인서", "Legend50+ selection certificate"}},
-          {"jump_up", "", {"도약(Jump-Up) 프로그램 선정 협약서", "Jump-Up program agreement"}},
-          {"rnd_success", "", {"국가R&D 최종 성공 판정", "national R&D project judged successful"}},
-          {"tp_recommendation", "", {"지역 제조혁신센터(TP) 추천서", "regional innovation center (TP) recommendation"}},
-          {"ministry_field", "", {"부처협업 지원분야 해당", "in a partner ministry's support field"}},
-          {"regional_field",
-           "",
-           {"지역특화형 참여 지자체의 지원분야 해당", "in a participating local government's field"}},
-          {"high_carbon", "", {"고탄소 배출업종", "high-carbon-emission industry"}},
-          {"robot_si_partner", "", {"로봇 SI 공급기업과 컨소시엄", "in consortium with a robot SI supplier"}},
-          {"vc_investment", "", {"최근 3년 5억원 이상 투자유치", "raised 500M won or more in the last 3 years"}},
-          {"supplier_pool",
-           "",
-           {"스마트제조 공급기업 Pool 등록", "registered in the smart manufacturing supplier pool"}},
-          {"smart_service_pool",
-           "",
-           {"스마트서비스 공급기업 Pool 등록", "registered in the smart service supplier pool"}},
-          {"root_company", "", {"뿌리기업 확인서", "root-industry company certificate"}},
-          {"regional_flagship_midsize", "", {"지역대표 중견기업", "regional flagship midsize company"}},
-          {"smart_factory_training", "", {"스마트공장 교육 이수", "completed smart factory training"}},
-          {"daejeon_consulting",
-           "",
-           {"대전 스마트공장 컨설팅지원사업 참여", "took part in Daejeon smart factory consulting"}},
-          {"leading_smart_factory", "", {"선도형 스마트공장 선정기업", "selected for a leading smart factory build"}},
-          {"smart_service_partner",
-           "",
-           {"스마트서비스 Pool 등록 중소기업과 컨소시엄", "in consortium with an SME from the smart service pool"}},
-          {"smart_service_built",
-           "",
-           {"스마트 서비스 지원사업으로 솔루션 구축", "built a solution under the smart service program"}},
-          {"advanced_project_selected",
-           "",
-           {"인공지능 솔루션 실증 또는 스마트공장 고도화 사업 선정",
-            "selected for an AI demonstration or advanced smart factory project"}},
-          // Selections added by the 2026 audit of §2.1 (issue #13); each entry ends with a comma.
-          // (end of the 2026 §2.1 selections)
-          // Selections added by the 2026 audit of §2.2–§2.12 (issue #13).
-          {"process_field_diagnosis",
-           "",
-           {"표준공정 공정최적화 R&D 제조현장진단 참여기업",
-            "took part in the field diagnosis of the standard-process optimisation R&D"}},
-          // (end of the 2026 §2.2–§2.12 selections)
-          // Selections added by the audit of 2023, 2021 and 2024 (issue #13).
-          {"operator_recommended",
-           "",
-           {"투자연계형 운영사가 추천한 공급기업 (도입기업은 그 공급기업과 함께 참여)",
-            "supplier recommended by an investment-linked program operator (for an adopter: its supplier is)"}},
-          // (end of the 2023, 2021 and 2024 selections)
-      }};
+  return {"selection",
+          false,
+          {
+              {"legend50",
+               "",
+               {"레전드50+ 선정확인서", "Legend50+ selection certificate"},
+               {"레전드50+", "레전드50+ 선정확인서"}},
+              {"jump_up",
+               "",
+               {"도약(Jump-Up) 프로그램 선정 협약서", "Jump-Up program agreement"},
+               {"도약", "도약 프로그램"}},
+              {"rnd_success",
+               "",
+               {"국가R&D 최종 성공 판정", "national R&D project judged successful"},
+               {"R&D 성공", "국가R&D 성공판정"}},
+              {"tp_recommendation",
+               "",
+               {"지역 제조혁신센터(TP) 추천서", "regional innovation center (TP) recommendation"},
+               {"TP 추천서", "센터 추천서"}},
+              {"ministry_field",
+               "",
+               {"부처협업 지원분야 해당", "in a partner ministry's support field"},
+               {"부처협업 분야"}},
+              {"regional_field",
+               "",
+               {"지역특화형 참여 지자체의 지원분야 해당", "in a participating local government's field"},
+               {"지역특화 분야"}},
+              {"high_carbon", "", {"고탄소 배출업종", "high-carbon-emission industry"}, {"고탄소", "고탄소 배출업종"}},
+              {"robot_si_partner",
+               "",
+               {"로봇 SI 공급기업과 컨소시엄", "in consortium with a robot SI supplier"},
+               {"로봇 SI 컨소시엄"}},
+              {"vc_investment",
+               "",
+               {"최근 3년 5억원 이상 투자유치", "raised 500M won or more in the last 3 years"},
+               {"투자유치"}},
+              {"supplier_pool",
+               "",
+               {"스마트제조 공급기업 Pool 등록", "registered in the smart manufacturing supplier pool"},
+               {"공급기업 Pool", "공급기업 풀"}},
+              {"smart_service_pool",
+               "",
+               {"스마트서비스 공급기업 Pool 등록", "registered in the smart service supplier pool"},
+               {"스마트서비스 Pool", "스마트서비스 풀"}},
+              {"root_company",
+               "",
+               {"뿌리기업 확인서", "root-industry company certificate"},
+               {"뿌리기업", "뿌리기업 확인서"}},
+              {"regional_flagship_midsize",
+               "",
+               {"지역대표 중견기업", "regional flagship midsize company"},
+               {"지역대표 중견기업"}},
+              {"smart_factory_training",
+               "",
+               {"스마트공장 교육 이수", "completed smart factory training"},
+               {"스마트공장 교육", "스마트공장 교육 이수"}},
+              {"daejeon_consulting",
+               "",
+               {"대전 스마트공장 컨설팅지원사업 참여", "took part in Daejeon smart factory consulting"},
+               {"대전 컨설팅", "대전 스마트공장 컨설팅"}},
+              {"leading_smart_factory",
+               "",
+               {"선도형 스마트공장 선정기업", "selected for a leading smart factory build"},
+               {"선도형 스마트공장"}},
+              {"smart_service_partner",
+               "",
+               {"스마트서비스 Pool 등록 중소기업과 컨소시엄", "in consortium with an SME from the smart service pool"},
+               {"스마트서비스 Pool 컨소시엄"}},
+              {"smart_service_built",
+               "",
+               {"스마트 서비스 지원사업으로 솔루션 구축", "built a solution under the smart service program"},
+               {"스마트서비스 구축"}},
+              {"advanced_project_selected",
+               "",
+               {"인공지능 솔루션 실증 또는 스마트공장 고도화 사업 선정",
+                "selected for an AI demonstration or advanced smart factory project"},
+               {"고도화 사업 선정", "AI 실증 선정"}},
+              // Selections added by the 2026 audit of §2.1 (issue #13); each entry ends with a comma.
+              // (end of the 2026 §2.1 selections)
+              // Selections added by the 2026 audit of §2.2–§2.12 (issue #13).
+              {"process_field_diagnosis",
+               "",
+               {"표준공정 공정최적화 R&D 제조현장진단 참여기업",
+                "took part in the field diagnosis of the standard-process optimisation R&D"},
+               {"제조현장진단", "제조현장진단 참여"}},
+              // (end of the 2026 §2.2–§2.12 selections)
+              // Selections added by the audit of 2023, 2021 and 2024 (issue #13).
+              {"operator_recommended",
+               "",
+               {"투자연계형 운영사가 추천한 공급기업 (도입기업은 그 공급기업과 함께 참여)",
+                "supplier recommended by an investment-linked program operator (for an adopter: its supplier is)"},
+               {"운영사 추천"}},
+              // (end of the 2023, 2021 and 2024 selections)
+          }};
 }
 
 const Vocabulary& roles() {
   static const Vocabulary v{"role",
                             false,
-                            {{"adopter", "도입기업", {"도입기업", "adopting company"}},
+                            {{"adopter", "도입기업", {"도입기업", "adopting company"}, {"수요기업"}},
                              {"supplier", "공급기업", {"공급기업", "supplier"}},
                              {"institution", "기관", {"기관", "institution"}}}};
   return v;
@@ -124,8 +169,8 @@ const Vocabulary& roles() {
 const Vocabulary& business_states() {
   static const Vocabulary v{"business status",
                             false,
-                            {{"active", "영업", {"영업 중", "active"}},
-                             {"suspended", "휴업", {"휴업", "suspended"}},
+                            {{"active", "영업", {"영업 중", "active"}, {"영업중", "정상"}},
+                             {"suspended", "휴업", {"휴업", "suspended"}, {"휴업중"}},
                              {"closed", "폐업", {"폐업", "closed"}}}};
   return v;
 }

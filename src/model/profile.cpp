@@ -82,11 +82,24 @@ bool equals_lowered(const std::string& text, std::string_view word) {
 
 }  // namespace
 
+const std::vector<std::string_view>& yes_words() {
+  // ○ and ◯ are the circles Korean forms mark with; 유/무 and 해당/비해당 the columns of official lists
+  static const std::vector<std::string_view> kWords = {"true", "yes",  "y",  "1",    "o", "예",
+                                                       "네",   "있음", "유", "해당", "○", "◯"};
+  return kWords;
+}
+
+const std::vector<std::string_view>& no_words() {
+  static const std::vector<std::string_view> kWords = {"false",  "no",   "n",  "0",      "x", "아니오",
+                                                       "아니요", "없음", "무", "비해당", "×"};
+  return kWords;
+}
+
 std::optional<bool> parse_yes_no(const std::string& raw) {
   // compared without building a lowered copy: batch parses millions of these
-  for (std::string_view w : {"true", "yes", "y", "1", "예", "o", "있음"})
+  for (std::string_view w : yes_words())
     if (equals_lowered(raw, w)) return true;
-  for (std::string_view w : {"false", "no", "n", "0", "아니오", "아니요", "x", "없음"})
+  for (std::string_view w : no_words())
     if (equals_lowered(raw, w)) return false;
   return std::nullopt;
 }

@@ -2,13 +2,16 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <stdexcept>
 
 #include "sfgrant/engine/evaluate.h"
+#include "sfgrant/load/column_names.h"
 #include "sfgrant/load/data_keys.h"
 #include "sfgrant/load/program_loader.h"
 #include "sfgrant/model/facts.h"
+#include "sfgrant/model/profile.h"
 
 namespace sfgrant {
 namespace {
@@ -75,17 +78,32 @@ std::string alternatives(const std::vector<std::string>& patterns) {
 /// The words parse_yes_no accepts.
 std::string yes_no_body() {
   std::vector<std::string> words;
-  for (const char* w : {"true", "yes", "y", "1", "o", "false", "no", "n", "0", "x"}) words.push_back(any_case(w));
-  for (const char* w : {"예", "있음", "아니오", "아니요", "없음"}) words.push_back(w);
+  for (const auto* list : {&yes_words(), &no_words()})
+    for (std::string_view w : *list) words.push_back(any_case(w));
   return alternatives(words);
 }
 
-/// Every way a vocabulary's value may be written: the English id or the Korean label.
+/// "true/false, yes/no, …": the yes and no words in pairs, for descriptions.
+std::string yes_no_help() {
+  std::string out;
+  const auto& yes = yes_words();
+  const auto& no = no_words();
+  for (size_t i = 0; i < std::max(yes.size(), no.size()); ++i) {
+    if (!out.empty()) out += ", ";
+    if (i < yes.size()) out += yes[i];
+    if (i < yes.size() && i < no.size()) out += '/';
+    if (i < no.size()) out += no[i];
+  }
+  return out;
+}
+
+/// Every way a vocabulary's value may be written: the English id, the Korean label, the other words.
 std::vector<std::string> vocabulary_words(const Vocabulary& v) {
   std::vector<std::string> words;
   for (const Choice& c : v.choices) {
     words.push_back(c.id);
     if (!c.label.empty() && c.label != c.id) words.push_back(c.label);
+    for (const std::string& w : c.also) words.push_back(w);
   }
   return words;
 }
@@ -95,6 +113,7 @@ std::string vocabulary_help(const Vocabulary& v) {
   for (const Choice& c : v.choices) {
     out += "\n- " + c.id;
     if (!c.label.empty() && c.label != c.id) out += " (" + c.label + ")";
+    for (const std::string& w : c.also) out += ", " + w;
     if (!c.meaning.ko.empty()) out += ": " + c.meaning.ko;
     if (!c.meaning.en.empty() && c.meaning.en != c.meaning.ko) out += " / " + c.meaning.en;
   }
@@ -448,13 +467,25 @@ json centers_schema() {
 // ---------------------------------------------------------------------------------------------
 // Profile: every key a user may type, from the fact registry (facts.h).
 
+/// The names of `f`'s column in a company list (column_names.h), for its description.
+std::string column_help(const FactDef& f) {
+  std::string out = "\nCompany-list column (`sfgrant batch`): " + f.path;
+  for (const ColumnNames& c : column_names())
+    if (c.path == f.path)
+      for (std::string_view k : c.korean) out += ", " + std::string(k);
+  if (f.type == FactType::list) out += "; in a cell, items separated by `;`, `,` or line ends";
+  if (f.type == FactType::money_list) out += "; in a cell, amounts separated by `;` or line ends";
+  return out;
+}
+
 json profile_leaf(const FactDef& f) {
-  std::string description = f.question.ko + " — " + f.question.en;
+  std::string description =
+      f.question.ko + " — " + f.question.en + (f.path == "name" ? " (required)" : "") + column_help(f);
   if (f.vocabulary != nullptr) description += "\nValues (English or Korean):" + vocabulary_help(*f.vocabulary);
   const json null{{"type", "null"}};
   switch (f.type) {
     case FactType::boolean:
-      return json{{"description", description + "\nYes/no: true/false, yes/no, 예/아니오, O/X"},
+      return json{{"description", description + "\nYes/no: " + yes_no_help()},
                   {"anyOf", json::array({json{{"type", "boolean"}}, json{{"enum", json::array({0, 1})}},
                                          json{{"type", "string"}, {"pattern", "^" + yes_no_body() + "$"}}, null})}};
     case FactType::number:
@@ -487,7 +518,7 @@ json profile_leaf(const FactDef& f) {
     case FactType::text:
       break;
   }
-  if (f.path == "name") return json{{"description", description + " (required)"}, {"type", "string"}, {"minLength", 1}};
+  if (f.path == "name") return json{{"description", description}, {"type", "string"}, {"minLength", 1}};
   if (f.path == "ksic")
     return json{{"description", description + "\nKSIC (10th rev.): 2-5 digits or an 8-digit item code; \"C29294\" "
                                               "accepted. Quote it so leading zeros stay: \"01110\""},

@@ -17,6 +17,9 @@ struct Choice {
   std::string id;     ///< the English word used in data and JSON (`intermediate1`)
   std::string label;  ///< the Korean label also accepted on input (`중간1`)
   Text meaning;       ///< what it means, for help and schema
+  /// Other words accepted on input (뿌리기업 for root_company): what people write in a profile or a
+  /// company list's cell. Never printed: output uses the id and the label.
+  std::vector<std::string> also{};
 };
 
 /// A closed list of values. When `ordered`, the list runs from lowest to highest.
@@ -25,7 +28,8 @@ struct Vocabulary {
   bool ordered = false;
   std::vector<Choice> choices;
 
-  /// Index of the value written in English or Korean, if it is one of the choices.
+  /// Index of the value written in English or Korean (the id, the label or one of the other words),
+  /// if it is one of the choices.
   std::optional<int> find(std::string_view word) const;
   std::string describe() const;  ///< "small (소기업), medium (중기업), …"
 };

@@ -78,8 +78,13 @@ void assign_list(Profile& profile, const FactDef& fact, const std::vector<std::s
 /// malformed or the key is given twice.
 void assign_program_cost(Profile& profile, const std::string& key, const std::string& amount, const Location& where);
 
-/// Parses yes/no as people write it: true/false, yes/no, y/n, 1/0, 예/아니오, O/X.
+/// Parses yes/no as people write it (in a profile, a company list, a rule or an answer): the words
+/// below, ASCII letters in either case.
 std::optional<bool> parse_yes_no(const std::string& text);
+/// The words parse_yes_no reads as yes (true, yes, y, 1, o, 예, 네, 있음, 유, 해당, ○, ◯) and as no
+/// (false, no, n, 0, x, 아니오, 아니요, 없음, 무, 비해당, ×); the schema's patterns come from them.
+const std::vector<std::string_view>& yes_words();
+const std::vector<std::string_view>& no_words();
 
 /// Checks a 사업자등록번호 (10 digits, `305-86-12345`): format and check digit.
 /// Returns an explanation when it is wrong, nothing when it is valid.
