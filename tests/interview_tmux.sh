@@ -55,6 +55,14 @@ wait_prompt() {
   done
   fail "timed out waiting for a prompt"
 }
+# Waits until the last non-empty line on the screen matches a regular expression.
+wait_last_line() {
+  for _ in $(seq 200); do
+    screen | grep -v '^$' | tail -1 | grep -Eq "$1" && return 0
+    sleep 0.05
+  done
+  return 1
+}
 # Waits until the screen matches a regular expression.
 wait_for() {
   for _ in $(seq 200); do
@@ -89,11 +97,18 @@ declare -A answers=(
 
 asked=()
 bad_answer_done=0
+revisit_done=0
 for n in $(seq 1 60); do
   # the next question, or the offer to save
   for _ in $(seq 200); do
     s=$(screen)
     grep -Eq "^\[$n\] " <<<"$s" && break
+    if grep -q "다시 물어볼까요" <<<"$s" && [ "$revisit_done" -eq 0 ]; then
+      # the end offers the skipped questions that still decide programs; ㄴ (no) declines
+      grep -Eq "^건너뛴 질문 [0-9]+개가 아직 [0-9]+개 사업을 정합니다" <<<"$s" || fail "the offer to revisit does not count"
+      type_line "ㄴ"
+      revisit_done=1
+    fi
     grep -q "저장할 파일 이름" <<<"$s" && break 2
     grep -q "^EXIT=" <<<"$s" && fail "the interview ended before the offer to save"
     sleep 0.05
@@ -107,12 +122,16 @@ for n in $(seq 1 60); do
   if [ "$path" = "size" ] && [ "$bad_answer_done" -eq 0 ]; then
     # a wrong answer is refused with the reason, and the question is asked again
     type_line "huge"
-    wait_for 'invalid value "huge" for size'
+    wait_for '"huge"은\(는\) 받을 수 없습니다: 목록의 번호나 이름으로 답해 주세요'
     bad_answer_done=1
+    # the refused text is offered again for correcting: Ctrl-U clears it
+    wait_last_line '> huge$' || fail "the refused answer is not offered again for editing"
+    tmux -S "$socket" send-keys C-u
   fi
   type_line "${answers[$path]:-}"
 done
 [ "$bad_answer_done" -eq 1 ] || fail "the size question never came"
+[ "$revisit_done" -eq 1 ] || fail "no offer to ask the skipped questions again"
 [ "${asked[0]}" = "name" ] || fail "the first question is ${asked[0]}, expected name"
 
 s=$(screen)
