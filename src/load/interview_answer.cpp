@@ -97,7 +97,12 @@ Answer read_answer(const FactDef& f, const std::string& typed) {
   if (typed == "<") return {Answer::Kind::back, {}, {}};
   if (is_one_of(typed, {"?", "？", "도움말", "help"})) return {Answer::Kind::help, {}, {}};
   static const FactDef& region = fact("region");
+  static const FactDef& city = fact("city");
   if (&f == &region) return region_answer(f, typed);
+  if (&f == &city) {  // 유성 → 유성구, as the center tables write it; a name several places have stays as typed
+    const std::vector<Place> found = places_named(typed);
+    if (found.size() == 1) return {Answer::Kind::value, {std::string(found.front().name)}, {}};
+  }
   switch (f.type) {
     case FactType::boolean:
       return {Answer::Kind::value, {yes_no_word(typed)}, {}};

@@ -3,7 +3,8 @@
 /// read by the same parser as a YAML profile (assign_fact / assign_list); this adds only what a
 /// person types on the phone and a file does not hold: `<` (back), `?` (help), 모름/skip,
 /// ㅇ/ㄴ/네/응 for yes and no, an enum's number in the list, a selection by the words of its
-/// meaning (뿌리기업 → root_company), and a region by its 시·군·구 (창원 → 경남 창원시).
+/// meaning (뿌리기업 → root_company), a region by its 시·군·구 (창원 → 경남 창원시) and a city by
+/// its short name (유성 → 유성구).
 #include <optional>
 #include <string>
 #include <vector>
