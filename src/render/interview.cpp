@@ -168,7 +168,7 @@ void print_question_help(const FactDef& f, const std::vector<const Program*>& pr
   if (!how.empty()) out << "  " << l.t("답하는 법: ", "How to answer: ") << how << '\n';
   if (f.vocabulary != nullptr && f.vocabulary->choices.size() <= 20) {
     for (const Choice& c : f.vocabulary->choices)
-      if (!c.meaning.in(lang).empty() && c.meaning.in(lang) != c.label)
+      if (!c.meaning.in(lang).empty() && c.meaning.in(lang) != c.label && c.meaning.in(lang) != c.id)
         out << "    " << offered_choice(c, lang) << " — " << c.meaning.in(lang) << '\n';
   }
   out << "  "
