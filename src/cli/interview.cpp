@@ -359,13 +359,19 @@ Runner setup_interview(CLI::App& app) {
                   "replaced only after asking, or with --force)");
   sub->add_flag("--force", options->force, "replace an existing --output file without asking");
   sub->footer(
-      "Keys: Enter or 모름/skip leaves a fact unknown; ? explains the question (the programs it decides, examples); "
-      "< or Up on an empty line goes back to the previous question with its answer ready to edit; Left/Right, "
-      "Backspace, Ctrl-A/E edit the line (Hangul too); Ctrl-P/N and Ctrl-R browse earlier answers. Yes/no: "
-      "예 네 ㅇ Y O ○ / 아니오 아니요 ㄴ N X ×; choices by number, Korean label or English word; region by 시·도 or "
-      "시·군·구 (창원 → 경남 창원시). Ctrl-C or Ctrl-D asks whether to save the answers so far (a draft `check` reads) "
-      "or quit.\n\nExit status: 0 finished, some program eligible or possible; 1 finished, none; 2 bad usage or "
-      "no terminal; 3 stopped early, draft saved; 130 stopped early, nothing saved.");
+      "Keys (on a terminal, line editing by libedit):\n"
+      "  Enter, 모름 or skip  leave the fact unknown (the end offers the skipped ones that still decide programs)\n"
+      "  ?                    what the question decides (the programs waiting for it) and how to answer\n"
+      "  < or Up              back to the previous question, its answer ready to edit (Up: on an empty or\n"
+      "                       unchanged line)\n"
+      "  Left/Right, Ctrl-A/E, Backspace, Ctrl-U   edit the line (Hangul too)\n"
+      "  Up/Down on a typed line   earlier answers\n"
+      "  Ctrl-C or Ctrl-D     stop: save the answers so far as a draft `check` reads, quit, or go on\n"
+      "Answers: yes/no as 예 네 ㅇ Y O ○ / 아니오 아니요 ㄴ N X ×; a choice by its number, Korean label or English\n"
+      "word; a region by 시·도 or 시·군·구 (창원 → 경남 창원시; 고성 asks 강원 or 경남). A refused answer is\n"
+      "offered again to correct.\n"
+      "Exit status: 0 finished, a program eligible or possible; 1 finished, none; 2 bad usage, no terminal or\n"
+      "the -o file cannot be written; 3 stopped early, draft saved; 130 stopped early, nothing saved.");
   return [options] { return run_interview(*options); };
 }
 
