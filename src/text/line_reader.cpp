@@ -207,8 +207,9 @@ class TerminalLineReader final : public LineReader {
       return CC_NEWLINE;
     }
     if (r.browsing_ == 0) return CC_ERROR;
+    if (r.browsing_ == r.answers_.size()) r.typed_ = line;  // kept for ↓ back to it
     --r.browsing_;
-    el_wreplacestr(el, widen(r.answers_[r.browsing_]).c_str());
+    r.replace_line(widen(r.answers_[r.browsing_]));
     return CC_REDISPLAY;
   }
 
@@ -216,8 +217,16 @@ class TerminalLineReader final : public LineReader {
     TerminalLineReader& r = *self(el);
     if (r.browsing_ >= r.answers_.size()) return CC_ERROR;
     ++r.browsing_;
-    el_wreplacestr(el, r.browsing_ == r.answers_.size() ? L"" : widen(r.answers_[r.browsing_]).c_str());
+    r.replace_line(r.browsing_ == r.answers_.size() ? r.typed_ : widen(r.answers_[r.browsing_]));
     return CC_REDISPLAY;
+  }
+
+  /// el_wreplacestr refuses an empty string: the line is emptied by deleting it from its end.
+  void replace_line(const std::wstring& text) {
+    const LineInfoW* info = el_wline(el_);
+    el_cursor(el_, static_cast<int>(info->lastchar - info->cursor));
+    el_wdeletestr(el_, static_cast<int>(info->lastchar - info->buffer));
+    if (!text.empty()) el_winsertstr(el_, text.c_str());
   }
 
   std::string old_locale_;
@@ -227,6 +236,7 @@ class TerminalLineReader final : public LineReader {
   std::wstring prompt_;
   std::wstring prefill_;
   bool back_ = false;
+  std::wstring typed_;                ///< the line as typed before ↑ went through the answers
   std::vector<std::string> answers_;  ///< for ↑ / ↓ on a line being edited
   size_t browsing_ = 0;               ///< index into answers_ shown by ↑ / ↓; size() = the line typed
 };
