@@ -315,4 +315,34 @@ grep -q "저장하지 않고 끝냈습니다." <<<"$(screen)" || fail "Ctrl-D th
 [ "$(cat "$work/existing.yaml")" = "name: 기존 프로필" ] || fail "the existing -o file was changed"
 [ "$(find "$work" -name '*.yaml' | wc -l)" -eq 3 ] || fail "a file was written: $(ls -A "$work")"
 echo "PASS: Ctrl-D then quit wrote nothing; -o onto an existing file asked first"
+
+# ---------------------------------------------------------------------------------------------
+# 6. An -o that can never be written (a folder) is refused before any question, exit 2; one that
+#    fails when saving (its folder removed meanwhile) shows the reason and asks for another name.
+mkdir "$work/folder" "$work/gone"
+out=$(script -qec "LC_ALL=C '$SFGRANT' interview --programs '$PROGRAMS' -o '$work/folder'" /dev/null </dev/null 2>&1)
+status=$?
+[ "$status" -eq 2 ] || fail "-o onto a folder: exit $status, expected 2 before any question: $out"
+grep -q "not a regular file" <<<"$out" || fail "-o onto a folder: no reason given: $out"
+grep -q '^\[1\] ' <<<"$out" && fail "-o onto a folder: questions were asked first: $out"
+start bad_output -o gone/profile.yaml
+wait_for '^\[1\] '
+wait_prompt
+type_line "남해산업"
+wait_for '^\[2\] '
+wait_prompt
+rmdir "$work/gone"
+keys C-c
+wait_for "그만둘까요\?"
+wait_prompt
+type_line "1"
+wait_for "✘ gone/profile.yaml: 쓸 수 없습니다"
+wait_for "저장할 파일 이름"
+wait_prompt
+type_line "elsewhere.yaml"
+wait_for "^EXIT="
+screen | grep -q "^EXIT=3" || fail "a failed -o, then another name: exit status is not 3"
+grep -q 'name: "남해산업"' "$work/elsewhere.yaml" || fail "the answers were not saved under the other name"
+[ -z "$(find "$work" -name '.*.sfgrant-*')" ] || fail "a temporary was left behind: $(find "$work" -name '.*.sfgrant-*')"
+echo "PASS: -o onto a folder is refused before any question; a failed save asks for another name and keeps the answers"
 exit 0

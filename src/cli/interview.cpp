@@ -54,6 +54,11 @@ class Interview {
   }
 
   int run() {
+    // an -o that can never be written (a folder, a device, /dev/stdout, a missing folder) is refused
+    // before any question (Error: exit 2), rather than after the answers
+    if (!output_.empty()) {
+      const AtomicFile probe(output_);  // its temporary is removed when it goes out of scope
+    }
     print_interview_banner(catalogue_, lang_, out_);
     if (!confirm_output()) return kExitStopped;
     while (true) {
@@ -67,7 +72,7 @@ class Interview {
     const Evaluation ev = evaluate_now();
     out_ << '\n';
     render_check_table(ev, profile_, newest_year(options_.common), render_options(options_.common), out_);
-    save(false);
+    if (!save(false) && output_failed_) return kExitUsage;  // -o could not be written, nor another file
     for (const auto& pe : ev.programs)
       if (pe.status != Status::ineligible) return kExitOk;
     return kExitNone;
@@ -246,8 +251,9 @@ class Interview {
 
   /// -o onto an existing file: replace it only when told so (or --force); else a name is asked at the end.
   bool confirm_output() {
+    if (output_.empty()) return true;
     std::error_code ec;
-    if (output_.empty() || options_.force || !std::filesystem::exists(output_, ec)) return true;
+    if (options_.force || !std::filesystem::exists(output_, ec)) return true;
     try {
       const LineRead r = read(overwrite_prompt(output_, lang_), {});
       if (read_yes_no(r.text) != std::optional<bool>(true)) output_.clear();
@@ -311,7 +317,8 @@ class Interview {
       } catch (const Error& e) {
         out_ << "  ✘ " << path << ": " << interview_line(InterviewLine::cannot_write, lang_) << " (" << e.message()
              << ")\n";
-        if (!options_.output.empty() && path == options_.output) throw;
+        // the answers are not lost with the file: another name is asked for
+        output_failed_ = output_failed_ || (!options_.output.empty() && path == options_.output);
         path.clear();
         continue;
       }
@@ -332,6 +339,7 @@ class Interview {
   Profile profile_;
   std::vector<Step> steps_;
   bool revisit_offered_ = false;
+  bool output_failed_ = false;  ///< the -o file could not be written
 };
 
 int run_interview(const InterviewOptions& options) {
@@ -371,7 +379,8 @@ Runner setup_interview(CLI::App& app) {
       "word; a region by 시·도 or 시·군·구 (창원 → 경남 창원시; 고성 asks 강원 or 경남). A refused answer is\n"
       "offered again to correct.\n"
       "Exit status: 0 finished, a program eligible or possible; 1 finished, none; 2 bad usage, no terminal or\n"
-      "the -o file cannot be written; 3 stopped early, draft saved; 130 stopped early, nothing saved.");
+      "the -o file cannot be written (another name is asked first: nothing is lost with it); 3 stopped early,\n"
+      "draft saved; 130 stopped early, nothing saved.");
   return [options] { return run_interview(*options); };
 }
 
