@@ -34,7 +34,9 @@ fail() {
 out=$(echo "name" | "$SFGRANT" interview --programs "$PROGRAMS" 2>&1)
 status=$?
 [ "$status" -eq 2 ] || fail "interview without a terminal: exit $status, expected 2"
-grep -q "needs a terminal" <<<"$out" || fail "interview without a terminal: no clear message: $out"
+grep -q "interview는 터미널에서만 묻습니다" <<<"$out" || fail "interview without a terminal: no clear message: $out"
+out=$(echo "name" | "$SFGRANT" interview --lang en --programs "$PROGRAMS" 2>&1)
+grep -q "needs a terminal" <<<"$out" || fail "interview --lang en without a terminal: no English message: $out"
 
 # The server runs in the foreground (-D) so that it also works where daemon() cannot (no character
 # device /dev/null in some containers); -u: UTF-8 whatever the locale.

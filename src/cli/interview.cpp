@@ -344,9 +344,7 @@ class Interview {
 
 int run_interview(const InterviewOptions& options) {
   if (isatty(STDIN_FILENO) == 0)
-    throw Error(
-        "interview needs a terminal: standard input is not one; to evaluate a profile from a file or a "
-        "pipe, use `sfgrant check PROFILE`");
+    throw Error(interview_line(InterviewLine::needs_terminal, resolve_lang(options.common)));
   const Catalogue catalogue = load_catalogue(options.common);
   // libedit on the terminal; plain lines when no UTF-8 locale can be had for it
   std::unique_ptr<LineReader> reader = make_terminal_line_reader();

@@ -114,6 +114,12 @@ std::string interview_line(InterviewLine line, Lang lang) {
       return l.t("회사명도 아직 없어 저장할 것이 없습니다.", "Nothing to save: not even the company name was given.");
     case InterviewLine::not_saved:
       return l.t("저장하지 않고 끝냈습니다.", "Stopped without saving.");
+    case InterviewLine::needs_terminal:
+      return l.t(
+          "interview는 터미널에서만 묻습니다: 표준 입력이 터미널이 아닙니다. 파일이나 파이프의 프로필은 "
+          "`sfgrant check PROFILE`로 평가하세요",
+          "interview needs a terminal: standard input is not one; to evaluate a profile from a file or a "
+          "pipe, use `sfgrant check PROFILE`");
   }
   return {};
 }

@@ -50,6 +50,7 @@ enum class InterviewLine {
   stop_choice,      ///< the stop prompt's answer was none of its choices
   nothing_to_save,  ///< stopped before the company name was given
   not_saved,        ///< quit without saving
+  needs_terminal,   ///< the error when standard input is not a terminal
 };
 std::string interview_line(InterviewLine line, Lang lang);
 
