@@ -310,6 +310,11 @@ wait_prompt
 keys C-d
 wait_for "그만둘까요\?"
 wait_prompt
+keys Up  # no answer to this question: asked again, never taken as quitting
+for _ in $(seq 100); do [ "$(screen | grep -c '^그만둘까요?')" -ge 2 ] && break; sleep 0.05; done
+[ "$(screen | grep -c '^그만둘까요?')" -ge 2 ] || fail "↑ at the stop question did not ask it again"
+screen | grep -q "^EXIT=" && fail "↑ at the stop question ended the interview"
+wait_prompt
 type_line "2"
 wait_for "^EXIT="
 screen | grep -q "^EXIT=130" || fail "Ctrl-D then quit: exit status is not 130"

@@ -268,6 +268,7 @@ class Interview {
   int stop() {
     while (true) {
       LineRead r = get_line(interview_line(InterviewLine::stop_prompt, lang_));
+      if (r.event == LineRead::Event::back) continue;  // ↑ here is no answer: ask again
       const std::string& t = r.text;
       if (r.event != LineRead::Event::line || t == "2" || t == "q" || t == "quit" || t == "끝") {
         out_ << interview_line(InterviewLine::not_saved, lang_) << '\n';
@@ -294,6 +295,7 @@ class Interview {
       if (path.empty()) {
         out_ << '\n';
         const LineRead r = get_line(interview_line(InterviewLine::save_as, lang_));
+        if (r.event == LineRead::Event::back) continue;  // ↑ here is no answer: ask again
         if (r.event != LineRead::Event::line || r.text.empty()) return false;
         path = r.text;
         std::error_code ec;

@@ -145,7 +145,11 @@ class TerminalLineReader final : public LineReader {
       std::fflush(stdout);
       return {LineRead::Event::interrupt, {}};
     }
-    if (back_) return {LineRead::Event::back, {}};  // (an empty line ended by a key function reads as NULL)
+    if (back_) {  // (an empty line ended by a key function reads as NULL, and ends without a newline)
+      std::fputs("\n", stdout);
+      std::fflush(stdout);
+      return {LineRead::Event::back, {}};
+    }
     if (line == nullptr || count <= 0) {
       std::fputs("\n", stdout);
       std::fflush(stdout);
