@@ -100,7 +100,7 @@ if(DPKG_SHLIBDEPS)
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 else()
   set(CPACK_DEBIAN_PACKAGE_DEPENDS
-      "libyaml-cpp0.7, libfmt9, libutf8proc2, libxlsxwriter4, libstdc++6, libc6")
+      "libyaml-cpp0.7, libfmt9, libutf8proc2, libxlsxwriter4, libedit2, libstdc++6, libc6")
 endif()
 # only the runtime: no headers or static libraries are installed
 include(CPack)
@@ -110,5 +110,5 @@ if(SFGRANT_BUILD_TESTS)
   add_test(NAME interview-tmux
            COMMAND bash "${CMAKE_CURRENT_SOURCE_DIR}/tests/interview_tmux.sh" $<TARGET_FILE:sfgrant>
                    "${CMAKE_CURRENT_SOURCE_DIR}/programs")
-  set_tests_properties(interview-tmux PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+  set_tests_properties(interview-tmux PROPERTIES TIMEOUT 180)
 endif()

@@ -14,7 +14,7 @@ import sys
 # stage: (stages it may include besides itself, libraries it may include)
 RULES = {
     "model": ([], ["fmt"]),
-    "text": (["model"], ["fmt", "utf8proc", "iconv"]),
+    "text": (["model"], ["fmt", "utf8proc", "iconv", "libedit"]),
     "load": (["model", "text"], ["fmt", "yaml-cpp", "nlohmann"]),
     "engine": (["model"], ["fmt"]),
     "score": (["model"], ["fmt"]),
@@ -29,6 +29,7 @@ LIBRARIES = {
     "nlohmann": re.compile(r"^nlohmann/"),
     "utf8proc": re.compile(r"^utf8proc\.h$"),
     "iconv": re.compile(r"^iconv\.h$"),
+    "libedit": re.compile(r"^histedit\.h$"),
     "xlsxwriter": re.compile(r"^xlsxwriter\.h$"),
     "CLI11": re.compile(r"^CLI/"),
 }
