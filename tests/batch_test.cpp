@@ -506,19 +506,21 @@ TEST_CASE("a cut last line (the file still being written) is rejected, not evalu
   CHECK_THAT(j.rejects[0].reason, Catch::StartsWith("last line has no line end and is incomplete"));
 }
 
-TEST_CASE("a row whose plan.costs names no program is rejected, the others evaluated; shares at the cap are not "
-          "summed",
-          "[batch][jsonl][costs]") {
+TEST_CASE(
+    "a row whose plan.costs names no program is rejected, the others evaluated; shares at the cap are not "
+    "summed",
+    "[batch][jsonl][costs]") {
   // issue #14: a 4억원 build budget is not a level check's cost. A company that gave none has its
   // level check split at the cap (basis cap), which the summary does not add to what companies ask for.
   BatchOptions options;
   options.input = BatchInput::jsonl;
   const std::string company =
       R"("size":"small","ksic":"29294","region":"대전","role":"adopter","status":{"business":"active","tax_arrears":false,"notice_exclusion":false,"sanctioned":false},"smart_factory":{"level":"basic","target_level":"intermediate2","built_by":"self","level_certified":false})";
-  const std::string input =
-      R"({"name":"비용없음",)" + company + R"(,"plan":{"total_cost":"4억원"}})" + "\n" +
-      R"({"name":"오타",)" + company + R"(,"plan":{"total_cost":"4억원","costs":{"level-chek":"80만원"}}})" + "\n" +
-      R"({"name":"수준확인비용",)" + company + R"(,"plan":{"total_cost":"4억원","costs":{"level-check":"80만원"}}})" + "\n";
+  const std::string input = R"({"name":"비용없음",)" + company + R"(,"plan":{"total_cost":"4억원"}})" + "\n" +
+                            R"({"name":"오타",)" + company +
+                            R"(,"plan":{"total_cost":"4억원","costs":{"level-chek":"80만원"}}})" + "\n" +
+                            R"({"name":"수준확인비용",)" + company +
+                            R"(,"plan":{"total_cost":"4억원","costs":{"level-check":"80만원"}}})" + "\n";
   Run r = run(input, options, true);
   CHECK(r.summary.read == 3);
   CHECK(r.summary.evaluated == 2);

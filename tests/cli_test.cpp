@@ -197,8 +197,8 @@ TEST_CASE("--cost PROGRAM=AMOUNT is plan.costs written in the profile", "[costs]
       "written.yaml",
       std::string(profile).insert(at, "  costs:\n    level-check: 80만원\n    dx-mentor:aftercare: 1,000만원\n"));
   const Result with_profile = run_sfgrant({"check", written, "--format", "json", "--as-of", "2026-02-15", "--all"});
-  const Result with_option = run_sfgrant({"check", plain, "--format", "json", "--as-of", "2026-02-15", "--all", "--cost",
-                                        "level-check=80만원", "--cost", "dx-mentor:aftercare=1,000만원"});
+  const Result with_option = run_sfgrant({"check", plain, "--format", "json", "--as-of", "2026-02-15", "--all",
+                                          "--cost", "level-check=80만원", "--cost", "dx-mentor:aftercare=1,000만원"});
   INFO(with_option.err);
   REQUIRE(with_profile.code == with_option.code);
   const json j = parse_json(with_option);
@@ -221,8 +221,8 @@ TEST_CASE("--cost PROGRAM=AMOUNT is plan.costs written in the profile", "[costs]
   CHECK(typo.code == 2);
   CHECK(typo.err.find("\"level-check\" 아닌가요?") != std::string::npos);  // Korean by default
   // a program of another year is not an error (one profile, several years): not used, and said so
-  const Result other = run_sfgrant({"check", plain, "--as-of", "2026-02-15", "--year", "2021", "--lang", "en", "--cost",
-                                  "level-check=80만원"});
+  const Result other = run_sfgrant(
+      {"check", plain, "--as-of", "2026-02-15", "--year", "2021", "--lang", "en", "--cost", "level-check=80만원"});
   CHECK(other.code != 2);
   CHECK(other.err.find("is a program of another year than 2021: not used") != std::string::npos);
 }

@@ -29,9 +29,7 @@ const Catalogue& year(int y) {
   return y == 2026 ? c2026 : c2023;
 }
 
-Profile load(const std::string& text, Diagnostics& diags) {
-  return sfgrant::load_profile(text, "company.yaml", diags);
-}
+Profile load(const std::string& text, Diagnostics& diags) { return sfgrant::load_profile(text, "company.yaml", diags); }
 
 const sfgrant::TrackEvaluation& track_of(const sfgrant::Evaluation& ev, const std::string& program,
                                          const std::string& track) {
@@ -153,7 +151,7 @@ TEST_CASE("each track is split at its own cost: plan, program or cap", "[costs][
     const auto& pre = track_of(ev, "dx-mentor", "pre-planning");
     REQUIRE(pre.split);
     CHECK(pre.split->basis == SplitBasis::program);
-    CHECK(pre.split->government == 1'700'000);  // 200만원 × 85%
+    CHECK(pre.split->government == 1'700'000);                                       // 200만원 × 85%
     CHECK(track_of(ev, "government", "advanced").split->government == 200'000'000);  // the build is untouched
   }
 }

@@ -171,6 +171,43 @@ TEST_CASE("three-party shares stay within the large company's minimum and the co
   }
 }
 
+TEST_CASE("limits on one party's contribution stay within that party's share", "[property][party-limits]") {
+  // issue #14: 주관기관 현물출자 ≤ its own contribution × 20%; 공급기업 컨소시엄 ≥ 자부담 × 70%; 사업관리 인력
+  // 인건비 ≤ 기업 부담금 × 20%; 지자체 매칭 ≤ 총사업비 × 30%, never more than the private share it relieves
+  std::mt19937_64 rng(kSeed + 9);
+  for (int i = 0; i < kCases; ++i) {
+    Track t = simple_track(random_cap(rng), random_ratio(rng));
+    const Won large_min = uniform(rng, 0, Ratio::kWhole - t.ratio->basis_points);
+    t.large_company_min = Ratio{large_min};
+    t.company_max = Ratio{Ratio::kWhole - t.ratio->basis_points - large_min};
+    const Ratio in_kind{uniform(rng, 0, Ratio::kWhole)}, own_staff{uniform(rng, 0, Ratio::kWhole)},
+        supplier{uniform(rng, 0, Ratio::kWhole)}, local{uniform(rng, 0, Ratio::kWhole)};
+    t.large_company_in_kind_max = sfgrant::PartyLimit{in_kind, "test"};
+    t.company_own_staff_max = sfgrant::PartyLimit{own_staff, "test"};
+    t.supplier_private_min = sfgrant::PartyLimit{supplier, "test"};
+    t.local_government_max = sfgrant::PartyLimit{local, "test"};
+    const Won total = random_total(rng);
+    INFO(describe(t, total) << " in-kind " << in_kind.basis_points << " own staff " << own_staff.basis_points
+                            << " supplier " << supplier.basis_points << " local " << local.basis_points);
+    const Split s = sfgrant::compute_split(t, *t.cap, total);
+    REQUIRE(s.large_company);
+    REQUIRE(s.government + s.company + *s.large_company == total);  // every party: the whole, no won more
+    REQUIRE(s.government <= *t.cap);
+    REQUIRE(s.large_company_in_kind_max);
+    CHECK(*s.large_company_in_kind_max == ratio_floor(*s.large_company, in_kind));
+    CHECK(*s.large_company_in_kind_max <= *s.large_company);
+    REQUIRE(s.company_own_staff_max);
+    CHECK(*s.company_own_staff_max == ratio_floor(s.company, own_staff));
+    CHECK(*s.company_own_staff_max <= s.company);
+    REQUIRE(s.supplier_private_min);
+    CHECK(*s.supplier_private_min == ratio_ceil(s.private_share, supplier));
+    CHECK(*s.supplier_private_min <= s.private_share);
+    REQUIRE(s.local_government_max);
+    CHECK(*s.local_government_max == std::min(s.private_share, ratio_floor(total, local)));
+    CHECK(s.government + *s.local_government_max <= total);
+  }
+}
+
 TEST_CASE("multi-year tracks cap each year and the whole", "[property][multi-year]") {
   std::mt19937_64 rng(kSeed + 5);
   for (int i = 0; i < kCases; ++i) {

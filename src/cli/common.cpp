@@ -11,8 +11,8 @@
 
 #include "sfgrant/engine/costs.h"
 #include "sfgrant/engine/evaluate.h"
-#include "sfgrant/load/program_loader.h"
 #include "sfgrant/load/profile_loader.h"
+#include "sfgrant/load/program_loader.h"
 #include "sfgrant/model/suggest.h"
 #include "sfgrant/render/diagnostics.h"
 #include "sfgrant/render/words.h"
@@ -150,7 +150,8 @@ CostOptions parse_cost_options(const std::vector<std::string>& values) {
   for (const std::string& v : values) {
     const auto eq = v.find('=');
     if (eq == std::string::npos) {
-      if (costs.total) throw Error(fmt::format("--cost {}: the build budget is already given (--cost {})", v, *costs.total));
+      if (costs.total)
+        throw Error(fmt::format("--cost {}: the build budget is already given (--cost {})", v, *costs.total));
       costs.total = parse_amount_option(v, "--cost");
       continue;
     }
@@ -202,10 +203,10 @@ bool report_cost_keys(const Catalogue& catalogue, const Profile& profile, Lang l
   for (const CostKeyProblem& p : cost_key_problems(catalogue, profile)) {
     const std::optional<std::string> error = cost_key_error(catalogue, p, lang, others);
     errors = errors || error.has_value();
-    print_diagnostic(std::cerr, error ? Diagnostic{Severity::error, p.entry->where, *error, "unknown-program"}
-                                      : Diagnostic{Severity::warning, p.entry->where,
-                                                   cost_key_unused_text(p.entry->key, catalogue.year, lang),
-                                                   "other-year"});
+    print_diagnostic(std::cerr,
+                     error ? Diagnostic{Severity::error, p.entry->where, *error, "unknown-program"}
+                           : Diagnostic{Severity::warning, p.entry->where,
+                                        cost_key_unused_text(p.entry->key, catalogue.year, lang), "other-year"});
   }
   return errors;
 }

@@ -160,6 +160,14 @@ std::optional<Split> split_or_problem(const Track& track, Won cap, Won total, co
   }
   if (track.in_kind_max) s.private_in_kind_max = apply_ratio_floor(s.private_share, *track.in_kind_max);
   if (track.company_cash_min) s.company_cash_min = apply_ratio_ceil(s.company, *track.company_cash_min);
+  if (track.large_company_in_kind_max && s.large_company)
+    s.large_company_in_kind_max = apply_ratio_floor(*s.large_company, track.large_company_in_kind_max->share);
+  if (track.company_own_staff_max)
+    s.company_own_staff_max = apply_ratio_floor(s.company, track.company_own_staff_max->share);
+  if (track.supplier_private_min)
+    s.supplier_private_min = apply_ratio_ceil(s.private_share, track.supplier_private_min->share);
+  if (track.local_government_max)
+    s.local_government_max = std::min(s.private_share, apply_ratio_floor(total, track.local_government_max->share));
   return s;
 }
 

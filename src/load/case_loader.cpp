@@ -14,7 +14,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::vector<std::string> kCaseKeys = {"name", "year", "as_of", "cost", "costs", "profile", "profile_file", "expect"};
+const std::vector<std::string> kCaseKeys = {"name",  "year",    "as_of",        "cost",
+                                            "costs", "profile", "profile_file", "expect"};
 const std::vector<std::string> kProgramKeys = {"status", "window", "tracks", "missing"};
 const std::vector<std::string> kTrackKeys = {"status",
                                              "cap",
@@ -27,6 +28,10 @@ const std::vector<std::string> kTrackKeys = {"status",
                                              "basis",
                                              "private_in_kind_max",
                                              "company_cash_min",
+                                             "large_company_in_kind_max",
+                                             "company_own_staff_max",
+                                             "supplier_private_min",
+                                             "local_government_max",
                                              "years"};
 
 class CaseReader : public detail::YamlReader {
@@ -150,8 +155,9 @@ class CaseReader : public detail::YamlReader {
     if (const YAML::Node costs = c["costs"]; costs && !costs.IsNull()) {
       // like --cost PROGRAM[:TRACK]=AMOUNT: a program's own cost, over the profile's plan.costs
       if (!costs.IsMap()) {
-        error(costs, fmt::format("costs: expected a map of program or program:track to an amount, found {}",
-                                 detail::describe_kind(costs)),
+        error(costs,
+              fmt::format("costs: expected a map of program or program:track to an amount, found {}",
+                          detail::describe_kind(costs)),
               "wrong-type");
       } else {
         Profile given;

@@ -22,6 +22,10 @@ const std::vector<DataKey>& data_keys(DataMap map) {
                            {"company_cash_min", false},
                            {"local_government", false},
                            {"cost", false},
+                           {"large_company_in_kind_max", false},
+                           {"company_own_staff_max", false},
+                           {"supplier_private_min", false},
+                           {"local_government_max", false},
                            {"rules", false},
                            {"notes", false},
                            {"schedule", false}};
@@ -38,6 +42,7 @@ const std::vector<DataKey>& data_keys(DataMap map) {
       {"lead", false}, {"operator", false}, {"phone", false}, {"regional_center", false}, {"source", true}};
   static const K kApply = {{"where", false}, {"documents", false}, {"source", false}};
   static const K kDocument = {{"name", true}, {"validity", false}, {"source", true}};
+  static const K kPartyLimit = {{"share", true}, {"source", true}};
   static const K kCommon = {{"year", true}, {"announcements", true}, {"programs", false}, {"rule_sets", false}};
   static const K kAnnouncement = {{"file", true}, {"title", false}, {"issued", false}};
   static const K kCentersFile = {{"centers", true}};
@@ -70,6 +75,8 @@ const std::vector<DataKey>& data_keys(DataMap map) {
       return kApply;
     case DataMap::document:
       return kDocument;
+    case DataMap::party_limit:
+      return kPartyLimit;
     case DataMap::common:
       return kCommon;
     case DataMap::announcement:

@@ -35,11 +35,16 @@ Track ProgramReader::track(const YAML::Node& n, const std::string& program_id) {
     if (basis == "own")
       t.cost = CostBasis::own;
     else if (basis != "build")
-      error(n["cost"], fmt::format("{}.cost: \"{}\": expected build (the smart-factory build budget, plan.total_cost) "
-                                   "or own (the track's own cost: a fee, consultation, diagnosis, R&D or service)",
-                                   ctx, basis),
+      error(n["cost"],
+            fmt::format("{}.cost: \"{}\": expected build (the smart-factory build budget, plan.total_cost) "
+                        "or own (the track's own cost: a fee, consultation, diagnosis, R&D or service)",
+                        ctx, basis),
             "bad-value");
   }
+  t.large_company_in_kind_max = opt_party_limit(n, "large_company_in_kind_max", ctx);
+  t.company_own_staff_max = opt_party_limit(n, "company_own_staff_max", ctx);
+  t.supplier_private_min = opt_party_limit(n, "supplier_private_min", ctx);
+  t.local_government_max = opt_party_limit(n, "local_government_max", ctx);
   if (n["rules"]) rules(n["rules"], ctx + ".rules", t.rules, true);
   if (n["notes"]) t.notes = notes(n["notes"], ctx + ".notes", false);
   if (n["schedule"]) t.schedule = schedule(n["schedule"], ctx + ".schedule");
@@ -50,6 +55,19 @@ Track ProgramReader::track(const YAML::Node& n, const std::string& program_id) {
 std::optional<Ratio> ProgramReader::opt_ratio(const YAML::Node& map, const char* key, const std::string& ctx) {
   if (!map[key]) return std::nullopt;
   return ratio(map[key], ctx + "." + key);
+}
+
+/// `{share: 20%, source: "…"}`: a limit on one party's contribution and the clause it comes from.
+std::optional<PartyLimit> ProgramReader::opt_party_limit(const YAML::Node& map, const char* key,
+                                                         const std::string& ctx) {
+  const YAML::Node n = map[key];
+  if (!n) return std::nullopt;
+  const std::string where = ctx + "." + key;
+  if (!keys(n, where, DataMap::party_limit)) return std::nullopt;
+  PartyLimit limit;
+  if (auto share = need(n, "share", where)) limit.share = ratio(share, where + ".share").value_or(Ratio{});
+  limit.source = source(n, where);
+  return limit;
 }
 
 /// A level-dependent cap table (레전드50+ 현재-목표 수준별 지원한도). Each row answers one
@@ -194,6 +212,16 @@ void ProgramReader::check_track_money(const YAML::Node& n, const Track& t, const
   // Only keys that are missing: one that is there but unreadable has been reported already.
   if ((n["cap"] || n["cap_by_level"]) && !n["ratio"])
     error(n, fmt::format("{}: a cap needs a ratio", ctx), "inconsistent");
+  if (n["large_company_in_kind_max"] && !n["large_company_min"])
+    error(n["large_company_in_kind_max"],
+          fmt::format("{}: large_company_in_kind_max limits the large company's contribution: the track needs "
+                      "large_company_min",
+                      ctx),
+          "inconsistent");
+  for (const char* key :
+       {"large_company_in_kind_max", "company_own_staff_max", "supplier_private_min", "local_government_max"})
+    if (n[key] && !n["ratio"])
+      error(n[key], fmt::format("{}: {} needs the track's ratio (a split to limit)", ctx, key), "inconsistent");
   if (n["large_company_min"] || n["company_max"]) {
     if (!n["ratio"] || !n["large_company_min"] || !n["company_max"]) {
       error(n, fmt::format("{}: a three-party track needs ratio, large_company_min and company_max", ctx),

@@ -272,16 +272,14 @@ bool is_id(std::string_view s) {
 
 void assign_program_cost(Profile& profile, const std::string& key, const std::string& amount, const Location& where) {
   const auto colon = key.find(':');
-  const bool well_formed = colon == std::string::npos
-                               ? is_id(key)
-                               : is_id(std::string_view(key).substr(0, colon)) &&
-                                     is_id(std::string_view(key).substr(colon + 1));
+  const bool well_formed = colon == std::string::npos ? is_id(key)
+                                                      : is_id(std::string_view(key).substr(0, colon)) &&
+                                                            is_id(std::string_view(key).substr(colon + 1));
   if (!well_formed)
     throw Error(where, fmt::format("plan.costs: \"{}\" is not a program id or program:track (e.g. level-check, "
                                    "dx-mentor:pre-planning)",
                                    key));
-  if (profile.program_cost(key) != nullptr)
-    throw Error(where, fmt::format("plan.costs: \"{}\" is given twice", key));
+  if (profile.program_cost(key) != nullptr) throw Error(where, fmt::format("plan.costs: \"{}\" is given twice", key));
   try {
     profile.set_program_cost({key, parse_amount(amount), where});
   } catch (const Error& e) {

@@ -10,6 +10,30 @@
 namespace sfgrant {
 namespace {
 
+struct PartyLimitLabel {
+  const PartyLimit* limit;
+  const char* ko;
+  const char* en;
+};
+
+/// The track's limits on one party's contribution, with their labels.
+std::vector<PartyLimitLabel> party_limits(const Track& t) {
+  std::vector<PartyLimitLabel> out;
+  if (t.large_company_in_kind_max)
+    out.push_back({&*t.large_company_in_kind_max,
+                   "주관기관 현물출자 최대 (주관기관 출연금 중): ", "lead's in-kind at most, of its contribution: "});
+  if (t.company_own_staff_max)
+    out.push_back({&*t.company_own_staff_max,
+                   "사업관리 인력 인건비 최대 (기업부담금 중): ", "own staff wages at most, of the company's share: "});
+  if (t.supplier_private_min)
+    out.push_back({&*t.supplier_private_min, "공급기업 컨소시엄 부담 최소 (민간부담금 중): ",
+                   "supplier consortium pays at least, of the private share: "});
+  if (t.local_government_max)
+    out.push_back(
+        {&*t.local_government_max, "지자체 매칭 최대 (총사업비 중): ", "local government at most, of the total: "});
+  return out;
+}
+
 /// `공고 2025-12 · 접수 2026-02~2026-03 · 선정 … (마감)`
 std::string schedule_text(const Schedule& s, const std::optional<Date>& as_of, int year, Lang lang) {
   const Labels l{lang};
@@ -97,6 +121,8 @@ void program_table(const Program& p, const Catalogue& cat, const std::optional<D
           << l.t(" (기업부담금 중)", " of the company's share") << '\n';
     if (!t.local_government.empty())
       out << "  " << l.t("지자체 매칭: ", "local government: ") << t.local_government << '\n';
+    for (const auto& [limit, ko, en] : party_limits(t))
+      out << "  " << l.t(ko, en) << format_ratio(limit->share) << "  [" << limit->source << "]\n";
     if (t.cap && t.ratio)
       if (auto fsc = full_support_cost(t, *t.cap))
         out << "  " << l.t("한도 도달 총사업비: ", "full support at: ") << format_money(*fsc, lang) << '\n';
@@ -194,6 +220,16 @@ void track_json(const Track& t, Lang lang, JsonWriter& out) {
     if (*share) {
       out.member(key, format_ratio(**share));
     }
+  for (const auto& [limit, ko, en] : party_limits(t)) {
+    out.key(limit == &*t.large_company_in_kind_max ? "large_company_in_kind_max"
+            : limit == &*t.company_own_staff_max   ? "company_own_staff_max"
+            : limit == &*t.supplier_private_min    ? "supplier_private_min"
+                                                   : "local_government_max");
+    out.begin_object();
+    out.member("share", format_ratio(limit->share));
+    out.member("source", limit->source);
+    out.end_object();
+  }
   out.member("source", t.source);
   out.key("rules");
   rules_json(t.rules, lang, out);

@@ -39,6 +39,11 @@ void write_split_json(const Split& s, JsonWriter& out) {
   out.member("local_government", s.local_government);
   out.member("private_in_kind_max", s.private_in_kind_max);
   out.member("company_cash_min", s.company_cash_min);
+  // limits on one party's contribution: present only where the track has them (SPEC §7 extension)
+  if (s.large_company_in_kind_max) out.member("large_company_in_kind_max", s.large_company_in_kind_max);
+  if (s.company_own_staff_max) out.member("company_own_staff_max", s.company_own_staff_max);
+  if (s.supplier_private_min) out.member("supplier_private_min", s.supplier_private_min);
+  if (s.local_government_max) out.member("local_government_max", s.local_government_max);
   out.key("years");
   if (s.years.empty()) {
     out.null();

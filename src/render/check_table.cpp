@@ -160,6 +160,9 @@ void render_check_table(const Evaluation& ev, const Profile& profile, int newest
       table.add_note("※ " + split_problem_text(best->split_problem, *best->track, lang));
     if (pe.status != Status::ineligible && best != nullptr && best->split && best->split->basis == SplitBasis::cap)
       table.add_note("※ " + cap_basis_text(best->split->total, lang));
+    if (pe.status != Status::ineligible && best != nullptr && best->split)
+      for (const PartyLimitLine& line : party_limit_lines(*best->split, *best->track, lang))
+        table.add_note("※ " + line.text);
     for (const Note* n : caveats(pe, best)) table.add_note("※ " + n->text.in(lang));
   }
   const int year = ev.catalogue->year;

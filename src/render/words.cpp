@@ -221,14 +221,16 @@ std::string describe_move(const Move& move, const Profile& profile, Lang lang) {
 
 std::string cap_basis_text(std::optional<Won> at_cost, Lang lang) {
   if (lang == Lang::ko)
-    return at_cost ? fmt::format("한도 기준: 이 사업의 비용은 구축 총사업비와 별개이며 주어지지 않아, 한도에 이르는 "
-                                 "비용 {}으로 계산한 금액",
-                                 format_money(*at_cost, lang))
+    return at_cost ? fmt::format(
+                         "한도 기준: 이 사업의 비용은 구축 총사업비와 별개이며 주어지지 않아, 한도에 이르는 "
+                         "비용 {}으로 계산한 금액",
+                         format_money(*at_cost, lang))
                    : "한도 기준: 이 사업의 비용은 구축 총사업비와 별개이며 주어지지 않아, 한도에 이르는 비용으로 "
                      "계산한 금액";
-  return at_cost ? fmt::format("At the cap: this program's own cost (not the build budget) was not given, so the "
-                               "amounts are at the cost that reaches the cap, {}",
-                               format_money(*at_cost, lang))
+  return at_cost ? fmt::format(
+                       "At the cap: this program's own cost (not the build budget) was not given, so the "
+                       "amounts are at the cost that reaches the cap, {}",
+                       format_money(*at_cost, lang))
                  : "At the cap: this program's own cost (not the build budget) was not given, so the amounts are "
                    "at the cost that reaches the cap";
 }
@@ -252,14 +254,39 @@ std::string cost_key_problem_text(const CostKeyProblem& p, int year, Lang lang) 
                 : fmt::format("plan.costs: \"{}\" has no support to split (no cap or ratio)", key);
       break;
   }
-  if (p.suggestion) text += ko ? fmt::format(" (\"{}\" 아닌가요?)", *p.suggestion)
-                               : fmt::format("; did you mean \"{}\"?", *p.suggestion);
+  if (p.suggestion)
+    text +=
+        ko ? fmt::format(" (\"{}\" 아닌가요?)", *p.suggestion) : fmt::format("; did you mean \"{}\"?", *p.suggestion);
   return text;
 }
 
+std::vector<PartyLimitLine> party_limit_lines(const Split& s, const Track& t, Lang lang) {
+  const bool ko = lang == Lang::ko;
+  std::vector<PartyLimitLine> lines;
+  auto add = [&](const std::optional<Won>& amount, const std::optional<PartyLimit>& limit, const char* ko_what,
+                 const char* en_what, const char* ko_of, const char* en_of, Won of) {
+    if (!amount || !limit) return;
+    lines.push_back({ko ? fmt::format("{} {} ({} {}의 {})", ko_what, format_money(*amount, lang), ko_of,
+                                      format_money(of, lang), format_ratio(limit->share))
+                        : fmt::format("{} {} ({} of {} {})", en_what, format_money(*amount, lang),
+                                      format_ratio(limit->share), en_of, format_money(of, lang)),
+                     &*limit});
+  };
+  add(s.large_company_in_kind_max, t.large_company_in_kind_max, "주관기관 현물출자 인정 최대", "Lead's in-kind at most",
+      "주관기관 출연금", "the lead's contribution", s.large_company.value_or(0));
+  add(s.supplier_private_min, t.supplier_private_min, "공급기업 컨소시엄 부담 최소",
+      "Supplier consortium pays at least", "민간부담금", "the private share", s.private_share);
+  add(s.company_own_staff_max, t.company_own_staff_max, "사업관리 인력 인건비 사업비 포함 최대",
+      "Own project staff wages countable at most", "기업 부담금", "the company's share", s.company);
+  add(s.local_government_max, t.local_government_max, "지자체 매칭 최대(지역별 공고로 확정)",
+      "Local government matching at most (set by each regional notice)", "총사업비", "the total", s.total);
+  return lines;
+}
+
 std::string cost_key_unused_text(const std::string& key, int year, Lang lang) {
-  return lang == Lang::ko ? fmt::format("plan.costs: \"{}\"는 {}년 사업이 아니어서(다른 연도 사업) 이번 계산에 쓰지 않음", key, year)
-                          : fmt::format("plan.costs: \"{}\" is a program of another year than {}: not used", key, year);
+  return lang == Lang::ko
+             ? fmt::format("plan.costs: \"{}\"는 {}년 사업이 아니어서(다른 연도 사업) 이번 계산에 쓰지 않음", key, year)
+             : fmt::format("plan.costs: \"{}\" is a program of another year than {}: not used", key, year);
 }
 
 std::string split_problem_text(const SplitProblem& p, const Track& track, Lang lang) {

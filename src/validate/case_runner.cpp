@@ -69,6 +69,10 @@ std::optional<Won> actual_amount(const TrackEvaluation& te, const std::string& k
   if (key == "large_company") return s.large_company;
   if (key == "private_in_kind_max") return s.private_in_kind_max;
   if (key == "company_cash_min") return s.company_cash_min;
+  if (key == "large_company_in_kind_max") return s.large_company_in_kind_max;
+  if (key == "company_own_staff_max") return s.company_own_staff_max;
+  if (key == "supplier_private_min") return s.supplier_private_min;
+  if (key == "local_government_max") return s.local_government_max;
   return std::nullopt;
 }
 

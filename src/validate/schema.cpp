@@ -320,6 +320,8 @@ json program_defs() {
                                            "amount or a status, and is shown with every answer)"},
                                           {"enum", json::array({"background", "caveat"})}}}});
   defs["notes"] = list_of("Notes, each with its citation", ref("note"));
+  defs["party_limit"] = object_of(DataMap::party_limit, "A limit on one party's contribution and its clause",
+                                  {{"share", ref("ratio")}, {"source", ref("source")}});
 
   const std::string levels = vocabulary_help(level_vocabulary());
   json level = json{{"description", "A smart factory level:" + levels}, {"enum", vocabulary_words(level_vocabulary())}};
@@ -353,6 +355,17 @@ json program_defs() {
        {"in_kind_max", with_description("현물 인정 한도, as a share of the private share", ref("ratio"))},
        {"company_cash_min", with_description("현금부담 비율, as a share of the company's share", ref("ratio"))},
        {"local_government", string_schema("지자체 매칭, as the announcement writes it (e.g. 0~30%)")},
+       {"large_company_in_kind_max",
+        with_description("주관기관(대기업) 현물출자 한도, as a share of the large company's own contribution",
+                         ref("party_limit"))},
+       {"company_own_staff_max",
+        with_description(
+            "도입기업 자체 인력 인건비를 사업비에 넣을 수 있는 한도, as a share of the company's contribution",
+            ref("party_limit"))},
+       {"supplier_private_min",
+        with_description("공급기업 컨소시엄이 부담할 최소 몫, as a share of the private contribution (자부담)",
+                         ref("party_limit"))},
+       {"local_government_max", with_description("지자체 매칭 최대, as a share of the total cost", ref("party_limit"))},
        {"cost",
         json{{"enum", json::array({"build", "own"})},
              {"description",
@@ -537,9 +550,8 @@ json program_costs_schema(const std::string& description) {
   return json{{"description", description},
               {"type", json::array({"object", "null"})},
               {"propertyNames", json{{"pattern", "^[a-z0-9-]+(?::[a-z0-9-]+)?$"}}},
-              {"additionalProperties",
-               json{{"anyOf", json::array({json{{"type", "integer"}, {"minimum", 0}},
-                                           json{{"type", "string"}, {"pattern", amount}}})}}}};
+              {"additionalProperties", json{{"anyOf", json::array({json{{"type", "integer"}, {"minimum", 0}},
+                                                                   json{{"type", "string"}, {"pattern", amount}}})}}}};
 }
 
 /// The profile's map at `prefix` ("" for the top): its leaves and its groups, in registry order.
@@ -625,6 +637,10 @@ json case_schema() {
                                                        {"enum", json::array({"plan", "program", "cap"})}}},
                                         {"private_in_kind_max", amount},
                                         {"company_cash_min", amount},
+                                        {"large_company_in_kind_max", amount},
+                                        {"company_own_staff_max", amount},
+                                        {"supplier_private_min", amount},
+                                        {"local_government_max", amount},
                                         {"years", list_of("Government share of each year", amount)}}},
                     {"additionalProperties", false}};
   json program = json{

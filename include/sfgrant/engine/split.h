@@ -34,7 +34,12 @@ struct Split {
   std::optional<Won> local_government;
   std::optional<Won> private_in_kind_max;
   std::optional<Won> company_cash_min;
-  std::vector<YearShare> years;  ///< multi-year tracks only
+  // limits on one party's contribution (Track's PartyLimit), where the track has them
+  std::optional<Won> large_company_in_kind_max;  ///< floor(large_company × share)
+  std::optional<Won> company_own_staff_max;      ///< floor(company × share)
+  std::optional<Won> supplier_private_min;       ///< ceil(private × share)
+  std::optional<Won> local_government_max;       ///< floor(total × share); the company pays that much less at most
+  std::vector<YearShare> years;                  ///< multi-year tracks only
 };
 
 /// Why a track's cost cannot be split: a code and the values that explain it. The renderer words

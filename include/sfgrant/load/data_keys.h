@@ -20,6 +20,7 @@ enum class DataMap {
   agency,
   apply,
   document,
+  party_limit,
   common,
   announcement,
   centers_file,

@@ -46,6 +46,13 @@ struct Schedule {
 /// nothing to do with that budget.
 enum class CostBasis { build, own };
 
+/// A limit on one party's contribution as the announcement states it, with the clause it comes from
+/// (상생형 주관기관 현물출자 ≤ 주관기관 출연금의 20%; 클라우드 공급기업 컨소시엄 ≥ 자부담의 70%).
+struct PartyLimit {
+  Ratio share;
+  std::string source;
+};
+
 struct Track {
   std::string id;
   Text name;
@@ -57,12 +64,16 @@ struct Track {
   std::optional<Won> cap_per_year;
   std::vector<LevelCap> cap_by_level;
   std::string cap_by_level_source;
-  std::optional<Ratio> large_company_min;  ///< 대중소 상생형: large company pays at least this share
-  std::optional<Ratio> company_max;        ///< … and the applicant at most this share
-  std::optional<Ratio> in_kind_max;        ///< of the private share
-  std::optional<Ratio> company_cash_min;   ///< of the company's share
-  std::string local_government;            ///< 지자체 매칭, as the announcement writes it
-  CostBasis cost = CostBasis::build;       ///< `cost: own` in the YAML
+  std::optional<Ratio> large_company_min;               ///< 대중소 상생형: large company pays at least this share
+  std::optional<Ratio> company_max;                     ///< … and the applicant at most this share
+  std::optional<Ratio> in_kind_max;                     ///< of the private share
+  std::optional<Ratio> company_cash_min;                ///< of the company's share
+  std::string local_government;                         ///< 지자체 매칭, as the announcement writes it
+  CostBasis cost = CostBasis::build;                    ///< `cost: own` in the YAML
+  std::optional<PartyLimit> large_company_in_kind_max;  ///< of the large company's own contribution
+  std::optional<PartyLimit> company_own_staff_max;      ///< own staff's wages, of the company's contribution
+  std::optional<PartyLimit> supplier_private_min;       ///< the supplier consortium's part of the private share
+  std::optional<PartyLimit> local_government_max;       ///< 지자체 매칭, at most this share of the total
   std::vector<Rule> rules;
   std::vector<Note> notes;
   std::optional<Schedule> schedule;  ///< when the track has a window of its own; else the program's

@@ -3,6 +3,7 @@
 /// and values, the changes of a what-if, and why a cost cannot be split. Every renderer takes its
 /// words from here; the engine gives codes and values only.
 #include <string>
+#include <vector>
 
 #include "sfgrant/engine/costs.h"
 #include "sfgrant/engine/evaluate.h"
@@ -58,6 +59,14 @@ std::string cap_basis_text(std::optional<Won> at_cost, Lang lang);
 /// Why a `plan.costs` entry (or `--cost PROGRAM=AMOUNT`) names nothing of the `year`'s programs, with
 /// "did you mean".
 std::string cost_key_problem_text(const CostKeyProblem& problem, int year, Lang lang);
+/// The limits on one party's contribution a split carries (주관기관 현물출자 한도, 공급기업 최소 부담, 자체 인력
+/// 인건비 한도, 지자체 매칭 최대), each as one line with the amount and what it is a share of (the clause is
+/// the track's PartyLimit::source, shown where citations are: `split`, `programs show`, JSON).
+struct PartyLimitLine {
+  std::string text;
+  const PartyLimit* limit;  ///< its share and clause
+};
+std::vector<PartyLimitLine> party_limit_lines(const Split& split, const Track& track, Lang lang);
 /// A `plan.costs` entry for a program of another year than `year`: not used.
 std::string cost_key_unused_text(const std::string& key, int year, Lang lang);
 
