@@ -24,28 +24,34 @@ BatchReasons::BatchReasons(const Catalogue& catalogue, Lang lang) {
   for (const FactDef& f : all_facts()) add(&f, "missing: " + f.path);
   // the caveats of each program with each of its tracks as the best, and of the program alone
   for (const Program& p : catalogue.programs) {
-    auto caveats = [&](const Track* t) {
+    auto caveats = [&](const Track* t, bool at_cap) {
       std::vector<std::string> texts;
       for (const Note& n : p.notes)
         if (n.kind == NoteKind::caveat) texts.push_back("※ " + n.text.in(lang));
       if (t != nullptr)
         for (const Note& n : t->notes)
           if (n.kind == NoteKind::caveat) texts.push_back("※ " + n.text.in(lang));
-      if (t != nullptr && t->cost == CostBasis::own && t->has_money())  // its split is at the cap
-        texts.push_back("※ " + cap_basis_text(std::nullopt, lang));
+      if (at_cap) texts.push_back("※ " + cap_basis_mark(lang));  // no cost given for it: split at the cap
       return join(texts, " ", [](const std::string& x) { return x; });
     };
-    auto keep = [&](const void* key, std::string text) {
+    auto keep = [&](std::unordered_map<const void*, Reason>& into, const void* key, std::string text) {
       if (text.empty()) return;
       std::string cell = csv_cell(text);
-      caveats_.emplace(key, Reason{std::move(text), std::move(cell)});
+      into.emplace(key, Reason{std::move(text), std::move(cell)});
     };
-    keep(&p, caveats(nullptr));
-    for (const Track& t : p.tracks) keep(&t, caveats(&t));
+    keep(caveats_, &p, caveats(nullptr, false));
+    for (const Track& t : p.tracks) {
+      keep(caveats_, &t, caveats(&t, false));
+      if (t.cost == CostBasis::own && t.has_money()) keep(at_cap_, &t, caveats(&t, true));
+    }
   }
 }
 
 const BatchReasons::Reason* BatchReasons::caveats(const ProgramEvaluation& pe, const TrackEvaluation* best) const {
+  if (best != nullptr && best->split && best->split->basis == SplitBasis::cap) {
+    const auto it = at_cap_.find(best->track);
+    if (it != at_cap_.end()) return &it->second;
+  }
   const auto it = caveats_.find(best != nullptr ? static_cast<const void*>(best->track) : pe.program);
   return it == caveats_.end() ? nullptr : &it->second;
 }

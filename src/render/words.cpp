@@ -219,6 +219,10 @@ std::string describe_move(const Move& move, const Profile& profile, Lang lang) {
   return fmt::format("{} {} → {}", fact_label(f, lang), before, describe_value(f, after, lang));
 }
 
+std::string cap_basis_mark(Lang lang) {
+  return lang == Lang::ko ? "한도 기준(이 사업 비용 미입력)" : "at the cap (no cost given for this program)";
+}
+
 std::string cap_basis_text(std::optional<Won> at_cost, Lang lang) {
   if (lang == Lang::ko)
     return at_cost ? fmt::format(

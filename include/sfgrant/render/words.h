@@ -56,6 +56,8 @@ std::string split_problem_text(const SplitProblem& problem, const Track& track, 
 /// Why a split is at the cost that reaches the cap (SplitBasis::cap), with that cost when given:
 /// the track's cost is its own (a fee, a service), not the build budget, and it was not given.
 std::string cap_basis_text(std::optional<Won> at_cost, Lang lang);
+/// The same in a few words, for a row of a company list: 한도 기준(비용 미입력).
+std::string cap_basis_mark(Lang lang);
 /// Why a `plan.costs` entry (or `--cost PROGRAM=AMOUNT`) names nothing of the `year`'s programs, with
 /// "did you mean".
 std::string cost_key_problem_text(const CostKeyProblem& problem, int year, Lang lang);
