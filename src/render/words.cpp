@@ -219,16 +219,24 @@ std::string describe_move(const Move& move, const Profile& profile, Lang lang) {
   return fmt::format("{} {} → {}", fact_label(f, lang), before, describe_value(f, after, lang));
 }
 
+std::string contact_text(const Agency& agency) {
+  std::string contact = agency.operator_name.empty() ? agency.lead : agency.operator_name;
+  if (!agency.phone.empty()) contact += (contact.empty() ? "" : " ") + agency.phone;
+  return contact;
+}
+
 std::string cap_basis_text(std::optional<Won> at_cost, Lang lang) {
   if (lang == Lang::ko)
-    return at_cost ? fmt::format("한도 기준: 이 사업의 비용은 구축 총사업비와 별개이며 주어지지 않아, 한도에 이르는 "
-                                 "비용 {}으로 계산한 금액",
-                                 format_money(*at_cost, lang))
+    return at_cost ? fmt::format(
+                         "한도 기준: 이 사업의 비용은 구축 총사업비와 별개이며 주어지지 않아, 한도에 이르는 "
+                         "비용 {}으로 계산한 금액",
+                         format_money(*at_cost, lang))
                    : "한도 기준: 이 사업의 비용은 구축 총사업비와 별개이며 주어지지 않아, 한도에 이르는 비용으로 "
                      "계산한 금액";
-  return at_cost ? fmt::format("At the cap: this program's own cost (not the build budget) was not given, so the "
-                               "amounts are at the cost that reaches the cap, {}",
-                               format_money(*at_cost, lang))
+  return at_cost ? fmt::format(
+                       "At the cap: this program's own cost (not the build budget) was not given, so the "
+                       "amounts are at the cost that reaches the cap, {}",
+                       format_money(*at_cost, lang))
                  : "At the cap: this program's own cost (not the build budget) was not given, so the amounts are "
                    "at the cost that reaches the cap";
 }
@@ -252,14 +260,16 @@ std::string cost_key_problem_text(const CostKeyProblem& p, int year, Lang lang) 
                 : fmt::format("plan.costs: \"{}\" has no support to split (no cap or ratio)", key);
       break;
   }
-  if (p.suggestion) text += ko ? fmt::format(" (\"{}\" 아닌가요?)", *p.suggestion)
-                               : fmt::format("; did you mean \"{}\"?", *p.suggestion);
+  if (p.suggestion)
+    text +=
+        ko ? fmt::format(" (\"{}\" 아닌가요?)", *p.suggestion) : fmt::format("; did you mean \"{}\"?", *p.suggestion);
   return text;
 }
 
 std::string cost_key_unused_text(const std::string& key, int year, Lang lang) {
-  return lang == Lang::ko ? fmt::format("plan.costs: \"{}\"는 {}년 사업이 아니어서(다른 연도 사업) 이번 계산에 쓰지 않음", key, year)
-                          : fmt::format("plan.costs: \"{}\" is a program of another year than {}: not used", key, year);
+  return lang == Lang::ko
+             ? fmt::format("plan.costs: \"{}\"는 {}년 사업이 아니어서(다른 연도 사업) 이번 계산에 쓰지 않음", key, year)
+             : fmt::format("plan.costs: \"{}\" is a program of another year than {}: not used", key, year);
 }
 
 std::string split_problem_text(const SplitProblem& p, const Track& track, Lang lang) {
