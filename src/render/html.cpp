@@ -60,10 +60,14 @@ void HtmlWriter::attrs(std::initializer_list<HtmlAttr> list) {
   }
 }
 
-HtmlWriter& HtmlWriter::open(const char* tag, std::initializer_list<HtmlAttr> list) {
+void HtmlWriter::start(const char* tag, std::initializer_list<HtmlAttr> list) {
   out_ += '<';
   out_ += tag;
   attrs(list);
+}
+
+HtmlWriter& HtmlWriter::open(const char* tag, std::initializer_list<HtmlAttr> list) {
+  start(tag, list);
   out_ += '>';
   return *this;
 }
@@ -76,9 +80,7 @@ HtmlWriter& HtmlWriter::close(const char* tag) {
 }
 
 HtmlWriter& HtmlWriter::empty(const char* tag, std::initializer_list<HtmlAttr> list) {
-  out_ += '<';
-  out_ += tag;
-  attrs(list);
+  start(tag, list);
   out_ += "/>";
   return *this;
 }

@@ -231,11 +231,12 @@ class ReportPage {
 
   void window_text(const ProgramEvaluation& pe, const TrackEvaluation* best) {
     const Schedule& s = schedule_of(pe, best);
-    h_.text(window_label(window_of(pe, best), lang_));
+    const WindowState w = window_of(pe, best);
+    h_.text(window_label(w, lang_));
     if (s.apply_from || s.apply_to)
       h_.text(" (" + (s.apply_from ? s.apply_from->str() : std::string()) + " ~ " +
               (s.apply_to ? s.apply_to->str() : std::string()) + ")");
-    else if (s.rolling)
+    else if (s.rolling && w != WindowState::rolling)
       h_.text(l_.t(" (상시)", " (rolling)"));
   }
 

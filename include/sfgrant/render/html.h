@@ -24,7 +24,7 @@ class HtmlWriter {
   HtmlWriter& open(const char* tag, std::initializer_list<HtmlAttr> attrs = {});
   /// `</tag>`
   HtmlWriter& close(const char* tag);
-  /// A void element: `<tag a="v" …>` with no end tag (svg children get `/>`).
+  /// An element with no content, `<tag a="v" …/>`: for SVG (in HTML only void elements may end so).
   HtmlWriter& empty(const char* tag, std::initializer_list<HtmlAttr> attrs = {});
   /// Escaped text.
   HtmlWriter& text(std::string_view s);
@@ -39,6 +39,7 @@ class HtmlWriter {
   const std::string& str() const { return out_; }
 
  private:
+  void start(const char* tag, std::initializer_list<HtmlAttr> list);  ///< `<tag a="v" …`
   void attrs(std::initializer_list<HtmlAttr> list);
   std::string out_;
 };
