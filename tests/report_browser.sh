@@ -115,6 +115,21 @@ else:
 sys.exit(1 if bad else 0)
 EOF
 
+# a hostile company name is text in the DOM the browser built: no element came out of it
+{
+  echo "name: '<script>alert(1)</script>\"><img src=x onerror=alert(1)>&'"
+  grep -v '^name:' "$PROFILE"
+} >"$work/hostile.yaml"
+"$SFGRANT" report "$work/hostile.yaml" "${ARGS[@]}" -o "$work/hostile.html" || fail "report of a hostile name exited $?"
+browser --dump-dom "file://$work/hostile.html" >"$work/hostile-dom.html" || fail "chromium --dump-dom exited $?"
+if grep -Eiq '<script|<img|onerror="' "$work/hostile-dom.html"; then
+  fail "a hostile name became markup in the DOM: $(grep -Eio '.{0,30}(<script|<img).{0,30}' "$work/hostile-dom.html" | head -2)"
+elif ! grep -q '&lt;script&gt;alert(1)&lt;/script&gt;"&gt;&lt;img src=x onerror=alert(1)&gt;&amp;' "$work/hostile-dom.html"; then
+  fail "the hostile name is not in the DOM as text"
+else
+  pass "a name with <script>, <img onerror> and \"& is text in the DOM, no element"
+fi
+
 # nothing that would fetch: no src, no link, no url(), no @import, no http(s) reference in the file
 if grep -Eiq '(\ssrc=|<link|url\(|@import|https?://)' "$work/report.html"; then
   fail "the HTML refers to something outside itself: $(grep -Eio '(\ssrc=|<link|url\(|@import|https?://)[^ ]{0,40}' "$work/report.html" | head -3)"
