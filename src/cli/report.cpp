@@ -70,6 +70,9 @@ Runner setup_report(CLI::App& app) {
   sub->add_option("-o,--output", options->output,
                   "the HTML file, replaced whole or not at all (- or none: standard output)")
       ->type_name("FILE");
+  sub->footer(
+      "The page says when it was made: now, or $SOURCE_DATE_EPOCH (seconds since 1970) for reproducible files.\n"
+      "Exit status: 0 a program is eligible or possible, 1 none is (the report is written either way), 2 bad input.");
   return [options] { return run_report(*options); };
 }
 
