@@ -60,7 +60,7 @@ sup { font-size: 7pt; color: #2f5d8a; }
 .steps h3 { font-size: 9pt; }
 .steps ul, .questions ul, .ineligible ul { margin: 0.5mm 0 0 0; padding-left: 5mm; }
 .ineligible li { font-size: 8pt; }
-.questions li { font-size: 8.5pt; }
+.questions li { font-size: 8pt; }
 .footnotes { font-size: 7pt; color: #555; padding-left: 5mm; columns: 2; column-gap: 6mm; }
 footer { margin-top: 5mm; border-top: 1px solid #ccc; padding-top: 2mm; font-size: 7.5pt; color: #666; }
 )";
@@ -309,19 +309,15 @@ class ReportPage {
       h_.open("li").open("span", {{"class", "swatch p-" + part_id(s.part)}}).close("span");
       h_.text(split_part_label(s.part, lang_) + " ").open("b").text(money(s.amount)).close("b").close("li");
     }
-    h_.open("li").text(l_.t("총사업비 ", "total ")).text(money(split.total)).close("li");
-    h_.close("ul").close("div");
-    switch (split.basis) {
-      case SplitBasis::cap:
-        h_.element("p", "※ " + cap_basis_text(split.total, lang_), {{"class", "basis"}});
-        break;
-      case SplitBasis::program:
-        h_.element("p", l_.t("이 사업에 입력한 비용 기준", "at the cost given for this program"), {{"class", "basis"}});
-        break;
-      case SplitBasis::plan:
-        h_.element("p", l_.t("구축 총사업비 기준", "at the build budget"), {{"class", "basis"}});
-        break;
-    }
+    // the cost the amounts are at: the build budget or this program's own cost, said with the total;
+    // at the cap, why, on a line of its own (SPEC §7 basis)
+    h_.open("li").text(l_.t("총사업비 ", "total ")).text(money(split.total));
+    if (split.basis == SplitBasis::plan) h_.text(l_.t(" (구축 총사업비 기준)", " (the build budget)"));
+    if (split.basis == SplitBasis::program)
+      h_.text(l_.t(" (이 사업에 입력한 비용)", " (the cost given for this program)"));
+    h_.close("li").close("ul").close("div");
+    if (split.basis == SplitBasis::cap)
+      h_.element("p", "※ " + cap_basis_text(split.total, lang_), {{"class", "basis"}});
   }
 
   static std::string part_id(SplitPart part) {
