@@ -18,12 +18,12 @@ namespace {
 /// A4 portrait; a program block never splits across pages. The font stack finds a Korean font on
 /// Linux (Noto Sans CJK KR), Windows (Malgun Gothic) and macOS (Apple SD Gothic Neo); nothing is fetched.
 constexpr const char* kStyle = R"(
-@page { size: A4; margin: 14mm 13mm 16mm 13mm; }
+@page { size: A4; margin: 11mm 12mm 12mm 12mm; }
 * { box-sizing: border-box; }
 body { font-family: "Noto Sans CJK KR", "Malgun Gothic", "Apple SD Gothic Neo", sans-serif; font-size: 9pt;
        line-height: 1.4; color: #1d2329; margin: 0; }
 h1 { font-size: 17pt; margin: 0 0 2mm 0; }
-h2 { font-size: 11.5pt; margin: 4.5mm 0 2mm 0; break-after: avoid; padding-bottom: 1mm; border-bottom: 1.5px solid #2f5d8a; color: #2f5d8a; }
+h2 { font-size: 11.5pt; margin: 3.5mm 0 1.5mm 0; break-after: avoid; padding-bottom: 1mm; border-bottom: 1.5px solid #2f5d8a; color: #2f5d8a; }
 h3 { font-size: 10.5pt; margin: 0 0 1mm 0; }
 p { margin: 0.8mm 0; }
 header .facts { color: #444; }
