@@ -268,7 +268,7 @@ class ReportPage {
       if (best->track->ratio) h_.text(" · ").text(l_.t("정부 ", "government ")).text(format_ratio(*best->track->ratio));
       h_.text(" · ");
     }
-    h_.text(l_.t("접수 ", "window: "));
+    h_.text(l_.t("일정: ", "window: "));
     window_text(pe, best);
     h_.close("p");
     if (split != nullptr) {
