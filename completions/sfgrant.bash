@@ -50,7 +50,7 @@ _sfgrant_subcommands() {
     _sfgrant_subcommand_cache=$("$1" --help 2>/dev/null |
       awk '/^Subcommands:/ {on = 1; next} on && /^  [a-z]/ {print $1}')
     [[ -z $_sfgrant_subcommand_cache ]] &&
-      _sfgrant_subcommand_cache="check batch split programs validate test schema score interview"
+      _sfgrant_subcommand_cache="check report batch split programs validate test schema score interview"
   fi
   echo "$_sfgrant_subcommand_cache"
 }
@@ -107,7 +107,7 @@ _sfgrant() {
     return
   fi
   case $sub in
-    check) _sfgrant_files 'ya?ml' ;;
+    check|report) _sfgrant_files 'ya?ml' ;;
     batch) _sfgrant_files 'csv|jsonl' ;;
     split|score) COMPREPLY=($(compgen -W "$(_sfgrant_program_ids)" -- "$cur")) ;;
     programs)

@@ -54,6 +54,11 @@ def cases(source, work):
             for mode, args in check_modes:
                 add(f"check {ex} {year} {mode}",
                     ["check", os.path.join(source, "examples", ex), "--year", year, "--as-of", AS_OF] + args)
+    # the client report (HTML), at a fixed generation time
+    for ex in examples:
+        for lang in ["ko", "en"]:
+            add(f"report {ex} {lang}", ["report", os.path.join(source, "examples", ex), "--as-of", AS_OF, "--lang", lang],
+                env={"SOURCE_DATE_EPOCH": "1767225600"})
     add("check narrow table", ["check", os.path.join(source, "examples", "small-mould-maker.yaml"), "--as-of", AS_OF,
                                "--all", "--explain"], env={"COLUMNS": "60"})
 

@@ -1,13 +1,9 @@
 // `sfgrant check PROFILE`: one company against a year's programs.
 #include "sfgrant/render/check.h"
 #include "commands.h"
-#include "sfgrant/engine/derive.h"
 #include "sfgrant/engine/evaluate.h"
 #include "sfgrant/engine/what_if.h"
 #include "sfgrant/engine/what_it_takes.h"
-#include "sfgrant/load/profile_loader.h"
-#include "sfgrant/render/diagnostics.h"
-#include "sfgrant/text/file.h"
 
 namespace sfgrant::cli {
 
@@ -45,26 +41,15 @@ void keep_open_windows(Evaluation& ev) {
 }
 
 int run_check(const CheckOptions& options) {
-  // load programs → load profile → derive facts → evaluate (with its splits) → what if → render
+  // load programs → load profile, apply costs, derive facts, evaluate (with its splits) → what if → render
   const Catalogue catalogue = load_catalogue(options.common);
   std::vector<Setting> settings;
   for (const std::string& s : options.set) settings.push_back(parse_setting(s));
-  Diagnostics diags;
-  Profile profile =
-      load_profile(read_file(options.profile), options.profile == "-" ? "<stdin>" : options.profile, diags);
-  if (diags.has_errors()) {
-    for (const auto& d : diags.items()) print_diagnostic(std::cerr, d);
-    return kExitUsage;
-  }
-  EvaluateOptions eo;
-  eo.as_of = resolve_as_of(options.common);
-  const CostOptions costs = parse_cost_options(options.costs);
-  eo.cost = costs.total;
-  apply_cost_options(profile, costs);  // as if written in the profile: rules and questions see it too
-  OtherYearCosts other_years(options.common, catalogue.year);
-  if (report_cost_keys(catalogue, profile, resolve_lang(options.common), other_years)) return kExitUsage;
-  derive_facts(profile, catalogue.industries);
-  Evaluation ev = evaluate(catalogue, profile, eo);
+  std::optional<CheckedProfile> checked = check_profile(catalogue, options.common, options.profile, options.costs);
+  if (!checked) return kExitUsage;
+  const Profile& profile = checked->profile;
+  const EvaluateOptions& eo = checked->options;
+  Evaluation& ev = checked->evaluation;
   if (options.open_only) keep_open_windows(ev);
   std::optional<WhatIf> changed;
   if (!settings.empty()) changed = what_if(catalogue, profile, ev, settings, eo);
@@ -90,10 +75,7 @@ Runner setup_check(CLI::App& app) {
   CLI::App* sub = app.add_subcommand("check", "evaluate one company profile against a year's programs");
   sub->add_option("PROFILE", options->profile, "company profile YAML (- for standard input)")->required();
   add_common(*sub, options->common);
-  sub->add_option("--cost", options->costs,
-                  "the build budget, over plan.total_cost (e.g. 4억원); or PROGRAM[:TRACK]=AMOUNT, a program's own "
-                  "cost, over plan.costs (e.g. level-check=100만원); repeatable")
-      ->type_name("AMOUNT|PROGRAM[:TRACK]=AMOUNT");
+  add_cost_option(*sub, options->costs);
   sub->add_flag("--all", options->all, "also list ineligible programs and why");
   sub->add_flag("--explain", options->explain, "every rule with its result, the company's value and the citation");
   sub->add_flag("--next-steps", options->next_steps, "documents, where to apply and whom to call");

@@ -24,5 +24,6 @@ Runner setup_test(CLI::App& app);
 Runner setup_schema(CLI::App& app);
 Runner setup_score(CLI::App& app);
 Runner setup_interview(CLI::App& app);
+Runner setup_report(CLI::App& app);
 
 }  // namespace sfgrant::cli

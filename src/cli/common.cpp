@@ -10,12 +10,14 @@
 #include <iostream>
 
 #include "sfgrant/engine/costs.h"
+#include "sfgrant/engine/derive.h"
 #include "sfgrant/engine/evaluate.h"
 #include "sfgrant/load/profile_loader.h"
 #include "sfgrant/load/program_loader.h"
 #include "sfgrant/model/suggest.h"
 #include "sfgrant/render/diagnostics.h"
 #include "sfgrant/render/words.h"
+#include "sfgrant/text/file.h"
 #include "sfgrant/text/table.h"
 
 namespace sfgrant::cli {
@@ -145,6 +147,13 @@ Won parse_amount_option(const std::string& text, const char* option) {
   }
 }
 
+void add_cost_option(CLI::App& app, std::vector<std::string>& values) {
+  app.add_option("--cost", values,
+                 "the build budget, over plan.total_cost (e.g. 4억원); or PROGRAM[:TRACK]=AMOUNT, a program's own "
+                 "cost, over plan.costs (e.g. level-check=100만원); repeatable")
+      ->type_name("AMOUNT|PROGRAM[:TRACK]=AMOUNT");
+}
+
 CostOptions parse_cost_options(const std::vector<std::string>& values) {
   CostOptions costs;
   for (const std::string& v : values) {
@@ -209,6 +218,26 @@ bool report_cost_keys(const Catalogue& catalogue, const Profile& profile, Lang l
                                         cost_key_unused_text(p.entry->key, catalogue.year, lang), "other-year"});
   }
   return errors;
+}
+
+std::optional<CheckedProfile> check_profile(const Catalogue& catalogue, const CommonOptions& common,
+                                            const std::string& profile_path, const std::vector<std::string>& costs) {
+  Diagnostics diags;
+  CheckedProfile out{
+      load_profile(read_file(profile_path), profile_path == "-" ? "<stdin>" : profile_path, diags), {}, {}};
+  if (diags.has_errors()) {
+    for (const auto& d : diags.items()) print_diagnostic(std::cerr, d);
+    return std::nullopt;
+  }
+  out.options.as_of = resolve_as_of(common);
+  const CostOptions given = parse_cost_options(costs);
+  out.options.cost = given.total;
+  apply_cost_options(out.profile, given);  // as if written in the profile: rules and questions see it too
+  OtherYearCosts other_years(common, catalogue.year);
+  if (report_cost_keys(catalogue, out.profile, resolve_lang(common), other_years)) return std::nullopt;
+  derive_facts(out.profile, catalogue.industries);
+  out.evaluation = evaluate(catalogue, out.profile, out.options);
+  return out;
 }
 
 }  // namespace sfgrant::cli

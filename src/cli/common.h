@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sfgrant/engine/costs.h"
+#include "sfgrant/engine/evaluate.h"
 #include "sfgrant/model/error.h"
 #include "sfgrant/model/profile.h"
 #include "sfgrant/model/program.h"
@@ -69,6 +70,8 @@ struct CostOptions {
   std::optional<Won> total;
   std::vector<ProgramCost> programs;
 };
+/// `--cost`, repeatable, as `check` and `report` take it.
+void add_cost_option(CLI::App& app, std::vector<std::string>& values);
 CostOptions parse_cost_options(const std::vector<std::string>& values);
 /// Writes them into a profile, as the profile would hold them.
 void apply_cost_options(Profile& profile, const CostOptions& costs);
@@ -93,5 +96,16 @@ std::optional<std::string> cost_key_error(const Catalogue& catalogue, const Cost
 /// The problems of `plan.costs` entries (the profile's and --cost's) against the catalogue, printed
 /// (errors, and warnings for entries of other years); true when there were errors.
 bool report_cost_keys(const Catalogue& catalogue, const Profile& profile, Lang lang, OtherYearCosts& others);
+
+/// One company through the engine as `check` and `report` run it: load profile → apply --cost →
+/// derive facts → evaluate (with its splits).
+struct CheckedProfile {
+  Profile profile;
+  EvaluateOptions options;
+  Evaluation evaluation;
+};
+/// Nothing when the profile or a cost key is wrong (the problems printed: exit 2).
+std::optional<CheckedProfile> check_profile(const Catalogue& catalogue, const CommonOptions& common,
+                                            const std::string& profile_path, const std::vector<std::string>& costs);
 
 }  // namespace sfgrant::cli

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
       {"check", setup_check(app)},       {"batch", setup_batch(app)},       {"split", setup_split(app)},
       {"programs", setup_programs(app)}, {"validate", setup_validate(app)}, {"test", setup_test(app)},
       {"schema", setup_schema(app)},     {"score", setup_score(app)},       {"interview", setup_interview(app)},
+      {"report", setup_report(app)},
   };
   try {
     try {

@@ -13,10 +13,14 @@ std::string Date::str() const {
 
 namespace {
 bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+}  // namespace
+
 int days_in_month(int y, int m) {
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   return m == 2 && leap(y) ? 29 : kDays[m - 1];
 }
+
+namespace {
 long days_from_civil(int y, int m, int d) {  // Howard Hinnant's algorithm
   y -= m <= 2;
   const long era = (y >= 0 ? y : y - 399) / 400;

@@ -12,20 +12,6 @@
 namespace sfgrant {
 namespace {
 
-/// Every distinct failed rule message of a program: its own rules, then its tracks'.
-std::vector<std::string> failed_reasons(const ProgramEvaluation& pe, Lang lang) {
-  std::vector<std::string> out;
-  auto add = [&](const RuleResult& rr) {
-    if (rr.result != Tri::fail) return;
-    const std::string& m = rr.rule->message.in(lang);
-    if (std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
-  };
-  for (const RuleResult& rr : pe.rules) add(rr);
-  for (const TrackEvaluation& te : pe.tracks)
-    for (const RuleResult& rr : te.rules) add(rr);
-  return out;
-}
-
 void print_next_steps(const ProgramEvaluation& pe, Lang lang, std::ostream& out) {
   Labels l{lang};
   const Program& p = *pe.program;
@@ -36,8 +22,7 @@ void print_next_steps(const ProgramEvaluation& pe, Lang lang, std::ostream& out)
     if (!d.validity.empty()) out << " (" << d.validity.in(lang) << ")";
     out << '\n';
   }
-  std::string contact = p.agency.operator_name.empty() ? p.agency.lead : p.agency.operator_name;
-  if (!p.agency.phone.empty()) contact += " " + p.agency.phone;
+  const std::string contact = contact_text(p.agency);
   if (!contact.empty()) out << "    " << l.t("문의: ", "contact: ") << contact << '\n';
   if (pe.center != nullptr)
     out << "    " << l.t("지역센터: ", "regional center: ") << pe.center->name.in(lang) << " " << pe.center->phone
@@ -64,17 +49,6 @@ void print_none_open(const Evaluation& ev, const RenderOptions& options, std::os
           : (ko ? fmt::format("{}개 중 {}개 사업", ineligible, top.programs)
                 : fmt::format("{} of {} programs", top.programs, ineligible));
   out << ": " << top.rule->message.in(lang) << " (" << how_many << ") [" << top.rule->id << "]\n";
-}
-
-/// The caveats that qualify a row: the program's, then its best track's.
-std::vector<const Note*> caveats(const ProgramEvaluation& pe, const TrackEvaluation* best) {
-  std::vector<const Note*> out;
-  for (const Note& n : pe.program->notes)
-    if (n.kind == NoteKind::caveat) out.push_back(&n);
-  if (best != nullptr)
-    for (const Note& n : best->track->notes)
-      if (n.kind == NoteKind::caveat) out.push_back(&n);
-  return out;
 }
 
 /// `※ caveat  (source)` for each caveat among `notes`.

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "sfgrant/render/words.h"
 
 namespace sfgrant {
@@ -183,6 +185,30 @@ void explain_rules(const std::vector<RuleResult>& rules, const Profile& profile,
     explain_condition(rr.rule->require, profile, options, false, out, indent + "    ");
     out << indent << "    " << l.t("근거: ", "source: ") << rr.rule->source << '\n';
   }
+}
+
+/// Every distinct failed rule message of a program: its own rules, then its tracks'.
+std::vector<std::string> failed_reasons(const ProgramEvaluation& pe, Lang lang) {
+  std::vector<std::string> out;
+  auto add = [&](const RuleResult& rr) {
+    if (rr.result != Tri::fail) return;
+    const std::string& m = rr.rule->message.in(lang);
+    if (std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
+  };
+  for (const RuleResult& rr : pe.rules) add(rr);
+  for (const TrackEvaluation& te : pe.tracks)
+    for (const RuleResult& rr : te.rules) add(rr);
+  return out;
+}
+
+std::vector<const Note*> caveats(const ProgramEvaluation& pe, const TrackEvaluation* best) {
+  std::vector<const Note*> out;
+  for (const Note& n : pe.program->notes)
+    if (n.kind == NoteKind::caveat) out.push_back(&n);
+  if (best != nullptr)
+    for (const Note& n : best->track->notes)
+      if (n.kind == NoteKind::caveat) out.push_back(&n);
+  return out;
 }
 
 }  // namespace sfgrant

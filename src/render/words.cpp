@@ -223,6 +223,12 @@ std::string cap_basis_mark(Lang lang) {
   return lang == Lang::ko ? "한도 기준(이 사업 비용 미입력)" : "at the cap (no cost given for this program)";
 }
 
+std::string contact_text(const Agency& agency) {
+  std::string contact = agency.operator_name.empty() ? agency.lead : agency.operator_name;
+  if (!agency.phone.empty()) contact += (contact.empty() ? "" : " ") + agency.phone;
+  return contact;
+}
+
 std::string cap_basis_text(std::optional<Won> at_cost, Lang lang) {
   if (lang == Lang::ko)
     return at_cost ? fmt::format(

@@ -19,6 +19,9 @@ struct Date {
   long last_day() const;
 };
 
+/// 28 to 31: the days of `month` (1-12) in `year`.
+int days_in_month(int year, int month);
+
 /// The date in Korea (Asia/Seoul, UTC+9) at `when`: the announcements' windows are in Korean time,
 /// whatever the machine's time zone.
 Date korea_date(std::time_t when);

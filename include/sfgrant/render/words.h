@@ -51,6 +51,9 @@ std::string fact_label(const FactDef& f, Lang lang);
 /// One change of what-it-takes as people read it: `목표 수준 기초 → 중간1`, `선정·확인서 + legend50`.
 std::string describe_move(const Move& move, const Profile& profile, Lang lang);
 
+/// Whom to ask about a program: its operator (else its lead agency) and phone, "" when none is known.
+std::string contact_text(const Agency& agency);
+
 /// Why a track's cost cannot be split (`te.split_problem`), for `track`.
 std::string split_problem_text(const SplitProblem& problem, const Track& track, Lang lang);
 /// Why a split is at the cost that reaches the cap (SplitBasis::cap), with that cost when given:

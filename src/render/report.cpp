@@ -1,0 +1,517 @@
+// `sfgrant report`: the page the client reads. One pass over the evaluation, every piece of text
+// through HtmlWriter (html.h), the charts drawn from report_layout.cpp's geometry.
+#include "sfgrant/render/report.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "explain.h"
+#include "sfgrant/engine/questions.h"
+#include "sfgrant/render/html.h"
+#include "sfgrant/render/words.h"
+
+namespace sfgrant {
+namespace {
+
+/// A4 portrait; a program block never splits across pages. The font stack finds a Korean font on
+/// Linux (Noto Sans CJK KR), Windows (Malgun Gothic) and macOS (Apple SD Gothic Neo); nothing is fetched.
+constexpr const char* kStyle = R"(
+@page { size: A4; margin: 11mm 12mm 12mm 12mm; }
+* { box-sizing: border-box; }
+body { font-family: "Noto Sans CJK KR", "Malgun Gothic", "Apple SD Gothic Neo", sans-serif; font-size: 9pt;
+       line-height: 1.4; color: #1d2329; margin: 0; }
+h1 { font-size: 17pt; margin: 0 0 2mm 0; }
+h2 { font-size: 11.5pt; margin: 3.5mm 0 1.5mm 0; break-after: avoid; padding-bottom: 1mm; border-bottom: 1.5px solid #2f5d8a; color: #2f5d8a; }
+h3 { font-size: 10.5pt; margin: 0 0 1mm 0; }
+p { margin: 0.8mm 0; }
+header .facts { color: #444; }
+.summary { background: #f2f6fa; border: 1px solid #c9d8e6; border-radius: 2mm; padding: 3mm 4mm; margin-top: 3mm; }
+.summary .big { font-size: 13pt; font-weight: bold; }
+.program { break-inside: avoid; page-break-inside: avoid; border: 1px solid #d5dbe1; border-radius: 1.5mm;
+           padding: 1.8mm 3mm; margin: 0 0 1.8mm 0; }
+.status { font-size: 8.5pt; font-weight: bold; padding: 0.3mm 1.8mm; border-radius: 1mm; margin-left: 2mm; }
+.s-eligible { background: #dff3e4; color: #1b6b34; }
+.s-possible { background: #fff1cc; color: #7a5800; }
+.s-ineligible { background: #eee; color: #555; }
+.meta { color: #444; font-size: 8.5pt; }
+.split { display: flex; align-items: center; gap: 3mm; margin: 1mm 0 0.5mm 0; }
+.bar { flex: 0 0 36%; height: 3.2mm; display: block; }
+.amounts { flex: 1; list-style: none; padding: 0; margin: 0; font-size: 8.5pt; }
+.amounts li { display: inline-block; margin-right: 3mm; }
+.swatch { display: inline-block; width: 2.6mm; height: 2.6mm; margin-right: 1mm; vertical-align: baseline; }
+.p-government { fill: #2f5d8a; background: #2f5d8a; }
+.p-company { fill: #e0a030; background: #e0a030; }
+.p-large_company { fill: #6fa56b; background: #6fa56b; }
+.p-local_government { fill: #9b6fb0; background: #9b6fb0; }
+.note { color: #5a4500; font-size: 8.5pt; }
+.basis { color: #444; font-size: 8.5pt; }
+sup { font-size: 7pt; color: #2f5d8a; }
+.calendar { break-inside: avoid; page-break-inside: avoid; }
+.cal-row { display: grid; grid-template-columns: 33% 42% 25%; align-items: center; font-size: 7.5pt; column-gap: 1.5mm;
+           border-bottom: 1px solid #eef0f2; }
+.cal-row svg { width: 100%; height: 4mm; display: block; }
+.cal-months { display: grid; grid-template-columns: repeat(12, 1fr); font-size: 7.5pt; color: #666; text-align: center; }
+.open { fill: #2f5d8a; } .closed { fill: #c4c8cc; } .upcoming { fill: #7fa7cc; } .rolling { fill: #2f5d8a; }
+.unknown { fill: none; } .grid { stroke: #e3e6e9; stroke-width: 1; } .today { stroke: #c0392b; stroke-width: 3; }
+.steps-grid { display: grid; grid-template-columns: 1fr 1fr; column-gap: 5mm; font-size: 8.5pt; }
+.steps { break-inside: avoid; page-break-inside: avoid; margin-bottom: 2mm; }
+.steps h3 { font-size: 9pt; }
+.steps ul, .questions ul, .ineligible ul { margin: 0.5mm 0 0 0; padding-left: 5mm; }
+.ineligible li { font-size: 8pt; }
+.questions li { font-size: 8pt; }
+.footnotes { font-size: 7pt; color: #555; padding-left: 5mm; columns: 2; column-gap: 6mm; }
+footer { margin-top: 5mm; border-top: 1px solid #ccc; padding-top: 2mm; font-size: 7.5pt; color: #666; }
+)";
+
+constexpr int kBarWidth = 1000;       ///< the stacked bar's units
+constexpr int kCalendarWidth = 1200;  ///< the calendar row's units: 100 a month
+
+std::string status_class(Status s) { return "status s-" + std::string(status_name(s)); }
+
+/// The citations, numbered in the order they are first cited.
+class Footnotes {
+ public:
+  int number(const std::string& source) {
+    const auto it = std::find(sources_.begin(), sources_.end(), source);
+    if (it != sources_.end()) return static_cast<int>(it - sources_.begin()) + 1;
+    sources_.push_back(source);
+    return static_cast<int>(sources_.size());
+  }
+  const std::vector<std::string>& sources() const { return sources_; }
+
+ private:
+  std::vector<std::string> sources_;
+};
+
+/// The schedule a program's best track is applied for in: the track's own, else the program's.
+const Schedule& schedule_of(const ProgramEvaluation& pe, const TrackEvaluation* best) {
+  return best != nullptr && best->track->schedule ? *best->track->schedule : pe.program->schedule;
+}
+
+WindowState window_of(const ProgramEvaluation& pe, const TrackEvaluation* best) {
+  return best != nullptr ? best->window : pe.window;
+}
+
+class ReportPage {
+ public:
+  ReportPage(const ReportInput& input, Lang lang)
+      : in_(input), ev_(input.evaluation), lang_(lang), l_{lang}, questions_(questions_to_ask(ev_)) {
+    for (const ProgramEvaluation& pe : ev_.programs)
+      if (pe.status != Status::ineligible) open_.push_back(&pe);
+    // shown by group, in catalogue order within a group
+    std::stable_sort(open_.begin(), open_.end(), [](const ProgramEvaluation* a, const ProgramEvaluation* b) {
+      return program_group(*a->program) < program_group(*b->program);
+    });
+  }
+
+  std::string render() {
+    h_.literal("<!DOCTYPE html>\n").open("html", {{"lang", lang_ == Lang::ko ? "ko" : "en"}}).newline();
+    h_.open("head").literal("<meta charset=\"utf-8\">");
+    h_.element("title", title()).open("style").literal(kStyle).close("style").close("head").newline();
+    h_.open("body").newline();
+    header();
+    summary();
+    programs();
+    calendar();
+    next_steps();
+    questions();
+    ineligible();
+    footnotes();
+    footer();
+    h_.close("body").close("html").newline();
+    return h_.str();
+  }
+
+ private:
+  std::string title() const {
+    return fmt::format("{} — {}", in_.profile.name(),
+                       l_.t("스마트 제조혁신 지원사업 검토", "smart manufacturing support"));
+  }
+
+  std::string money(Won w) const { return format_money(w, lang_); }
+
+  void header() {
+    const Catalogue& c = *ev_.catalogue;
+    h_.open("header").open("h1").data(in_.profile.name()).close("h1");
+    h_.element("p", l_.t("스마트 제조혁신 지원사업 검토 보고서", "Smart manufacturing support programs: review"),
+               {{"class", "facts"}});
+    h_.open("p", {{"class", "facts"}})
+        .text(lang_ == Lang::ko ? fmt::format("{}년 사업", c.year) : fmt::format("{} programs", c.year));
+    for (const Announcement& a : c.announcements) h_.text(" · ").data(a.title.empty() ? a.file : a.title);
+    h_.close("p");
+    h_.open("p", {{"class", "facts"}}).text(l_.t("기준일 ", "Reference date "));
+    h_.text(ev_.as_of ? ev_.as_of->str() : l_.t("미정", "not given"));
+    h_.text(" · ").text(l_.t("구축 총사업비 ", "Build budget "));
+    h_.text(ev_.cost ? money(*ev_.cost) : l_.t("미입력", "not given"));
+    for (const ProgramCost& pc : in_.profile.program_costs())
+      h_.text(" · ").data(pc.key).text(" ").text(money(pc.amount));
+    size_t at_cap = 0;
+    for (const ProgramEvaluation* pe : open_) {
+      const TrackEvaluation* best = pe->best_track();
+      at_cap += best != nullptr && best->split && best->split->basis == SplitBasis::cap ? 1U : 0U;
+    }
+    if (at_cap > 0)
+      h_.text(lang_ == Lang::ko
+                  ? fmt::format(" · 비용을 주지 않은 {}개 사업은 한도에 이르는 비용으로 계산", at_cap)
+                  : fmt::format(" · {} program{} without a cost of {} own: at the cost that reaches the cap", at_cap,
+                                at_cap == 1 ? "" : "s", at_cap == 1 ? "its" : "their"));
+    h_.close("p").close("header").newline();
+  }
+
+  void summary() {
+    size_t eligible = 0;
+    size_t possible = 0;
+    const ProgramEvaluation* largest = nullptr;
+    for (const ProgramEvaluation* pe : open_) {
+      ++(pe->status == Status::eligible ? eligible : possible);
+      const TrackEvaluation* best = pe->best_track();
+      if (best == nullptr || !best->split) continue;
+      if (largest == nullptr || best->split->government > largest->best_track()->split->government) largest = pe;
+    }
+    h_.open("section", {{"class", "summary"}}).newline();
+    h_.open("p", {{"class", "big"}})
+        .text(lang_ == Lang::ko ? fmt::format("신청할 수 있는 사업 {}개 (지원 가능 {} · 확인 필요 {}) / 전체 {}개",
+                                              open_.size(), eligible, possible, ev_.programs.size())
+                                : fmt::format("{} programs open to the company ({} eligible, {} possible) of {}",
+                                              open_.size(), eligible, possible, ev_.programs.size()))
+        .close("p");
+    if (largest != nullptr) {
+      const TrackEvaluation* best = largest->best_track();
+      h_.open("p").text(l_.t("가장 큰 지원: ", "Largest support: ")).open("b").data(largest->program->name.in(lang_));
+      h_.text(" · ").text(l_.t("정부지원 ", "government ")).text(money(best->split->government)).close("b");
+      h_.text(" (").data(best->track->name.in(lang_)).text(")").close("p");
+    }
+    h_.open("p").text(l_.t("먼저 정할 것: ", "To decide first: "));
+    if (!questions_.empty()) {
+      const Question& q = questions_.front();
+      h_.data(q.fact->question.in(lang_));
+      h_.text(lang_ == Lang::ko ? fmt::format(" — {}개 사업이 이 답에 달려 있습니다", q.programs.size())
+                                : fmt::format(" — {} decide{} on this answer", count_programs(q.programs.size(), lang_),
+                                              q.programs.size() == 1 ? "s" : ""));
+    } else if (const ProgramEvaluation* next = soonest_deadline()) {
+      const Schedule& s = schedule_of(*next, next->best_track());
+      h_.text(l_.t("가장 먼저 마감하는 접수 — ", "the window that closes first — "))
+          .data(next->program->name.in(lang_));
+      h_.text(" (~" + s.apply_to->str() + ")");
+    } else {
+      h_.text(l_.t("열린 접수가 없습니다: 다음 공고를 기다려 신청을 준비하세요",
+                   "no window is open: prepare for the next announcement"));
+    }
+    h_.close("p").close("section").newline();
+  }
+
+  /// The open or upcoming window, of a program open to the company, that closes first.
+  const ProgramEvaluation* soonest_deadline() const {
+    const ProgramEvaluation* out = nullptr;
+    for (const ProgramEvaluation* pe : open_) {
+      const WindowState w = window_of(*pe, pe->best_track());
+      const Schedule& s = schedule_of(*pe, pe->best_track());
+      if ((w != WindowState::open && w != WindowState::upcoming) || !s.apply_to) continue;
+      if (out == nullptr || s.apply_to->last_day() < schedule_of(*out, out->best_track()).apply_to->last_day())
+        out = pe;
+    }
+    return out;
+  }
+
+  void programs() {
+    std::optional<ProgramGroup> group;
+    for (const ProgramEvaluation* pe : open_) {
+      const ProgramGroup g = program_group(*pe->program);
+      if (group != g) {
+        if (group) h_.close("section").newline();
+        h_.open("section", {{"class", "group"}}).element("h2", group_label(g, lang_)).newline();
+        group = g;
+      }
+      program_block(*pe);
+    }
+    if (group) h_.close("section").newline();
+  }
+
+  void window_text(const ProgramEvaluation& pe, const TrackEvaluation* best) {
+    const Schedule& s = schedule_of(pe, best);
+    const WindowState w = window_of(pe, best);
+    h_.text(window_label(w, lang_));
+    if (s.apply_from || s.apply_to)
+      h_.text(" (" + (s.apply_from ? s.apply_from->str() : std::string()) + " ~ " +
+              (s.apply_to ? s.apply_to->str() : std::string()) + ")");
+    else if (s.rolling && w != WindowState::rolling)
+      h_.text(l_.t(" (상시)", " (rolling)"));
+  }
+
+  void program_block(const ProgramEvaluation& pe) {
+    const TrackEvaluation* best = pe.best_track();
+    const Split* split = best != nullptr && best->split ? &*best->split : nullptr;
+    auto amount = [&](std::optional<Won> w) { return w ? std::to_string(*w) : std::string(); };
+    h_.open("article", {{"class", "program"},
+                        {"id", "program-" + pe.program->id},
+                        {"data-program", pe.program->id},
+                        {"data-track", best != nullptr ? best->track->id : ""},
+                        {"data-government", split ? std::to_string(split->government) : ""},
+                        {"data-company", split ? std::to_string(split->company) : ""},
+                        {"data-large-company", split ? amount(split->large_company) : ""},
+                        {"data-local-government", split ? amount(split->local_government) : ""}});
+    h_.open("h3").data(pe.program->name.in(lang_));
+    h_.element("span", status_label(pe.status, lang_), {{"class", status_class(pe.status)}});
+    const std::string& source =
+        best != nullptr && !best->track->source.empty() ? best->track->source : pe.program->source;
+    cite(source);
+    h_.close("h3");
+    h_.open("p", {{"class", "meta"}});
+    if (best != nullptr) {
+      h_.text(l_.t("유형 ", "track ")).data(best->track->name.in(lang_));
+      if (best->track->months)
+        h_.text(" · ").text(lang_ == Lang::ko ? fmt::format("{}개월", *best->track->months)
+                                              : fmt::format("{} months", *best->track->months));
+      if (best->cap) h_.text(" · ").text(l_.t("한도 ", "cap ")).text(money(*best->cap));
+      if (best->track->ratio) h_.text(" · ").text(l_.t("정부 ", "government ")).text(format_ratio(*best->track->ratio));
+      h_.text(" · ");
+    }
+    h_.text(l_.t("일정: ", "window: "));
+    window_text(pe, best);
+    h_.close("p");
+    if (split != nullptr) {
+      split_bar(*split);
+    } else if (best != nullptr && !best->split_problem.empty()) {
+      h_.element("p", "※ " + split_problem_text(best->split_problem, *best->track, lang_), {{"class", "note"}});
+    } else if (best != nullptr && best->cap) {
+      h_.element("p",
+                 l_.t("※ 총사업비를 알려 주면 정부·기업 분담액을 계산합니다",
+                      "※ give the build budget to see the government and company shares"),
+                 {{"class", "basis"}});
+    }
+    for (const Note* n : caveats(pe, best)) {
+      h_.open("p", {{"class", "note"}}).text("※ ").data(n->text.in(lang_));
+      if (!n->source.empty()) cite(n->source);
+      h_.close("p");
+    }
+    h_.close("article").newline();
+  }
+
+  void split_bar(const Split& split) {
+    const std::vector<BarSegment> segments = stacked_bar(split, kBarWidth);
+    h_.open("div", {{"class", "split"}});
+    h_.open("svg", {{"class", "bar"},
+                    {"viewBox", fmt::format("0 0 {} 10", kBarWidth)},
+                    {"preserveAspectRatio", "none"},
+                    {"role", "img"},
+                    {"aria-label", l_.t("분담 비율", "cost split")}});
+    for (const BarSegment& s : segments)
+      h_.empty("rect", {{"class", "p-" + part_id(s.part)},
+                        {"x", std::to_string(s.x)},
+                        {"y", "0"},
+                        {"width", std::to_string(s.width)},
+                        {"height", "10"}});
+    h_.close("svg");
+    h_.open("ul", {{"class", "amounts"}});
+    for (const BarSegment& s : segments) {
+      h_.open("li").open("span", {{"class", "swatch p-" + part_id(s.part)}}).close("span");
+      h_.text(split_part_label(s.part, lang_) + " ").open("b").text(money(s.amount)).close("b").close("li");
+    }
+    // the cost the amounts are at: the build budget or this program's own cost, said with the total;
+    // at the cap, why, on a line of its own (SPEC §7 basis)
+    h_.open("li").text(l_.t("총사업비 ", "total ")).text(money(split.total));
+    if (split.basis == SplitBasis::plan) h_.text(l_.t(" (구축 총사업비 기준)", " (the build budget)"));
+    if (split.basis == SplitBasis::program)
+      h_.text(l_.t(" (이 사업에 입력한 비용)", " (the cost given for this program)"));
+    h_.close("li").close("ul").close("div");
+    if (split.basis == SplitBasis::cap)
+      h_.element("p", "※ " + cap_basis_text(split.total, lang_), {{"class", "basis"}});
+  }
+
+  static std::string part_id(SplitPart part) {
+    switch (part) {
+      case SplitPart::government:
+        return "government";
+      case SplitPart::company:
+        return "company";
+      case SplitPart::large_company:
+        return "large_company";
+      case SplitPart::local_government:
+        break;
+    }
+    return "local_government";
+  }
+
+  void cite(const std::string& source) {
+    if (source.empty()) return;
+    const int n = footnotes_.number(source);
+    h_.open("sup").open("a", {{"href", fmt::format("#source-{}", n)}}).text(fmt::format("[{}]", n));
+    h_.close("a").close("sup");
+  }
+
+  void calendar() {
+    const int year = ev_.catalogue->year;
+    h_.open("section", {{"class", "calendar"}});
+    h_.element("h2",
+               lang_ == Lang::ko ? fmt::format("{}년 접수 일정", year) : fmt::format("{} application calendar", year));
+    h_.open("div", {{"class", "cal-row"}}).element("span", "").open("div", {{"class", "cal-months"}});
+    for (int m = 1; m <= 12; ++m) h_.element("span", lang_ == Lang::ko ? fmt::format("{}월", m) : std::to_string(m));
+    h_.close("div").element("span", "").close("div").newline();
+    bool any_closed = false;
+    for (const ProgramEvaluation* pe : open_) {
+      const TrackEvaluation* best = pe->best_track();
+      const WindowState w = window_of(*pe, best);
+      any_closed = any_closed || w == WindowState::closed;
+      h_.open("div", {{"class", "cal-row"}}).open("span").data(pe->program->name.in(lang_)).close("span");
+      calendar_row(schedule_of(*pe, best), w, year);
+      h_.open("span");
+      window_text(*pe, best);
+      h_.close("span").close("div").newline();
+    }
+    if (ev_.as_of)
+      h_.element("p",
+                 lang_ == Lang::ko ? fmt::format("붉은 선: 기준일 {}", ev_.as_of->str())
+                                   : fmt::format("Red line: the reference date, {}", ev_.as_of->str()),
+                 {{"class", "basis"}});
+    if (any_closed)
+      h_.element("p",
+                 l_.t("※ 회색 막대는 기준일에 접수가 끝난 사업입니다. 이번 공고로는 신청할 수 없고, 다음 차수 공고에서 "
+                      "같은 조건으로 열리는지 확인해야 합니다. 이 보고서는 그 준비의 참고입니다.",
+                      "※ Grey bars are windows that had closed on the reference date: the company cannot apply "
+                      "this round, and should check whether the next announcement opens them again on the same "
+                      "terms. Read this report as preparation for it."),
+                 {{"class", "note"}});
+    h_.close("section").newline();
+  }
+
+  void calendar_row(const Schedule& s, WindowState w, int year) {
+    h_.open("svg", {{"viewBox", fmt::format("0 0 {} 10", kCalendarWidth)}, {"preserveAspectRatio", "none"}});
+    for (int m = 1; m < 12; ++m) {
+      const std::string x = std::to_string(m * kCalendarWidth / 12);
+      h_.empty("line", {{"class", "grid"}, {"x1", x}, {"y1", "0"}, {"x2", x}, {"y2", "10"}});
+    }
+    if (s.apply_from || s.apply_to || s.rolling) {
+      const double from = s.apply_from ? calendar_x(*s.apply_from, year, kCalendarWidth) : 0.0;
+      const double to = s.apply_to ? calendar_x(*s.apply_to, year, kCalendarWidth, true) : kCalendarWidth;
+      if (to > from)
+        h_.empty("rect", {{"class", std::string(window_name(w))},
+                          {"x", fmt::format("{:.1f}", from)},
+                          {"y", "2"},
+                          {"width", fmt::format("{:.1f}", to - from)},
+                          {"height", "6"}});
+    }
+    if (ev_.as_of && ev_.as_of->year == year) {
+      const std::string x = fmt::format("{:.1f}", calendar_x(*ev_.as_of, year, kCalendarWidth));
+      h_.empty("line", {{"class", "today"}, {"x1", x}, {"y1", "0"}, {"x2", x}, {"y2", "10"}});
+    }
+    h_.close("svg");
+  }
+
+  void next_steps() {
+    if (open_.empty()) return;
+    h_.open("section").element("h2", l_.t("준비할 서류와 신청처", "Documents to prepare and where to apply")).newline();
+    // the regional center is the company's, the same for every program that has one: said once
+    const Center* center = nullptr;
+    bool one_center = true;
+    for (const ProgramEvaluation* pe : open_) {
+      if (pe->center == nullptr) continue;
+      if (center != nullptr && center != pe->center) one_center = false;
+      center = pe->center;
+    }
+    if (center != nullptr && one_center) center_line(*center);
+    h_.open("div", {{"class", "steps-grid"}});
+    for (const ProgramEvaluation* pe : open_) {
+      const Program& p = *pe->program;
+      h_.open("div", {{"class", "steps"}}).open("h3").data(p.name.in(lang_)).close("h3");
+      if (!p.apply.where.empty()) h_.open("p").text(l_.t("신청: ", "Apply: ")).data(p.apply.where.in(lang_)).close("p");
+      if (!p.apply.documents.empty()) {
+        h_.open("ul");
+        for (const Document& d : p.apply.documents) {
+          h_.open("li").data(d.name.in(lang_));
+          if (!d.validity.empty()) h_.text(" (").data(d.validity.in(lang_)).text(")");
+          h_.close("li");
+        }
+        h_.close("ul");
+      }
+      const std::string contact = contact_text(p.agency);
+      if (!contact.empty()) h_.open("p").text(l_.t("문의: ", "Contact: ")).data(contact).close("p");
+      if (pe->center != nullptr && !one_center) center_line(*pe->center);
+      h_.close("div").newline();
+    }
+    h_.close("div").close("section").newline();
+  }
+
+  void center_line(const Center& center) {
+    h_.open("p").text(l_.t("지역센터: ", "Regional center: ")).data(center.name.in(lang_)).text(" ").data(center.phone);
+    h_.text(" (").data(center.address).text(")").close("p");
+  }
+
+  void questions() {
+    if (questions_.empty()) return;
+    h_.open("section", {{"class", "questions"}})
+        .element("h2", l_.t("아직 답할 질문 (확인 필요 사업을 정하는 것)",
+                            "Questions still to answer (they decide the possible programs)"))
+        .open("ul");
+    for (const Question& q : questions_) {
+      h_.open("li").data(q.fact->question.in(lang_)).text(" — " + count_programs(q.programs.size(), lang_) + ": ");
+      for (size_t i = 0; i < q.programs.size(); ++i) h_.text(i ? ", " : "").data(q.programs[i]->name.in(lang_));
+      h_.close("li");
+    }
+    h_.close("ul").close("section").newline();
+  }
+
+  void ineligible() {
+    bool any = false;
+    for (const ProgramEvaluation& pe : ev_.programs) {
+      if (pe.status != Status::ineligible) continue;
+      if (!any)
+        h_.open("section", {{"class", "ineligible"}})
+            .element("h2", l_.t("지원 대상이 아닌 사업", "Programs the company is not eligible for"))
+            .open("ul");
+      any = true;
+      const std::vector<std::string> reasons = failed_reasons(pe, lang_);
+      h_.open("li").data(pe.program->name.in(lang_));
+      if (!reasons.empty()) h_.text(": ").data(reasons.front());
+      h_.close("li");
+    }
+    if (any) h_.close("ul").close("section").newline();
+  }
+
+  void footnotes() {
+    if (footnotes_.sources().empty()) return;
+    h_.open("section").element("h2", l_.t("근거 (공고 조항)", "Sources (announcement clauses)"));
+    h_.open("ol", {{"class", "footnotes"}});
+    for (size_t i = 0; i < footnotes_.sources().size(); ++i)
+      h_.open("li", {{"id", fmt::format("source-{}", i + 1)}}).data(footnotes_.sources()[i]).close("li");
+    h_.close("ol").close("section").newline();
+  }
+
+  void footer() {
+    const Catalogue& c = *ev_.catalogue;
+    std::string data = std::to_string(c.year);
+    for (const Announcement& a : c.announcements) data += " " + a.file.substr(0, a.file.find('.'));
+    char when[32] = "";
+    std::tm tm{};
+    gmtime_r(&in_.generated, &tm);
+    std::strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
+    h_.open("footer");
+    h_.element("p",
+               l_.t("이 보고서는 공고문의 규칙으로 계산한 안내이며, 선정이나 지원 결정이 아닙니다. 신청 자격과 금액은 "
+                    "공고문과 운영기관의 확인으로 정해집니다.",
+                    "This report is a guide computed from the announcements' rules, not a selection or a "
+                    "decision: eligibility and amounts are settled by the announcement and the operating agency."));
+    h_.element("p", fmt::format("sfgrant {} · {} {} · {} {}", in_.version, l_.t("데이터", "data"), data,
+                                l_.t("작성", "generated"), when));
+    h_.close("footer").newline();
+  }
+
+  const ReportInput& in_;
+  const Evaluation& ev_;
+  Lang lang_;
+  Labels l_;
+  std::vector<Question> questions_;
+  std::vector<const ProgramEvaluation*> open_;
+  Footnotes footnotes_;
+  HtmlWriter h_;
+};
+
+}  // namespace
+
+void render_report(const ReportInput& input, Lang lang, std::ostream& out) {
+  ReportPage page(input, lang);
+  out << page.render();
+}
+
+}  // namespace sfgrant

@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# `sfgrant report` as people see it: the report of examples/small-mould-maker.yaml opened by a real
+# browser (Debian's chromium, headless) and printed to A4 PDF. Checks the page count (pdfinfo), that the
+# printed text (pdftotext) holds the company name and the largest government support as `check`'s table
+# shows it and no raw markup, that the DOM the browser built holds every program block open to the
+# company and no script element, and that nothing in the file would be fetched from the network.
+# usage: report_browser.sh SFGRANT SOURCE_DIR
+# Never skips itself: without chromium, pdfinfo or pdftotext it fails (dev.sh installs them).
+set -uo pipefail
+SFGRANT=$(realpath "$1") SRC=$(cd "$2" && pwd)
+PROFILE=$SRC/examples/small-mould-maker.yaml
+ARGS=(--programs "$SRC/programs" --as-of 2026-02-15)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+fail() {
+  echo "FAIL: $*"
+  failures=$((failures + 1))
+}
+pass() { echo "ok: $*"; }
+
+for tool in chromium pdfinfo pdftotext python3; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "FAIL: $tool is not installed (./dev.sh build installs chromium and poppler-utils)"
+    exit 1
+  fi
+done
+
+export SOURCE_DATE_EPOCH=1767225600
+"$SFGRANT" report "$PROFILE" "${ARGS[@]}" -o "$work/report.html" || fail "report exited $?"
+"$SFGRANT" check "$PROFILE" "${ARGS[@]}" --format json >"$work/check.json"
+NO_COLOR=1 "$SFGRANT" check "$PROFILE" "${ARGS[@]}" >"$work/check.txt"
+
+# Chromium in a throwaway profile; every host resolves to nothing, so a fetch could not succeed either
+browser() {
+  timeout 120 chromium --headless --no-sandbox --disable-gpu --no-first-run --no-pdf-header-footer \
+    --user-data-dir="$work/chromium" --host-resolver-rules="MAP * ~NOTFOUND" "$@" 2>>"$work/chromium.log"
+}
+browser --print-to-pdf="$work/report.pdf" "file://$work/report.html" >/dev/null ||
+  fail "chromium --print-to-pdf exited $? ($(tail -3 "$work/chromium.log"))"
+browser --dump-dom "file://$work/report.html" >"$work/dom.html" || fail "chromium --dump-dom exited $?"
+
+# page count: a typical company on two to four A4 pages
+pages=$(pdfinfo "$work/report.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+size=$(pdfinfo "$work/report.pdf" 2>/dev/null | awk '/^Page size:/ {print $3 "x" $5}')
+echo "pdfinfo: Pages: ${pages:-?}, page size ${size:-?} pt"
+if [ -n "$pages" ] && [ "$pages" -ge 2 ] && [ "$pages" -le 4 ]; then pass "$pages A4 pages"; else fail "pages: ${pages:-none}"; fi
+case "$size" in 59[45]*x841* | 59[45]*x842*) pass "A4 paper" ;; *) fail "page size $size, not A4" ;; esac
+
+# the printed text: company name, the largest support as check's table writes it, no raw markup
+pdftotext -layout "$work/report.pdf" "$work/report.txt" || fail "pdftotext exited $?"
+python3 - "$work" <<'EOF' || failures=$((failures + 1))
+import json, re, sys
+work = sys.argv[1]
+check = json.load(open(f"{work}/check.json"))
+text = open(f"{work}/report.txt", encoding="utf-8").read()
+table = open(f"{work}/check.txt", encoding="utf-8").read()
+dom = open(f"{work}/dom.html", encoding="utf-8").read()
+flat = re.sub(r"\s+", "", text)  # pdftotext breaks lines where the page does
+bad = 0
+
+def fail(what):
+    global bad
+    print("FAIL:", what)
+    bad += 1
+
+def grouped(n):
+    return f"{n:,}"
+
+def korean(won):  # format_money (ko): 2억원, 1억 2,000만원, 238만원
+    eok, man, rest = won // 100_000_000, won // 10_000 % 10_000, won % 10_000
+    parts = [f"{grouped(eok)}억"] * (eok > 0) + [f"{grouped(man)}만"] * (man > 0) + [grouped(rest)] * (rest > 0)
+    return " ".join(parts) + "원" if parts else "0원"
+
+name = check["company"]["name"]
+if re.sub(r"\s+", "", name) in flat:
+    print("ok: the PDF names the company:", name)
+else:
+    fail(f"company name {name!r} not in the PDF text")
+
+# the largest government share among the programs open to the company (each program's best track)
+rank = {"eligible": 2, "possible": 1, "ineligible": 0}
+largest = 0
+for p in check["programs"]:
+    if p["status"] == "ineligible":
+        continue
+    tracks = [t for t in p["tracks"] if t.get("split")]
+    best = max(p["tracks"], key=lambda t: (rank[t["status"]], 1 if t.get("split") else 0,
+                                           (t.get("split") or {}).get("government") or t.get("cap") or 0))
+    if best.get("split"):
+        largest = max(largest, best["split"]["government"])
+amount = korean(largest)
+if amount not in table:
+    fail(f"the largest support {amount} is not in check's table")
+elif amount.replace(" ", "") in flat:
+    print("ok: the PDF shows the largest support as check's table does:", amount)
+else:
+    fail(f"the largest support {amount} is not in the PDF text")
+
+for marker in ["<", ">", "{{", "}}", "{%", "&lt;", "&amp;", "&quot;"]:
+    if marker in text:
+        fail(f"raw markup or a template marker {marker!r} in the PDF text")
+
+# the DOM the browser built: every program open to the company as a block, no script
+open_ids = [p["id"] for p in check["programs"] if p["status"] != "ineligible"]
+blocks = re.findall(r'<article class="program" id="program-([^"]+)"', dom)
+if sorted(blocks) == sorted(open_ids) and blocks:
+    print(f"ok: the DOM has the {len(blocks)} program blocks open to the company")
+else:
+    fail(f"program blocks {sorted(blocks)} != open programs {sorted(open_ids)}")
+if re.search(r"<script\b", dom, re.I) or re.search(r"\son[a-z]+=", dom, re.I):
+    fail("a script element or an event handler in the DOM")
+else:
+    print("ok: no script element and no event handler in the DOM")
+sys.exit(1 if bad else 0)
+EOF
+
+# a hostile company name is text in the DOM the browser built: no element came out of it
+{
+  echo "name: '<script>alert(1)</script>\"><img src=x onerror=alert(1)>&'"
+  grep -v '^name:' "$PROFILE"
+} >"$work/hostile.yaml"
+"$SFGRANT" report "$work/hostile.yaml" "${ARGS[@]}" -o "$work/hostile.html" || fail "report of a hostile name exited $?"
+browser --dump-dom "file://$work/hostile.html" >"$work/hostile-dom.html" || fail "chromium --dump-dom exited $?"
+if grep -Eiq '<script|<img|onerror="' "$work/hostile-dom.html"; then
+  fail "a hostile name became markup in the DOM: $(grep -Eio '.{0,30}(<script|<img).{0,30}' "$work/hostile-dom.html" | head -2)"
+elif ! grep -q '&lt;script&gt;alert(1)&lt;/script&gt;"&gt;&lt;img src=x onerror=alert(1)&gt;&amp;' "$work/hostile-dom.html"; then
+  fail "the hostile name is not in the DOM as text"
+else
+  pass "a name with <script>, <img onerror> and \"& is text in the DOM, no element"
+fi
+
+# nothing that would fetch: no src, no link, no url(), no @import, no http(s) reference in the file
+if grep -Eiq '(\ssrc=|<link|url\(|@import|https?://)' "$work/report.html"; then
+  fail "the HTML refers to something outside itself: $(grep -Eio '(\ssrc=|<link|url\(|@import|https?://)[^ ]{0,40}' "$work/report.html" | head -3)"
+else
+  pass "nothing in the HTML refers outside the file"
+fi
+
+echo "--- pdftotext (first lines) ---"
+head -12 "$work/report.txt"
+if [ "$failures" -gt 0 ]; then
+  echo "$failures check(s) failed"
+  exit 1
+fi
+echo "all report browser checks passed"
