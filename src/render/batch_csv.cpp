@@ -25,7 +25,33 @@ std::string csv_cell(const std::string& text) {
   return out + "\"";
 }
 
-std::string batch_csv_header() { return "line,name,program,status,track,cap,government,private,reason,caveats\n"; }
+namespace {
+
+/// Today's columns first (scripts read them by position, SPEC §8), the readable ones after them.
+constexpr const char* kProgramColumns =
+    "program,status,track,cap,government,private,reason,caveats,program_name,track_name,status_text,window,"
+    "company,large_company,basis,missing,failed";
+constexpr const char* kCompanyColumns =
+    "status,program,program_name,track,track_name,government,company,large_company,private,basis,eligible,possible,"
+    "ineligible,questions,caveats,error";
+
+void money_cell(TextBuffer& out, const std::optional<Won>& amount) {
+  if (amount) append_json_int(out, *amount);  // JSON's digits are CSV's
+  out += ',';
+}
+
+void text_cell(TextBuffer& out, const std::string& text, char after = ',') {
+  out += csv_cell(text);
+  out += after;
+}
+
+}  // namespace
+
+std::string batch_csv_header(const std::vector<std::string>& kept, bool per_company) {
+  std::string header = "line,name,";
+  for (const std::string& k : kept) header += csv_cell(k) + ",";
+  return header + (per_company ? kCompanyColumns : kProgramColumns) + "\n";
+}
 
 namespace {
 
@@ -36,23 +62,41 @@ class BatchCsv final : public BatchFormat {
 
   size_t max_chunk_rows() const override { return std::numeric_limits<size_t>::max(); }
 
-  void begin() override {
+  void begin(const KeptColumns& kept) override {
+    kept_ = kept;
     if (options_.bom) out_ << "\xEF\xBB\xBF";
-    out_ << batch_csv_header();
+    out_ << batch_csv_header(kept.names, options_.per_company);
   }
 
   void company(const CompanyResult& company, ChunkOutput& out) const override {
-    // `line,name,` is the same for every program of the company
+    // `line,name,kept…,` is the same for every program of the company
     std::string head = std::to_string(company.line);
     head += ',';
     head += csv_cell(company.profile.name());
     head += ',';
+    append_kept(head, company.kept);
+    if (options_.per_company) {
+      CompanyRow r;
+      reasons_.fill(r, company);
+      append_company(out.text, head, r);
+      return;
+    }
+    ResultRow r;
     for (const ProgramEvaluation& pe : company.evaluation.programs)
-      if (pe.status != Status::ineligible || options_.all) append_row(out.text, head, pe);
+      if (pe.status != Status::ineligible || options_.all) {
+        reasons_.fill(r, pe, company.line, {});
+        append_row(out.text, head, r);
+      }
   }
 
   void rejected(const RejectedRow& row, ChunkOutput& out) const override {
-    out.text += fmt::format("{},{},,error,,,,,{},\n", row.line, csv_cell(row.name), csv_cell(rejected_reason(row)));
+    std::string head = fmt::format("{},{},", row.line, csv_cell(row.name));
+    append_kept(head, row.kept);
+    out.text += head;
+    if (options_.per_company)  // status error, 14 empty cells, the reason in `error`
+      out.text += fmt::format("error,,,,,,,,,,,,,,,{}\n", csv_cell(rejected_reason(row)));
+    else  // status error and the reason where a program row has them, the other 15 cells empty
+      out.text += fmt::format(",error,,,,,{},,,,,,,,,,\n", csv_cell(rejected_reason(row)));
   }
 
   void write(ChunkOutput& out) override {
@@ -63,31 +107,62 @@ class BatchCsv final : public BatchFormat {
   void end(const BatchSummary&) override {}  // no footer: the summary goes to stderr
 
  private:
-  /// One csv row: `head` (line and name, already cells) then the program's outcome.
-  void append_row(TextBuffer& out, const std::string& head, const ProgramEvaluation& pe) const {
+  /// The kept cells, as many as the header names (a row that could not be split has none: empty).
+  void append_kept(std::string& head, const std::vector<std::string>& kept) const {
+    for (size_t k = 0; k < kept_.names.size(); ++k) {
+      if (k < kept.size()) head += csv_cell(kept[k]);
+      head += ',';
+    }
+  }
+
+  /// One csv row: `head` (line, name and kept, already cells) then the program's outcome.
+  static void append_row(TextBuffer& out, const std::string& head, const ResultRow& r) {
     out += head;
-    out += pe.program->id;
+    out += r.program;
     out += ',';
-    out += status_name(pe.status);
+    out += r.status;
     out += ',';
-    const TrackEvaluation* best = pe.best_track();
-    if (best != nullptr) out += best->track->id;
+    out += r.track;
     out += ',';
-    if (best != nullptr && best->cap) append_json_int(out, *best->cap);  // JSON's digits are CSV's
+    money_cell(out, r.cap);
+    money_cell(out, r.government);
+    money_cell(out, r.private_share);
+    text_cell(out, r.reason);
+    text_cell(out, r.caveats);
+    text_cell(out, r.program_name);
+    text_cell(out, r.track_name);
+    text_cell(out, r.status_text);
+    text_cell(out, r.window);
+    money_cell(out, r.company);
+    money_cell(out, r.large_company);
+    text_cell(out, r.basis);
+    text_cell(out, r.missing);
+    text_cell(out, r.failed, '\n');
+  }
+
+  static void append_company(TextBuffer& out, const std::string& head, const CompanyRow& r) {
+    out += head;
+    out += status_name(r.status);
     out += ',';
-    if (best != nullptr && best->split) append_json_int(out, best->split->government);
-    out += ',';
-    if (best != nullptr && best->split) append_json_int(out, best->split->private_share);
-    out += ',';
-    if (const BatchReasons::Reason* reason = reasons_.first(pe)) out += reason->cell;
-    out += ',';
-    if (const BatchReasons::Reason* caveats = reasons_.caveats(pe, best)) out += caveats->cell;
-    out += '\n';
+    text_cell(out, r.program);
+    text_cell(out, r.program_name);
+    text_cell(out, r.track);
+    text_cell(out, r.track_name);
+    money_cell(out, r.government);
+    money_cell(out, r.company);
+    money_cell(out, r.large_company);
+    money_cell(out, r.private_share);
+    text_cell(out, r.basis);
+    out += fmt::format("{},{},{},", r.eligible, r.possible, r.ineligible);
+    text_cell(out, r.questions);
+    text_cell(out, r.caveats);
+    out += '\n';  // `error` is empty
   }
 
   std::ostream& out_;
   const BatchCsvOptions options_;
   const BatchReasons reasons_;
+  KeptColumns kept_;
 };
 
 }  // namespace
