@@ -66,7 +66,15 @@ const BatchReasons::Reason* BatchReasons::first(const ProgramEvaluation& pe) con
   return nullptr;
 }
 
-void BatchReasons::fill(ResultRow& r, const ProgramEvaluation& pe, long line, const std::string& name) const {
+void BatchReasons::fill(ResultRow& r, const ProgramEvaluation& pe, long line, const std::string& name,
+                        bool reasons) const {
+  // reused row after row: nothing of the program before may stay (cleared, keeping the strings' room)
+  for (std::string* text : {&r.track, &r.reason, &r.caveats, &r.track_name, &r.basis}) text->clear();
+  r.cap.reset();
+  r.government.reset();
+  r.private_share.reset();
+  r.company.reset();
+  r.large_company.reset();
   r.line = line;
   r.name = name;
   r.program = pe.program->id;
@@ -84,8 +92,8 @@ void BatchReasons::fill(ResultRow& r, const ProgramEvaluation& pe, long line, co
       r.basis = std::string(split_basis_name(best->split->basis));
     }
   }
-  if (const Reason* reason = first(pe)) r.reason = reason->text;
-  if (const Reason* caveat = caveats(pe, best)) r.caveats = caveat->text;
+  if (const Reason* reason = first(pe); reason != nullptr && reasons) r.reason = reason->text;
+  if (const Reason* caveat = caveats(pe, best); caveat != nullptr && reasons) r.caveats = caveat->text;
   r.program_name = pe.program->name.in(lang_);
   r.status_text = status_label(pe.status, lang_);
   r.window = window_label(pe.window, lang_);

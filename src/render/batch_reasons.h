@@ -28,8 +28,10 @@ class BatchReasons {
   /// The caveats that qualify a row (the program's, then its best track's), joined; null when none.
   const Reason* caveats(const ProgramEvaluation& pe, const TrackEvaluation* best) const;
 
-  /// One program's row, every column (kept cells left to the caller).
-  void fill(ResultRow& row, const ProgramEvaluation& pe, long line, const std::string& name) const;
+  /// One program's row, every column (kept cells left to the caller); `reasons`: false leaves reason
+  /// and caveats empty, for the csv, which writes their cells made once (first(), caveats()).
+  void fill(ResultRow& row, const ProgramEvaluation& pe, long line, const std::string& name,
+            bool reasons = true) const;
   /// One company's row: its best program (engine best_program), counts, questions, caveats.
   void fill(CompanyRow& row, const CompanyResult& company) const;
 
