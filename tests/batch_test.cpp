@@ -507,19 +507,21 @@ TEST_CASE("a cut last line (the file still being written) is rejected, not evalu
   CHECK_THAT(j.rejects[0].reason, Catch::StartsWith("last line has no line end and is incomplete"));
 }
 
-TEST_CASE("a row whose plan.costs names no program is rejected, the others evaluated; shares at the cap are not "
-          "summed",
-          "[batch][jsonl][costs]") {
+TEST_CASE(
+    "a row whose plan.costs names no program is rejected, the others evaluated; shares at the cap are not "
+    "summed",
+    "[batch][jsonl][costs]") {
   // issue #14: a 4억원 build budget is not a level check's cost. A company that gave none has its
   // level check split at the cap (basis cap), which the summary does not add to what companies ask for.
   BatchOptions options;
   options.input = BatchInput::jsonl;
   const std::string company =
       R"("size":"small","ksic":"29294","region":"대전","role":"adopter","status":{"business":"active","tax_arrears":false,"notice_exclusion":false,"sanctioned":false},"smart_factory":{"level":"basic","target_level":"intermediate2","built_by":"self","level_certified":false})";
-  const std::string input =
-      R"({"name":"비용없음",)" + company + R"(,"plan":{"total_cost":"4억원"}})" + "\n" +
-      R"({"name":"오타",)" + company + R"(,"plan":{"total_cost":"4억원","costs":{"level-chek":"80만원"}}})" + "\n" +
-      R"({"name":"수준확인비용",)" + company + R"(,"plan":{"total_cost":"4억원","costs":{"level-check":"80만원"}}})" + "\n";
+  const std::string input = R"({"name":"비용없음",)" + company + R"(,"plan":{"total_cost":"4억원"}})" + "\n" +
+                            R"({"name":"오타",)" + company +
+                            R"(,"plan":{"total_cost":"4억원","costs":{"level-chek":"80만원"}}})" + "\n" +
+                            R"({"name":"수준확인비용",)" + company +
+                            R"(,"plan":{"total_cost":"4억원","costs":{"level-check":"80만원"}}})" + "\n";
   Run r = run(input, options, true);
   CHECK(r.summary.read == 3);
   CHECK(r.summary.evaluated == 2);
@@ -598,11 +600,13 @@ TEST_CASE("an unknown column is refused with the hint to --keep it", "[batch][ke
   }
 }
 
-TEST_CASE("--keep passes 사업자등록번호 and 담당자 through after line and name, a rejected row's too", "[batch][keep]") {
+TEST_CASE("--keep passes 사업자등록번호 and 담당자 through after line and name, a rejected row's too",
+          "[batch][keep]") {
   std::string input = with_contact_columns({"한빛정밀"});
   input += "305-86-12346,박대리,깨진행,huge,29294,대전,adopter,active,false,false,false,basic,intermediate2,4억원\n";
   const Run r = run_csv(input, BatchCsvOptions{}, KeepColumns{{"사업자등록번호", "담당자"}, false});
-  CHECK(r.out.rfind("line,name,사업자등록번호,담당자,program,status,track,cap,government,private,reason,caveats,", 0) == 0);
+  CHECK(r.out.rfind("line,name,사업자등록번호,담당자,program,status,track,cap,government,private,reason,caveats,", 0) ==
+        0);
   CHECK(r.out.find("\n2,한빛정밀,305-86-12346,김담당0,government,eligible,advanced,200000000,200000000,200000000,") !=
         std::string::npos);
   CHECK(r.out.find("\n3,깨진행,305-86-12346,박대리,,error,") != std::string::npos);
@@ -611,7 +615,8 @@ TEST_CASE("--keep passes 사업자등록번호 and 담당자 through after line 
 
 TEST_CASE("--keep names a column the way headers are matched, and a name no column has stops the run",
           "[batch][keep]") {
-  const Run r = run_csv(with_contact_columns({"가"}), BatchCsvOptions{}, KeepColumns{{" 사업자 등록번호", "담당자"}, false});
+  const Run r =
+      run_csv(with_contact_columns({"가"}), BatchCsvOptions{}, KeepColumns{{" 사업자 등록번호", "담당자"}, false});
   CHECK(r.summary.evaluated == 1);
   // 사업자등록번호 is a profile field (business_number): read as well as kept
   try {
@@ -630,11 +635,13 @@ TEST_CASE("--keep-all-unknown keeps every column that is no profile field, and o
 TEST_CASE("a program row names the program, track, status and window in the output language and every party's share",
           "[batch][csv]") {
   const Run r = run_csv(std::string(kHeader) + good_row("한빛정밀"), BatchCsvOptions{Lang::ko, true, false});
-  CHECK(r.out.find(",caveats,program_name,track_name,status_text,window,company,large_company,basis,missing,failed\n") !=
-        std::string::npos);
+  CHECK(
+      r.out.find(",caveats,program_name,track_name,status_text,window,company,large_company,basis,missing,failed\n") !=
+      std::string::npos);
   // 정부형 고도화 at 4억원: 2억 / 2억, split at the build budget
-  CHECK(r.out.find("2,한빛정밀,government,eligible,advanced,200000000,200000000,200000000,,,정부형 스마트공장,고도화,지원 "
-                   "가능,") != std::string::npos);
+  CHECK(r.out.find(
+            "2,한빛정밀,government,eligible,advanced,200000000,200000000,200000000,,,정부형 스마트공장,고도화,지원 "
+            "가능,") != std::string::npos);
   CHECK(r.out.find(",200000000,,plan,") != std::string::npos);
 }
 
@@ -719,9 +726,11 @@ TEST_CASE("--keep with JSON Lines input passes top-level keys through: as JSON i
   const BatchSummary summary = run_batch(catalogue(), in, options, *format, {});
   CHECK(summary.evaluated == 1);
   CHECK(summary.rejected == 1);
-  CHECK(jsonl.str().rfind("{\"line\":1,\"kept\":{\"사업자등록번호\":3058612346,\"담당자\":\"김담당\"},\"year\":2026,", 0) == 0);
-  CHECK(jsonl.str().find("{\"line\":2,\"kept\":{\"사업자등록번호\":null,\"담당자\":\"박대리\"},\"status\":\"error\",") !=
-        std::string::npos);
+  CHECK(jsonl.str().rfind("{\"line\":1,\"kept\":{\"사업자등록번호\":3058612346,\"담당자\":\"김담당\"},\"year\":2026,",
+                          0) == 0);
+  CHECK(
+      jsonl.str().find("{\"line\":2,\"kept\":{\"사업자등록번호\":null,\"담당자\":\"박대리\"},\"status\":\"error\",") !=
+      std::string::npos);
   std::istringstream again(input);
   std::ostringstream csv;
   const auto csv_format = make_batch_csv(csv, catalogue(), BatchCsvOptions{Lang::ko, false, false, true});

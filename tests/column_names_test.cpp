@@ -232,7 +232,8 @@ TEST_CASE("the README lists the column names as the code has them", "[columns][d
 }
 
 TEST_CASE("--keep lets an unknown column through, and a kept profile field is read as well", "[columns][keep]") {
-  const sfgrant::CsvProfileMapper mapper({"회사명", "담당자", "기업규모"}, "list.csv", sfgrant::KeepColumns{{"담당자", "기업 규모"}, false});
+  const sfgrant::CsvProfileMapper mapper({"회사명", "담당자", "기업규모"}, "list.csv",
+                                         sfgrant::KeepColumns{{"담당자", "기업 규모"}, false});
   CHECK(mapper.kept_names() == std::vector<std::string>{"담당자", "기업규모"});
   sfgrant::Profile p;
   CHECK_FALSE(mapper.map({"한빛", "김담당", "소기업"}, 2, p).has_value());

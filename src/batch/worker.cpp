@@ -63,10 +63,10 @@ void Worker::one(RawRow& raw, Profile& profile, Evaluation& ev, Kept& kept, Done
   if (options_.evaluate.cost) apply_cost(profile, *options_.evaluate.cost);  // --cost, as if in the row
   for (const ProgramCost& c : options_.program_costs) profile.set_program_cost(c);
   for (const CostKeyProblem& p : cost_key_problems(catalogue_, profile)) {
-    std::optional<std::string> why = options_.cost_key_error
-                                          ? options_.cost_key_error(p)
-                                          : std::optional<std::string>("plan.costs: unknown \"" + p.entry->key + "\"" +
-                                                                       (p.suggestion ? " (" + *p.suggestion + "?)" : ""));
+    std::optional<std::string> why =
+        options_.cost_key_error ? options_.cost_key_error(p)
+                                : std::optional<std::string>("plan.costs: unknown \"" + p.entry->key + "\"" +
+                                                             (p.suggestion ? " (" + *p.suggestion + "?)" : ""));
     if (why) {
       reject(done, raw, profile.name(), std::move(*why), kept);
       return;

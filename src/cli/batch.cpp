@@ -37,7 +37,7 @@ struct BatchOptions {
   std::string encoding = "auto";
   std::string output;
   std::vector<std::string> costs;  ///< --cost AMOUNT | PROGRAM[:TRACK]=AMOUNT, repeatable
-  std::vector<std::string> keep;  ///< --keep COLUMN,...
+  std::vector<std::string> keep;   ///< --keep COLUMN,...
   bool keep_all_unknown = false;
   std::string per = "program";
   bool all = false;

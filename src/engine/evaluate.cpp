@@ -325,8 +325,7 @@ void fill_program(const Catalogue& catalogue, const Program& program, const Prof
     te.split_problem = SplitProblem{};
     const ProgramCost* stated = stated_cost(profile, program, track);
     const std::optional<Profile> track_scoped =
-        stated != nullptr && stated != stated_cost(profile, program) ? with_stated_cost(profile, stated)
-                                                                     : std::nullopt;
+        stated != nullptr && stated != stated_cost(profile, program) ? with_stated_cost(profile, stated) : std::nullopt;
     const Profile& view = track_scoped ? *track_scoped : program_view;
     Tri t = program_tri;
     for (const Rule& r : track.rules) {

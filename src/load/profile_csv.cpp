@@ -30,8 +30,7 @@ std::string unknown_column_message(const std::string& header, size_t column) {
         "; expected a profile path like name, size, ksic, plan.total_cost or a Korean name like 회사명, 기업규모, "
         "업종코드, 총사업비";
   }
-  return message +
-         " (rename the column or remove it, or pass it through to the output with `--keep \"" + header +
+  return message + " (rename the column or remove it, or pass it through to the output with `--keep \"" + header +
          "\"`; `sfgrant schema profile` lists every column name)";
 }
 

@@ -39,14 +39,13 @@ void json_group(const json& obj, const std::string& prefix, Profile& profile, co
     }
     if (path == "plan.costs") {  // a map, not a fact; the fast pass leaves it to this one
       if (value.is_null()) continue;
-      if (!value.is_object())
-        throw Error("plan.costs: expected an object of program or program:track to an amount");
+      if (!value.is_object()) throw Error("plan.costs: expected an object of program or program:track to an amount");
       for (const auto& [program, amount] : value.items()) {
         try {
           assign_program_cost(profile, program, scalar_text(amount), at);
         } catch (const Error& e) {
           throw Error(e.message().rfind("plan.costs", 0) == 0 ? e.message()
-                                                               : fmt::format("plan.costs.{}: {}", program, e.message()));
+                                                              : fmt::format("plan.costs.{}: {}", program, e.message()));
         }
       }
       continue;

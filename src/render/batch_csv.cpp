@@ -108,7 +108,8 @@ class BatchCsv final : public BatchFormat {
         // the reason and caveats cells are made once per catalogue (BatchReasons), not once a row
         const BatchReasons::Reason* reason = reasons_.first(pe);
         const BatchReasons::Reason* caveats = reasons_.caveats(pe, pe.best_track());
-        append_row(out.text, head, r, reason != nullptr ? reason->cell : kNone, caveats != nullptr ? caveats->cell : kNone);
+        append_row(out.text, head, r, reason != nullptr ? reason->cell : kNone,
+                   caveats != nullptr ? caveats->cell : kNone);
       }
   }
 

@@ -30,8 +30,7 @@ class BatchReasons {
 
   /// One program's row, every column (kept cells left to the caller); `reasons`: false leaves reason
   /// and caveats empty, for the csv, which writes their cells made once (first(), caveats()).
-  void fill(ResultRow& row, const ProgramEvaluation& pe, long line, const std::string& name,
-            bool reasons = true) const;
+  void fill(ResultRow& row, const ProgramEvaluation& pe, long line, const std::string& name, bool reasons = true) const;
   /// One company's row: its best program (engine best_program), counts, questions, caveats.
   void fill(CompanyRow& row, const CompanyResult& company) const;
 

@@ -237,8 +237,8 @@ class BatchXlsx final : public BatchXlsxFormat {
       throw Error(Location{file_}, fmt::format("the rejected rows sheets hold {} rows, the totals count {}",
                                                rejected_.rows, summary.rejected));
     if (static_cast<long>(companies_.rows) != summary.evaluated || summary.companies.companies != summary.evaluated)
-      throw Error(Location{file_}, fmt::format("the company sheets hold {} rows, the totals count {}",
-                                               companies_.rows, summary.evaluated));
+      throw Error(Location{file_}, fmt::format("the company sheets hold {} rows, the totals count {}", companies_.rows,
+                                               summary.evaluated));
     for (SheetSeries* s : {&companies_, &results_, &rejected_}) finish(*s);
     write_summary(summary);
     if (warnings_ > kWarningsShown)
@@ -290,10 +290,22 @@ class BatchXlsx final : public BatchXlsxFormat {
     const bool ko = options_.lang == Lang::ko;
     SheetSeries s;
     s.name = ko ? "요약" : "summary";
-    s.headers = ko ? std::vector<std::string>{"구분", "항목", "평가한 기업", "지원 가능 기업", "확인 필요",
-                                              "정부지원 합계", "비용 미입력(합계 제외)", "합계 기준"}
-                   : std::vector<std::string>{"group", "item", "companies evaluated", "eligible", "possible",
-                                              "government total", "no cost given (not in total)", "what it sums"};
+    s.headers = ko ? std::vector<std::string>{"구분",
+                                              "항목",
+                                              "평가한 기업",
+                                              "지원 가능 기업",
+                                              "확인 필요",
+                                              "정부지원 합계",
+                                              "비용 미입력(합계 제외)",
+                                              "합계 기준"}
+                   : std::vector<std::string>{"group",
+                                              "item",
+                                              "companies evaluated",
+                                              "eligible",
+                                              "possible",
+                                              "government total",
+                                              "no cost given (not in total)",
+                                              "what it sums"};
     s.widths.assign(s.headers.size(), 0);
     for (size_t c = 0; c < s.headers.size(); ++c) s.widths[c] = display_width(s.headers[c]);
     add_sheet(s);

@@ -3,8 +3,8 @@
 /// company out, in input order, with every unreadable row reported and none dropped. The output
 /// formats (csv, jsonl, xlsx) live in render/ and implement BatchFormat.
 #include <cstddef>
-#include <functional>
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <map>
 #include <optional>
@@ -58,14 +58,14 @@ struct ResultRow {
   std::optional<Won> cap;
   std::optional<Won> government;
   std::optional<Won> private_share;
-  std::string reason;   ///< first failed rule's message (or first unknown question)
-  std::string caveats;  ///< the caveats that qualify the row (※ …)
+  std::string reason;             ///< first failed rule's message (or first unknown question)
+  std::string caveats;            ///< the caveats that qualify the row (※ …)
   std::vector<std::string> kept;  ///< the kept input cells (plain text)
   // the readable columns, after the ones above (words in the output language)
   std::string program_name;
   std::string track_name;
   std::string status_text;
-  std::string window;  ///< the application window's state
+  std::string window;                ///< the application window's state
   std::optional<Won> company;        ///< the applicant's share
   std::optional<Won> large_company;  ///< three-party tracks
   std::string basis;                 ///< split_basis_name: plan, program or cap
@@ -79,7 +79,7 @@ struct CompanyRow {
   std::string name;
   std::vector<std::string> kept;
   Status status = Status::ineligible;  ///< the best of its programs' statuses
-  std::string program;  ///< the best program (engine best_program), empty when none is eligible
+  std::string program;                 ///< the best program (engine best_program), empty when none is eligible
   std::string program_name;
   std::string track;
   std::string track_name;
@@ -100,8 +100,8 @@ struct RejectedRow {
   long line = 0;  ///< its first line
   std::string name;
   std::string reason;
-  long last_line = 0;  ///< > line when the record spans lines (a quoted cell with line ends)
-  std::vector<std::string> kept;  ///< the kept cells as text when the row could be split into them, else empty
+  long last_line = 0;                  ///< > line when the record spans lines (a quoted cell with line ends)
+  std::vector<std::string> kept;       ///< the kept cells as text when the row could be split into them, else empty
   std::vector<std::string> kept_json;  ///< JSON Lines input: the kept values as JSON
 };
 
@@ -115,8 +115,8 @@ struct ProgramTotals {
 /// Companies counted once each (batch 요약): how many, and the government support of their best
 /// program (engine best_program) summed where the company gave its cost.
 struct CompanyTotals {
-  long companies = 0;  ///< evaluated companies in the group
-  long with_eligible = 0;  ///< of which with at least one eligible program
+  long companies = 0;       ///< evaluated companies in the group
+  long with_eligible = 0;   ///< of which with at least one eligible program
   Won best_government = 0;  ///< sum of the best program's government share, at the company's cost
   long best_at_cap = 0;     ///< best programs split at the cap (no cost given): not in best_government
   void add(const CompanyTotals& other);
@@ -134,7 +134,7 @@ struct BatchSummary {
   long blank_lines = 0;
   long row_lines = 0;  ///< lines of the rows read (a row spans more than one when a quoted cell has line ends)
   std::vector<std::pair<std::string, ProgramTotals>> programs;  ///< catalogue order
-  CompanyTotals companies;  ///< every evaluated company once
+  CompanyTotals companies;                                      ///< every evaluated company once
   /// By the profile's region and size (the choice's index in its vocabulary; -1: not given), and by
   /// best program (catalogue order; companies with one only).
   std::map<std::int64_t, CompanyTotals> by_region, by_size;

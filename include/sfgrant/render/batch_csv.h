@@ -13,9 +13,9 @@
 namespace sfgrant {
 
 struct BatchCsvOptions {
-  Lang lang = Lang::ko;  ///< of the reason column
-  bool all = false;      ///< every status, not only eligible and possible
-  bool bom = false;      ///< start with a UTF-8 BOM for Excel
+  Lang lang = Lang::ko;      ///< of the reason column
+  bool all = false;          ///< every status, not only eligible and possible
+  bool bom = false;          ///< start with a UTF-8 BOM for Excel
   bool per_company = false;  ///< one row per company (its best program) instead of per program
 };
 
