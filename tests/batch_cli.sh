@@ -217,3 +217,153 @@ for fmt in csv jsonl; do
   [ "$(grep -c . "$work/korean.$fmt.out")" -gt 4 ] || { echo "FAIL: too little $fmt output"; exit 1; }
 done
 echo "a CP949 list with Korean headers and values reads as the same list in English (csv, jsonl)"
+
+# 7. --keep passes 사업자등록번호 and 담당자 through (csv, jsonl, xlsx) next to a Korean list read as
+#    profile fields; an unknown column is still refused, with the hint; --per company gives a row per
+#    company; -j 1 and -j 2 write the same bytes in every mode; the csv matches its golden.
+GOLDEN=$(dirname "$0")/golden
+cat >"$work/keep.csv" <<'CSV'
+회사명,사업자등록번호,담당자,기업규모,업종코드,시도,현재수준,목표수준,총사업비,비고
+한빛정밀(주),305-86-12346,김담당,소기업,C29294,대전,기초,중간2,4억원,"재방문, 3월"
+유성금형,,이과장,중기업,25934,충남,미적용,기초,"400,000,000",
+한 칸 모자란 행,123-45-67890
+포항주물,,박대리,소기업,24311,경북,기초,고도화,6억원,=SUM(A1)
+CSV
+set +e
+err=$("$SFGRANT" batch "$work/keep.csv" --programs "$PROGRAMS" --as-of 2026-02-15 2>&1 >/dev/null); code=$?
+set -e
+if [ $code -ne 2 ] || ! grep -q 'unknown column "담당자" (column 3) in the header.*--keep "담당자"' <<<"$err"; then
+  echo "FAIL: an unknown column without --keep: exit $code: $err"; exit 1
+fi
+run_keep() {  # run_keep OUT ARGS...: exit 1 expected (the short row)
+  local out=$1; shift
+  set +e
+  "$SFGRANT" batch "$work/keep.csv" --programs "$PROGRAMS" --as-of 2026-02-15 "$@" -o "$out" 2>"$out.err"
+  local c=$?
+  set -e
+  [ $c -eq 1 ] || { echo "FAIL: batch $*: exit $c"; cat "$out.err"; exit 1; }
+}
+for mode in "--format csv" "--format csv --per company" "--format csv --all --lang en" "--format jsonl"; do
+  for j in 1 2; do
+    # shellcheck disable=SC2086
+    run_keep "$work/keep.$j.out" $mode --keep 사업자등록번호,담당자,비고 -j $j
+  done
+  cmp -s "$work/keep.1.out" "$work/keep.2.out" || { echo "FAIL: $mode --keep: -j 2 differs from -j 1"; exit 1; }
+  for v in 305-86-12346 김담당 이과장 박대리 123-45-67890; do
+    grep -q -- "$v" "$work/keep.1.out" || { echo "FAIL: $mode --keep: $v not passed through"; exit 1; }
+  done
+  cp "$work/keep.1.out" "$work/keep.$(tr -c 'a-z' _ <<<"$mode").out"
+done
+python3 - "$work/keep.__format_csv_.out" "$work/keep.__format_csv___per_company_.out" "$work/keep.__format_jsonl_.out" <<'PY'
+import csv, json, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+head = open(sys.argv[1], encoding="utf-8").readline().strip().split(",")
+assert head[:6] == ["line", "name", "사업자등록번호", "담당자", "비고", "program"], head
+assert {r["담당자"] for r in rows} == {"김담당", "이과장", "박대리", ""}, rows
+assert any(r["비고"] == "'=SUM(A1)" for r in rows), "a formula is neutralised, the cell otherwise kept"
+err = [r for r in rows if r["status"] == "error"]
+assert len(err) == 1 and err[0]["사업자등록번호"] == "123-45-67890", err
+per = list(csv.DictReader(open(sys.argv[2], encoding="utf-8")))
+assert [r["line"] for r in per] == ["2", "3", "4", "5"], [r["line"] for r in per]
+assert per[2]["status"] == "error" and per[2]["error"], per[2]
+for r in per:
+    if r["status"] == "eligible":
+        assert r["program"] and int(r["eligible"]) > 0, r
+        # the best program has the largest government share of the company's eligible rows
+        gov = [int(x["government"] or 0) for x in rows if x["line"] == r["line"] and x["status"] == "eligible"]
+        assert int(r["government"] or 0) == max(gov), (r, gov)
+lines = [json.loads(l) for l in open(sys.argv[3], encoding="utf-8")]
+assert lines[0]["kept"] == {"사업자등록번호": "305-86-12346", "담당자": "김담당", "비고": "재방문, 3월"}, lines[0]
+assert lines[2]["status"] == "error" and lines[2]["kept"]["사업자등록번호"] == "123-45-67890", lines[2]
+print("--keep passes columns through in csv and jsonl; --per company picks the largest government share")
+PY
+if ! diff -u "$GOLDEN/batch-keep-ko.csv" "$work/keep.__format_csv_.out"; then
+  echo "FAIL: the csv of a small Korean list differs from tests/golden/batch-keep-ko.csv"; exit 1
+fi
+for j in 1 2; do
+  run_keep "$work/keep.$j.xlsx" --format xlsx --keep 사업자등록번호,담당자,비고 -j $j
+  mkdir -p "$work/x$j" && (cd "$work/x$j" && python3 -c "import zipfile,sys; zipfile.ZipFile(sys.argv[1]).extractall()" "$work/keep.$j.xlsx")
+done
+diff -r "$work/x1/xl/worksheets" "$work/x2/xl/worksheets" >/dev/null || { echo "FAIL: xlsx sheets differ between -j 1 and -j 2"; exit 1; }
+grep -q "김담당" "$work/x1/xl/sharedStrings.xml" 2>/dev/null || grep -rq "김담당" "$work/x1/xl/worksheets" ||
+  { echo "FAIL: xlsx --keep: 담당자 not passed through"; exit 1; }
+echo "--keep in csv, jsonl and xlsx; --per company; -j 1 == -j 2 in every mode; golden csv"
+
+# 8. -j 1 and -j 2 over many chunks (30,000 companies): the same bytes per company and with --keep
+for mode in "--per company --keep name,ksic" "--all --keep region"; do
+  for j in 1 2; do
+    # shellcheck disable=SC2086
+    "$SFGRANT" batch "$work/big.csv" --programs "$PROGRAMS" --as-of 2026-02-15 $mode -j $j -o "$work/big.$j.csv" 2>/dev/null ||
+      [ $? -eq 1 ]
+  done
+  cmp -s "$work/big.1.csv" "$work/big.2.csv" || { echo "FAIL: $mode: -j 2 differs from -j 1 over 30,000 companies"; exit 1; }
+done
+echo "-j 1 == -j 2 over 30,000 companies with --per company and --keep"
+
+# 9. the xlsx of 3,000 generated companies read back with openpyxl: the sheets people open (기업별 first),
+#    a frozen, filterable header on each, amounts as numbers shown with a thousands separator, and the
+#    요약 counts equal to counts from the csv of the same list
+python3 "$GEN" 3000 "$work/x" >/dev/null
+# the generator leaves the notice's own exclusions unknown, so no company would be eligible: answer them
+# (not excluded) for all but every tenth company, leaving those possible
+python3 - "$work/x.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8")))
+rows[0].append("status.notice_exclusion")
+for i, r in enumerate(rows[1:]):
+    r.append("" if i % 10 == 0 else "false")
+csv.writer(open(sys.argv[1], "w", encoding="utf-8", newline="")).writerows(rows)
+PY
+"$SFGRANT" batch "$work/x.csv" --programs "$PROGRAMS" --as-of 2026-02-15 --format xlsx -o "$work/x.xlsx" 2>/dev/null ||
+  [ $? -eq 1 ]
+"$SFGRANT" batch "$work/x.csv" --programs "$PROGRAMS" --as-of 2026-02-15 --per company -o "$work/x.per.csv" 2>/dev/null ||
+  [ $? -eq 1 ]
+"$SFGRANT" batch "$work/x.csv" --programs "$PROGRAMS" --as-of 2026-02-15 -o "$work/x.prog.csv" --no-bom 2>/dev/null ||
+  [ $? -eq 1 ]
+# openpyxl is Debian's python3-openpyxl (dev.sh installs it): the system python, whatever else is on PATH
+system_python=/usr/bin/python3
+[ -x "$system_python" ] || system_python=python3
+"$system_python" - "$work/x.xlsx" "$work/x.per.csv" "$work/x.prog.csv" <<'PY'
+import collections, csv, sys
+import openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+names = wb.sheetnames
+assert names[0] == "기업별", names
+for want in ("기업별", "사업별", "오류", "요약"):
+    assert want in names, (want, names)
+for ws in wb.worksheets:
+    assert ws.freeze_panes == "A2", (ws.title, ws.freeze_panes)
+    assert ws.auto_filter.ref and ws.auto_filter.ref.startswith("A1:"), (ws.title, ws.auto_filter.ref)
+    assert ws.column_dimensions["B"].width and ws.column_dimensions["B"].width >= 6, ws.title
+per = list(csv.DictReader(open(sys.argv[2], encoding="utf-8-sig")))
+evaluated = [r for r in per if r["status"] != "error"]
+companies = wb["기업별"]
+head = [c.value for c in companies[1]]
+gov = head.index("정부지원") + 1
+rows = list(companies.iter_rows(min_row=2, values_only=True))
+assert len(rows) == len(evaluated), (len(rows), len(evaluated))
+amounts = [r[gov - 1] for r in rows if r[gov - 1] is not None]
+assert amounts and all(isinstance(a, (int, float)) for a in amounts), amounts[:5]
+cell = next(c for c in companies.iter_rows(min_row=2, min_col=gov, max_col=gov) if c[0].value is not None)[0]
+assert cell.number_format == "#,##0", cell.number_format
+assert len(list(wb["오류"].iter_rows(min_row=2))) == len(per) - len(evaluated)
+summary = {(r[0], r[1]): r for r in wb["요약"].iter_rows(min_row=2, values_only=True) if r[0]}
+# 요약 counts each company once: overall, by best program, against the csv's per-company rows
+eligible = [r for r in evaluated if r["status"] == "eligible"]
+assert len(eligible) > 1000, len(eligible)  # the test says something only with many eligible companies
+total = summary[("전체", "전체")]
+assert total[2] == len(evaluated) and total[3] == len(eligible), (total, len(evaluated), len(eligible))
+best = collections.Counter(r["program"] for r in eligible)
+for (group, item), r in summary.items():
+    if group == "최적 사업":
+        pid = item.rsplit("(", 1)[1].rstrip(")")
+        assert r[2] == best[pid], (item, r, best[pid])
+    if group == "사업별":
+        pid = item.rsplit("(", 1)[1].rstrip(")")
+        n = sum(1 for x in csv.DictReader(open(sys.argv[3], encoding="utf-8"))
+                if x["program"] == pid and x["status"] == "eligible")
+        assert r[3] == n, (item, r, n)
+sum_best = sum(int(r["government"] or 0) for r in eligible if r["basis"] != "cap")
+assert total[5] == sum_best, (total, sum_best)
+print(f"xlsx read back: sheets {names}, {len(rows)} companies, 요약 matches the csv")
+PY

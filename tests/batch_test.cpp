@@ -10,6 +10,7 @@
 #include "sfgrant/batch/batch.h"
 #include "sfgrant/load/program_loader.h"
 #include "sfgrant/render/batch_csv.h"
+#include "sfgrant/render/batch_jsonl.h"
 #include "sfgrant/text/byte_source.h"
 #include "sfgrant/text/csv.h"
 #include "sfgrant/text/encoding.h"
@@ -556,4 +557,184 @@ TEST_CASE("a CSV list states programs' own costs in one plan.costs (사업별 �
   CHECK(r.out.find(",level-check,1000000,800000,0,") != std::string::npos);
   CHECK(r.out.find(",dx-mentor,") != std::string::npos);
   CHECK(r.out.find("aftercare,19000000,5000000,5000000,") != std::string::npos);
+}
+
+// ---- #16: --keep, readable columns, --per company -----------------------------------------------
+
+namespace {
+
+/// Runs `input` into the csv format with `csv` options (language, --per company) and `keep`.
+Run run_csv(const std::string& input, const BatchCsvOptions& csv, const KeepColumns& keep = {}) {
+  BatchOptions options;
+  options.evaluate.as_of = Date{2026, 2, 15};
+  options.keep = keep;
+  std::istringstream in(input);
+  std::ostringstream out;
+  const auto format = make_batch_csv(out, catalogue(), csv);
+  Run r;
+  r.summary = run_batch(catalogue(), in, options, *format, [&r](const RejectedRow& row) { r.rejects.push_back(row); });
+  r.out = out.str();
+  return r;
+}
+
+/// The input with 사업자등록번호 and 담당자 columns before the profile's.
+std::string with_contact_columns(const std::vector<std::string>& names) {
+  std::string input = std::string("사업자등록번호,담당자,") + kHeader;
+  int n = 0;
+  for (const std::string& name : names) input += "305-86-12346,김담당" + std::to_string(n++) + "," + good_row(name);
+  return input;
+}
+
+}  // namespace
+
+TEST_CASE("an unknown column is refused with the hint to --keep it", "[batch][keep]") {
+  try {
+    run_csv(with_contact_columns({"가"}), BatchCsvOptions{});
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(std::string(e.what()) ==
+          "<stdin>:1:2: unknown column \"담당자\" (column 2) in the header; expected a profile path like name, size, "
+          "ksic, plan.total_cost or a Korean name like 회사명, 기업규모, 업종코드, 총사업비 (rename the column or "
+          "remove it, or pass it through to the output with `--keep \"담당자\"`; `sfgrant schema profile` lists every "
+          "column name)");
+  }
+}
+
+TEST_CASE("--keep passes 사업자등록번호 and 담당자 through after line and name, a rejected row's too",
+          "[batch][keep]") {
+  std::string input = with_contact_columns({"한빛정밀"});
+  input += "305-86-12346,박대리,깨진행,huge,29294,대전,adopter,active,false,false,false,basic,intermediate2,4억원\n";
+  const Run r = run_csv(input, BatchCsvOptions{}, KeepColumns{{"사업자등록번호", "담당자"}, false});
+  CHECK(r.out.rfind("line,name,사업자등록번호,담당자,program,status,track,cap,government,private,reason,caveats,", 0) ==
+        0);
+  CHECK(r.out.find("\n2,한빛정밀,305-86-12346,김담당0,government,eligible,advanced,200000000,200000000,200000000,") !=
+        std::string::npos);
+  CHECK(r.out.find("\n3,깨진행,305-86-12346,박대리,,error,") != std::string::npos);
+  CHECK(r.summary.rejected == 1);
+}
+
+TEST_CASE("--keep names a column the way headers are matched, and a name no column has stops the run",
+          "[batch][keep]") {
+  const Run r =
+      run_csv(with_contact_columns({"가"}), BatchCsvOptions{}, KeepColumns{{" 사업자 등록번호", "담당자"}, false});
+  CHECK(r.summary.evaluated == 1);
+  // 사업자등록번호 is a profile field (business_number): read as well as kept
+  try {
+    run_csv(with_contact_columns({"가"}), BatchCsvOptions{}, KeepColumns{{"담당자", "연락처"}, false});
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(std::string(e.what()) == "<stdin>:1:1: --keep \"연락처\": the header has no such column");
+  }
+}
+
+TEST_CASE("--keep-all-unknown keeps every column that is no profile field, and only those", "[batch][keep]") {
+  const Run r = run_csv(with_contact_columns({"가"}), BatchCsvOptions{}, KeepColumns{{}, true});
+  CHECK(r.out.rfind("line,name,담당자,program,", 0) == 0);
+}
+
+TEST_CASE("a program row names the program, track, status and window in the output language and every party's share",
+          "[batch][csv]") {
+  const Run r = run_csv(std::string(kHeader) + good_row("한빛정밀"), BatchCsvOptions{Lang::ko, true, false});
+  CHECK(
+      r.out.find(",caveats,program_name,track_name,status_text,window,company,large_company,basis,missing,failed\n") !=
+      std::string::npos);
+  // 정부형 고도화 at 4억원: 2억 / 2억, split at the build budget
+  CHECK(r.out.find(
+            "2,한빛정밀,government,eligible,advanced,200000000,200000000,200000000,,,정부형 스마트공장,고도화,지원 "
+            "가능,") != std::string::npos);
+  CHECK(r.out.find(",200000000,,plan,") != std::string::npos);
+}
+
+TEST_CASE("--per company gives one row a company: its best program by government share, counts, questions",
+          "[batch][per-company]") {
+  std::string input = std::string(kHeader) + good_row("한빛정밀") +
+                      "깨진행,huge,29294,대전,adopter,active,false,false,false,basic,intermediate2,4억원\n" +
+                      "이름만,,,,,,,,,,,\n";
+  const Run per = run_csv(input, BatchCsvOptions{Lang::ko, false, false, true});
+  const Run programs = run_csv(input, BatchCsvOptions{Lang::ko, false, false});
+  CHECK(per.out.rfind("line,name,status,program,program_name,track,track_name,government,company,large_company,private,"
+                      "basis,eligible,possible,ineligible,questions,caveats,error\n",
+                      0) == 0);
+  std::istringstream lines(per.out);
+  std::string line;
+  std::vector<std::string> rows;
+  while (std::getline(lines, line)) rows.push_back(line);
+  REQUIRE(rows.size() == 4);  // the header and one row a company, the rejected one included
+  CHECK(rows[1].rfind("2,한빛정밀,eligible,", 0) == 0);
+  CHECK(rows[2].rfind("3,깨진행,error,", 0) == 0);
+  CHECK(rows[3].rfind("4,이름만,", 0) == 0);
+  // a company with nothing known: no eligible program, and the questions that decide the most programs
+  CHECK(rows[3].find(",,,,,,,,,0,") != std::string::npos);
+  // the best program's government share is the largest of the company's eligible rows
+  Won largest = 0;
+  std::istringstream all(programs.out);
+  while (std::getline(all, line)) {
+    if (line.rfind("2,한빛정밀,", 0) != 0 || line.find(",eligible,") == std::string::npos) continue;
+    std::vector<std::string> cells;
+    std::stringstream cs(line);
+    for (std::string c; std::getline(cs, c, ',');) cells.push_back(c);
+    if (cells.size() > 6 && !cells[6].empty()) largest = std::max<Won>(largest, std::stoll(cells[6]));
+  }
+  CHECK(largest > 0);
+  CHECK(rows[1].find("," + std::to_string(largest) + ",") != std::string::npos);
+}
+
+TEST_CASE("the run counts each company once, by region, size and best program", "[batch][per-company]") {
+  std::string input = std::string(kHeader) + good_row("가") + good_row("나") + "이름만,,,,,,,,,,,\n";
+  const Run r = run_csv(input, BatchCsvOptions{});
+  CHECK(r.summary.companies.companies == 3);
+  CHECK(r.summary.companies.with_eligible == 2);
+  long by_region = 0, by_best = 0;
+  for (const auto& [k, t] : r.summary.by_region) by_region += t.companies;
+  for (const CompanyTotals& t : r.summary.by_best_program) by_best += t.companies;
+  CHECK(by_region == 3);
+  CHECK(by_best == 2);  // companies without an eligible program have no best program
+  CHECK(r.summary.companies.best_government > 0);
+}
+
+TEST_CASE("-j 1 and -j 2 write the same bytes with --keep and --per company", "[batch][keep][per-company]") {
+  std::string input = std::string("담당자,") + kHeader;
+  for (int i = 0; i < 3000; ++i) input += "담당" + std::to_string(i) + "," + good_row("회사" + std::to_string(i));
+  auto once = [&](int jobs, bool per_company) {
+    BatchOptions options;
+    options.evaluate.as_of = Date{2026, 2, 15};
+    options.keep.names = {"담당자"};
+    options.jobs = jobs;
+    options.batch_rows = 100;
+    std::istringstream in(input);
+    std::ostringstream out;
+    const auto format = make_batch_csv(out, catalogue(), BatchCsvOptions{Lang::ko, true, false, per_company});
+    run_batch(catalogue(), in, options, *format, {});
+    return out.str();
+  };
+  CHECK(once(1, false) == once(2, false));
+  CHECK(once(1, true) == once(2, true));
+}
+
+TEST_CASE("--keep with JSON Lines input passes top-level keys through: as JSON in jsonl, as text in csv",
+          "[batch][keep]") {
+  const std::string input =
+      "{\"name\": \"한빛정밀\", \"담당자\": \"김담당\", \"사업자등록번호\": 3058612346, \"size\": \"small\"}\n"
+      "{\"name\": \"깨진행\", \"담당자\": \"박대리\", \"size\": \"huge\"}\n";
+  BatchOptions options;
+  options.input = BatchInput::jsonl;
+  options.evaluate.as_of = Date{2026, 2, 15};
+  options.keep.names = {"사업자등록번호", "담당자"};
+  std::istringstream in(input);
+  std::ostringstream jsonl;
+  const auto format = make_batch_jsonl(jsonl, catalogue(), Lang::ko, false);
+  const BatchSummary summary = run_batch(catalogue(), in, options, *format, {});
+  CHECK(summary.evaluated == 1);
+  CHECK(summary.rejected == 1);
+  CHECK(jsonl.str().rfind("{\"line\":1,\"kept\":{\"사업자등록번호\":3058612346,\"담당자\":\"김담당\"},\"year\":2026,",
+                          0) == 0);
+  CHECK(
+      jsonl.str().find("{\"line\":2,\"kept\":{\"사업자등록번호\":null,\"담당자\":\"박대리\"},\"status\":\"error\",") !=
+      std::string::npos);
+  std::istringstream again(input);
+  std::ostringstream csv;
+  const auto csv_format = make_batch_csv(csv, catalogue(), BatchCsvOptions{Lang::ko, false, false, true});
+  run_batch(catalogue(), again, options, *csv_format, {});
+  CHECK(csv.str().find("\n1,한빛정밀,3058612346,김담당,") != std::string::npos);
+  CHECK(csv.str().find("\n2,깨진행,,박대리,error,") != std::string::npos);
 }

@@ -65,7 +65,24 @@ Written write_xlsx(const std::string& input, const std::string& path, BatchXlsxO
 
 }  // namespace
 
-TEST_CASE("past the row limit of a sheet the results go on in 결과 (2), 결과 (3), none dropped", "[batch][xlsx]") {
+namespace {
+
+/// The XML of the sheet named `name` ("" when there is none): libxlsxwriter numbers the sheet files in
+/// the order the sheets were added, which is the order workbook.xml lists them.
+std::string sheet_xml(const std::string& path, const std::string& name) {
+  const std::string workbook = unzip(path, "xl/workbook.xml");
+  size_t index = 0;
+  for (size_t at = workbook.find("<sheet "); at != std::string::npos; at = workbook.find("<sheet ", at + 1)) {
+    ++index;
+    if (workbook.compare(at, 14 + name.size(), "<sheet name=\"" + name + "\"") == 0)
+      return unzip(path, fmt::format("xl/worksheets/sheet{}.xml", index));
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("past the row limit of a sheet the rows go on in 사업별 (2), 사업별 (3), none dropped", "[batch][xlsx]") {
   sfgrant::testing::TempDir dir;
   const std::string path = dir.path() + "/out.xlsx";
   std::string input = kHeader;
@@ -82,33 +99,35 @@ TEST_CASE("past the row limit of a sheet the results go on in 결과 (2), 결과
   CHECK(w.sheets == sheets);
 
   const std::string workbook = unzip(path, "xl/workbook.xml");
-  CHECK(workbook.find("name=\"결과\"") != std::string::npos);
-  CHECK(workbook.find("name=\"결과 (2)\"") != std::string::npos);
-  CHECK(workbook.find(fmt::format("name=\"결과 ({})\"", sheets)) != std::string::npos);
-  CHECK(workbook.find(fmt::format("name=\"결과 ({})\"", sheets + 1)) == std::string::npos);
-  CHECK(workbook.find("name=\"사업별 합계\"") != std::string::npos);
-  // sheet1 is 결과, sheet2 오류 행, then 결과 (2) … in the order they were added, totals last
-  std::string all_results = unzip(path, "xl/worksheets/sheet1.xml");
-  long data_rows = static_cast<long>(count(all_results, "<row ")) - 1;
-  for (size_t s = 2; s <= sheets; ++s) {
-    const std::string xml = unzip(path, fmt::format("xl/worksheets/sheet{}.xml", s + 1));
+  // 기업별 first: what people open the file for
+  CHECK(workbook.find("<sheet name=\"기업별\"") == workbook.find("<sheet "));
+  CHECK(workbook.find(fmt::format("name=\"사업별 ({})\"", sheets)) != std::string::npos);
+  CHECK(workbook.find(fmt::format("name=\"사업별 ({})\"", sheets + 1)) == std::string::npos);
+  CHECK(workbook.find("name=\"기업별 (3)\"") != std::string::npos);  // 7 companies, 3 a sheet
+  CHECK(workbook.find("name=\"요약\"") != std::string::npos);
+  std::string all_results;
+  long data_rows = 0;
+  for (size_t s = 1; s <= sheets; ++s) {
+    const std::string xml = sheet_xml(path, s == 1 ? "사업별" : fmt::format("사업별 ({})", s));
     CHECK(count(xml, "<row ") <= 4);
-    CHECK(xml.find(">행<") != std::string::npos);  // each sheet has the header
+    CHECK(xml.find(">행<") != std::string::npos);  // each sheet has the header, frozen and filterable
+    CHECK(xml.find("<pane ySplit=\"1\"") != std::string::npos);
+    CHECK(xml.find("<autoFilter ref=\"A1:") != std::string::npos);
     data_rows += static_cast<long>(count(xml, "<row ")) - 1;
     all_results += xml;
   }
   CHECK(data_rows == expected_rows);
   for (int i = 1; i <= companies; ++i) CHECK(all_results.find(">회사" + std::to_string(i) + "<") != std::string::npos);
-  const std::string rejected = unzip(path, "xl/worksheets/sheet2.xml");
-  CHECK(rejected.find(">깨진행<") != std::string::npos);
-  const std::string totals = unzip(path, fmt::format("xl/worksheets/sheet{}.xml", sheets + 2));
-  CHECK(totals.find(fmt::format("결과: {}행, 시트 {}개에 나뉨 (결과, 결과 (2)", expected_rows, sheets)) !=
+  CHECK(sheet_xml(path, "오류").find(">깨진행<") != std::string::npos);
+  const std::string summary = sheet_xml(path, "요약");
+  CHECK(summary.find(fmt::format("사업별: {}행, 시트 {}개에 나뉨 (사업별, 사업별 (2)", expected_rows, sheets)) !=
         std::string::npos);
-  CHECK(totals.find("오류 행: 1행") != std::string::npos);
+  CHECK(summary.find("기업별: 7행, 시트 3개에 나뉨") != std::string::npos);
+  CHECK(summary.find("오류: 1행") != std::string::npos);
   CHECK(w.warnings.empty());
 }
 
-TEST_CASE("the English workbook continues in results (2)", "[batch][xlsx]") {
+TEST_CASE("the English workbook continues in by program (2)", "[batch][xlsx]") {
   sfgrant::testing::TempDir dir;
   const std::string path = dir.path() + "/out.xlsx";
   BatchXlsxOptions options;
@@ -116,8 +135,19 @@ TEST_CASE("the English workbook continues in results (2)", "[batch][xlsx]") {
   options.sheet_rows = 2;
   write_xlsx(std::string(kHeader) + good_row("A") + good_row("B"), path, options);
   const std::string workbook = unzip(path, "xl/workbook.xml");
-  CHECK(workbook.find("name=\"results (2)\"") != std::string::npos);
-  CHECK(workbook.find("name=\"totals\"") != std::string::npos);
+  CHECK(workbook.find("name=\"by program (2)\"") != std::string::npos);
+  CHECK(workbook.find("name=\"summary\"") != std::string::npos);
+}
+
+TEST_CASE("won amounts are numbers shown with a thousands separator, widths fit Hangul", "[batch][xlsx]") {
+  sfgrant::testing::TempDir dir;
+  const std::string path = dir.path() + "/out.xlsx";
+  write_xlsx(std::string(kHeader) + good_row("한빛정밀"), path, BatchXlsxOptions{});
+  CHECK(unzip(path, "xl/styles.xml").find("formatCode=\"#,##0\"") != std::string::npos);
+  const std::string companies = sheet_xml(path, "기업별");
+  CHECK(companies.find("<v>200000000</v>") != std::string::npos);  // 정부형 고도화 at 4억원, a number
+  // 기업명 column: 한빛정밀 is 8 columns wide on a screen, "기업명" 6: 8 + 3 for the filter button
+  CHECK(companies.find("<col min=\"2\" max=\"2\" width=\"11.7109375\"") != std::string::npos);
 }
 
 TEST_CASE("a 40,000-character name is cut to Excel's 32,767 with a mark, a NUL is removed, each with a warning",
@@ -130,7 +160,7 @@ TEST_CASE("a 40,000-character name is cut to Excel's 32,767 with a mark, a NUL i
   BatchXlsxOptions options;
   options.display_name = "results.xlsx";
   const Written w = write_xlsx(input, path, options);
-  const std::string sheet = unzip(path, "xl/worksheets/sheet1.xml");
+  const std::string sheet = sheet_xml(path, "사업별");
   const std::string cut = std::string(32767 - 5, 'x') + "…[잘림]";
   CHECK(sheet.find(">" + cut + "<") != std::string::npos);
   CHECK(sheet.find(">가나<") != std::string::npos);

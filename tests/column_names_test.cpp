@@ -37,7 +37,7 @@ std::string header_error(const std::vector<std::string>& header) {
 /// The profile of one row under `header`; fails the test with the row's message when it is refused.
 Profile read_row(const std::vector<std::string>& header, const std::vector<std::string>& row) {
   CsvProfileMapper mapper(header, "list.csv");
-  Profile p;
+  sfgrant::Profile p;
   const auto problem = mapper.map(row, 2, p);
   INFO(problem.value_or(""));
   REQUIRE_FALSE(problem);
@@ -136,21 +136,24 @@ TEST_CASE("two headers for the same field are an error naming both columns", "[c
 }
 
 TEST_CASE("an unknown header says did you mean over paths and Korean names, and what to do", "[columns][errors]") {
-  const std::string what = " (rename the column or remove it; `sfgrant schema profile` lists every column name)";
+  auto what = [](const std::string& header) {
+    return " (rename the column or remove it, or pass it through to the output with `--keep \"" + header +
+           "\"`; `sfgrant schema profile` lists every column name)";
+  };
   CHECK(header_error({"회사명", "목표수쥰"}) ==
         "list.csv:1:2: unknown column \"목표수쥰\" (column 2) in the header; did you mean \"목표수준\" "
         "(smart_factory.target_level)?" +
-            what);
+            what("목표수쥰"));
   CHECK(header_error({"name", "sise"}) ==
-        "list.csv:1:2: unknown column \"sise\" (column 2) in the header; did you mean \"size\"?" + what);
+        "list.csv:1:2: unknown column \"sise\" (column 2) in the header; did you mean \"size\"?" + what("sise"));
   CHECK(header_error({"회사명", "총사업비용"}) ==
         "list.csv:1:2: unknown column \"총사업비용\" (column 2) in the header; did you mean \"총사업비\" "
         "(plan.total_cost)?" +
-            what);
+            what("총사업비용"));
   CHECK(header_error({"회사명", "담당자 연락처"}) ==
         "list.csv:1:2: unknown column \"담당자 연락처\" (column 2) in the header; expected a profile path like name, "
         "size, ksic, plan.total_cost or a Korean name like 회사명, 기업규모, 업종코드, 총사업비" +
-            what);
+            what("담당자 연락처"));
   CHECK(header_error({"기업규모", "업종코드"}) ==
         "list.csv:1:1: the header has no \"name\" column (every profile needs a name)");
 }
@@ -189,7 +192,7 @@ TEST_CASE("every yes/no word is read in a list's cell", "[columns][korean][yes-n
   for (const char* no : {"아니오", "아니요", "N", "n", "X", "×", "무", "비해당", "0", "false", "False", "없음"})
     CHECK(read_row({"회사명", "체납여부"}, {"가", no}).get(fact("status.tax_arrears")).flag == false);
   CsvProfileMapper mapper({"회사명", "체납여부"}, "list.csv");
-  Profile p;
+  sfgrant::Profile p;
   CHECK(mapper.map({"가", "아마"}, 7, p) ==
         std::optional<std::string>(
             "column 2 \"체납여부\": invalid value \"아마\" for status.tax_arrears: expected true or "
@@ -226,4 +229,20 @@ TEST_CASE("the README lists the column names as the code has them", "[columns][d
   }
   INFO("regenerate it with SFGRANT_UPDATE_README=1 build/sfgrant_tests \"[docs]\"");
   CHECK(table == markdown_table());
+}
+
+TEST_CASE("--keep lets an unknown column through, and a kept profile field is read as well", "[columns][keep]") {
+  const sfgrant::CsvProfileMapper mapper({"회사명", "담당자", "기업규모"}, "list.csv",
+                                         sfgrant::KeepColumns{{"담당자", "기업 규모"}, false});
+  CHECK(mapper.kept_names() == std::vector<std::string>{"담당자", "기업규모"});
+  sfgrant::Profile p;
+  CHECK_FALSE(mapper.map({"한빛", "김담당", "소기업"}, 2, p).has_value());
+  CHECK(p.name() == "한빛");
+  CHECK(p.has(*sfgrant::find_fact("size")));
+  std::vector<std::string> kept;
+  mapper.kept({"한빛", "김담당", "소기업"}, kept);
+  CHECK(kept == std::vector<std::string>{"김담당", "소기업"});
+  // --keep-all-unknown: every column that is no profile field
+  const sfgrant::CsvProfileMapper all({"name", "담당자", "비고"}, "list.csv", sfgrant::KeepColumns{{}, true});
+  CHECK(all.kept_names() == std::vector<std::string>{"담당자", "비고"});
 }

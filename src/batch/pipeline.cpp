@@ -12,7 +12,19 @@
 
 namespace sfgrant {
 
+void CompanyTotals::add(const CompanyTotals& other) {
+  companies += other.companies;
+  with_eligible += other.with_eligible;
+  best_government = checked_add(best_government, other.best_government);
+  best_at_cap += other.best_at_cap;
+}
+
 void BatchSummary::merge(const BatchSummary& other) {
+  companies.add(other.companies);
+  for (const auto& [k, t] : other.by_region) by_region[k].add(t);
+  for (const auto& [k, t] : other.by_size) by_size[k].add(t);
+  if (by_best_program.size() < other.by_best_program.size()) by_best_program.resize(other.by_best_program.size());
+  for (size_t i = 0; i < other.by_best_program.size(); ++i) by_best_program[i].add(other.by_best_program[i]);
   read += other.read;
   evaluated += other.evaluated;
   rejected += other.rejected;
@@ -54,7 +66,7 @@ BatchSummary run_batch(const Catalogue& catalogue, ByteSource& in, const BatchOp
     total.blank_lines = source.blank_lines();
   };
   for (const Program& p : catalogue.programs) total.programs.emplace_back(p.id, ProgramTotals{});
-  format.begin();
+  format.begin(source.kept_columns());
   auto emit = [&](Done& d) {
     format.write(d.out);
     if (on_error)

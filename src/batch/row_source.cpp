@@ -16,7 +16,15 @@ RowSource::RowSource(ByteSource& in, const BatchOptions& options) {
   reader_ = std::make_unique<CsvReader>(in, options.file_name);
   encoding_ = options.encoding;
   if (encoding_ == Encoding::automatic && reader_->bom()) encoding_ = Encoding::utf8;  // a BOM decides the file
-  if (options.input != BatchInput::csv) return;
+  if (options.input != BatchInput::csv) {
+    if (options.keep.all_unknown)
+      throw Error(Location{options.file_name},
+                  "--keep-all-unknown needs a CSV header: a JSON Lines row's keys are not known before it is read; "
+                  "name the keys with --keep");
+    kept_columns_.names = options.keep.names;
+    kept_columns_.json = true;
+    return;
+  }
   CsvRecord header;
   if (!reader_->next(header) || (header.fields.size() == 1 && header.fields[0].empty() && header.error.empty()))
     throw Error(Location{options.file_name}, "empty input: expected a header row of profile paths (name,size,ksic,…)");
@@ -28,7 +36,8 @@ RowSource::RowSource(ByteSource& in, const BatchOptions& options) {
   if (!header.error.empty()) throw Error(Location{options.file_name, 1, 0}, "header: " + header.error);
   if (auto problem = decode_row(header.fields, encoding_))
     throw Error(Location{options.file_name, 1, 0}, "header: cannot be decoded: " + describe(*problem, true));
-  mapper_ = std::make_unique<CsvProfileMapper>(header.fields, options.file_name);
+  mapper_ = std::make_unique<CsvProfileMapper>(header.fields, options.file_name, options.keep);
+  kept_columns_.names = mapper_->kept_names();
   reader_->set_row_check([this](const std::vector<std::string>& fields) { return row_of_its_own(fields); });
 }
 

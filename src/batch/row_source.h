@@ -37,6 +37,8 @@ class RowSource {
 
   /// The encoding the workers decode with: the option, UTF-8 after a BOM, else automatic (per row).
   Encoding encoding() const { return encoding_; }
+  /// The input columns passed through (--keep), as the formats name them.
+  const KeptColumns& kept_columns() const { return kept_columns_; }
   /// The CSV header's mapper; null for JSON Lines.
   const CsvProfileMapper* mapper() const { return mapper_.get(); }
 
@@ -55,6 +57,7 @@ class RowSource {
   std::unique_ptr<CsvReader> reader_;
   std::unique_ptr<CsvProfileMapper> mapper_;
   CsvRecord record_;
+  KeptColumns kept_columns_;
   long header_lines_ = 0;
   long blank_lines_ = 0;
 };

@@ -24,35 +24,40 @@ Done Worker::process(Chunk& chunk) const {
   // reused row after row: their vectors and strings keep their capacity
   Profile profile;
   Evaluation ev;
-  for (RawRow& row : chunk.rows) one(row, profile, ev, done);
+  Kept kept;
+  for (RawRow& row : chunk.rows) one(row, profile, ev, kept, done);
   last_chunk_bytes = std::min<size_t>(done.out.text.size() + done.out.text.size() / 8, kMaxChunkReserve);
   return done;
 }
 
-void Worker::reject(Done& done, const RawRow& raw, std::string name, std::string reason) const {
+void Worker::reject(Done& done, const RawRow& raw, std::string name, std::string reason, const Kept& kept) const {
   ++done.summary.rejected;
-  RejectedRow r{raw.line, std::move(name), std::move(reason), raw.last_line};
+  RejectedRow r{raw.line, std::move(name), std::move(reason), raw.last_line, kept.text, kept.json};
   format_.rejected(r, done.out);
   done.rejected.push_back(std::move(r));
 }
 
-void Worker::one(RawRow& raw, Profile& profile, Evaluation& ev, Done& done) const {
+void Worker::one(RawRow& raw, Profile& profile, Evaluation& ev, Kept& kept, Done& done) const {
   ++done.summary.read;
   done.summary.row_lines += raw.last_line - raw.line + 1;
   profile.reset();
+  kept.text.clear();
+  kept.json.clear();
   std::optional<std::string> error;
   if (!raw.error.empty()) {
     error = raw.error;
   } else if (auto problem = decode_row(raw.fields, encoding_)) {
     error = describe(*problem, mapper_ != nullptr);
   } else if (mapper_ != nullptr) {
+    mapper_->kept(raw.fields, kept.text);
     error = mapper_->map(raw.fields, raw.line, profile);
   } else {
-    error = json_to_profile(raw.fields.front(), raw.line, options_.file_name, profile);
+    error = json_to_profile(raw.fields.front(), raw.line, options_.file_name, profile, options_.keep.names, kept.json,
+                            kept.text);
     if (error && raw.cut) error = std::string(kCutLine) + " (" + *error + ")";
   }
   if (error) {
-    reject(done, raw, profile.name(), *error);
+    reject(done, raw, profile.name(), *error, kept);
     return;
   }
   if (options_.evaluate.cost) apply_cost(profile, *options_.evaluate.cost);  // --cost, as if in the row
@@ -63,7 +68,7 @@ void Worker::one(RawRow& raw, Profile& profile, Evaluation& ev, Done& done) cons
                                 : std::optional<std::string>("plan.costs: unknown \"" + p.entry->key + "\"" +
                                                              (p.suggestion ? " (" + *p.suggestion + "?)" : ""));
     if (why) {
-      reject(done, raw, profile.name(), std::move(*why));
+      reject(done, raw, profile.name(), std::move(*why), kept);
       return;
     }
   }
@@ -73,7 +78,8 @@ void Worker::one(RawRow& raw, Profile& profile, Evaluation& ev, Done& done) cons
   eo.find_center = false;  // contacts are next steps, which no batch output shows
   evaluate(catalogue_, profile, eo, ev);
   tally(ev.programs, done.summary);
-  format_.company(CompanyResult{raw.line, profile, ev}, done.out);
+  tally_company(profile, ev, done.summary);
+  format_.company(CompanyResult{raw.line, profile, ev, kept.text, kept.json}, done.out);
 }
 
 void Worker::tally(const std::vector<ProgramEvaluation>& results, BatchSummary& summary) {
@@ -90,6 +96,32 @@ void Worker::tally(const std::vector<ProgramEvaluation>& results, BatchSummary& 
     } else if (results[i].status == Status::possible) {
       ++t.possible;
     }
+  }
+}
+
+void Worker::tally_company(const Profile& profile, const Evaluation& ev, BatchSummary& summary) const {
+  CompanyTotals one;
+  one.companies = 1;
+  const ProgramEvaluation* best = best_program(ev);
+  if (best != nullptr) {
+    one.with_eligible = 1;
+    const TrackEvaluation* track = best->best_track();
+    if (track != nullptr && track->split && track->split->basis == SplitBasis::cap)
+      one.best_at_cap = 1;  // a share at a cost the company did not give is no sum of what it asks for
+    else if (track != nullptr && track->split)
+      one.best_government = track->split->government;
+  }
+  summary.companies.add(one);
+  static const FactDef* const region = find_fact("region");
+  static const FactDef* const size = find_fact("size");
+  auto key = [&](const FactDef* f) -> std::int64_t {
+    return f != nullptr && profile.has(*f) ? profile.get(*f).number : -1;
+  };
+  summary.by_region[key(region)].add(one);
+  summary.by_size[key(size)].add(one);
+  if (best != nullptr) {
+    summary.by_best_program.resize(ev.programs.size());
+    summary.by_best_program[static_cast<size_t>(best - ev.programs.data())].add(one);
   }
 }
 

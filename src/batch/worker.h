@@ -39,9 +39,15 @@ class Worker {
   Done process(Chunk& chunk) const;
 
  private:
-  void reject(Done& done, const RawRow& raw, std::string name, std::string reason) const;
-  void one(RawRow& raw, Profile& profile, Evaluation& ev, Done& done) const;
+  /// The kept values of the row in hand: as text, and as JSON (JSON Lines input).
+  struct Kept {
+    std::vector<std::string> text;
+    std::vector<std::string> json;
+  };
+  void reject(Done& done, const RawRow& raw, std::string name, std::string reason, const Kept& kept) const;
+  void one(RawRow& raw, Profile& profile, Evaluation& ev, Kept& kept, Done& done) const;
   static void tally(const std::vector<ProgramEvaluation>& results, BatchSummary& summary);
+  void tally_company(const Profile& profile, const Evaluation& ev, BatchSummary& summary) const;
 
   const Catalogue& catalogue_;
   const BatchOptions& options_;

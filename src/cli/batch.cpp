@@ -37,6 +37,9 @@ struct BatchOptions {
   std::string encoding = "auto";
   std::string output;
   std::vector<std::string> costs;  ///< --cost AMOUNT | PROGRAM[:TRACK]=AMOUNT, repeatable
+  std::vector<std::string> keep;   ///< --keep COLUMN,...
+  bool keep_all_unknown = false;
+  std::string per = "program";
   bool all = false;
   bool bom = false;
   bool no_bom = false;
@@ -62,6 +65,8 @@ sfgrant::BatchOptions reading_options(const BatchOptions& o) {
   const CostOptions costs = parse_cost_options(o.costs);
   bo.evaluate.cost = costs.total;
   bo.program_costs = costs.programs;
+  bo.keep.names = o.keep;
+  bo.keep.all_unknown = o.keep_all_unknown;
   return bo;
 }
 
@@ -134,7 +139,7 @@ std::unique_ptr<BatchFormat> choose_format(const BatchOptions& o, Output& out, c
     return make_batch_xlsx(out.path(), catalogue, xo);
   }
   if (o.format == "jsonl") return make_batch_jsonl(out.stream(), catalogue, lang, with_bom(o));
-  return make_batch_csv(out.stream(), catalogue, BatchCsvOptions{lang, o.all, with_bom(o)});
+  return make_batch_csv(out.stream(), catalogue, BatchCsvOptions{lang, o.all, with_bom(o), o.per == "company"});
 }
 
 /// What the run shows on stderr as it goes: each rejected row, and on a terminal a line of rows
@@ -204,6 +209,17 @@ Runner setup_batch(CLI::App& app) {
                   "PROGRAM[:TRACK]=AMOUNT, a program's own cost, over plan.costs; repeatable")
       ->type_name("AMOUNT|PROGRAM[:TRACK]=AMOUNT");
   sub->add_flag("--all", options->all, "csv/xlsx: every program, ineligible too");
+  sub->add_option("--keep", options->keep,
+                  "pass these input columns through to the output unchanged, before the results (a profile "
+                  "field is read as well); JSON Lines: top-level keys")
+      ->delimiter(',')
+      ->type_name("COLUMN,...");
+  sub->add_flag("--keep-all-unknown", options->keep_all_unknown,
+                "pass every input column that is no profile field through (CSV input)");
+  sub->add_option("--per", options->per,
+                  "csv: a row per company and program (default), or per company: its best program, counts and "
+                  "questions (xlsx has both sheets)")
+      ->transform(CLI::IsMember({"program", "company"}));
   CLI::Option* bom = sub->add_flag(
       "--bom", options->bom,
       "start with a UTF-8 BOM so Excel reads Hangul, also on standard output (csv, jsonl); csv written to a "
@@ -225,6 +241,8 @@ Runner setup_batch(CLI::App& app) {
     bo.cost_key_error = [&catalogue, lang, &other_years](const CostKeyProblem& p) {
       return cost_key_error(catalogue, p, lang, other_years);
     };
+    if (o.format == "jsonl" && o.per == "company")
+      throw Error("--per company is for csv and xlsx: jsonl is already one object a company");
     if (o.format == "xlsx" && (o.output.empty() || o.output == "-"))
       throw Error("--format xlsx writes a file: give -o FILE.xlsx");
     const std::unique_ptr<ByteSource> in = open_input(o.file);

@@ -205,6 +205,20 @@ std::optional<Won> support_amount(const ProgramEvaluation& pe) {
   return best->cap;
 }
 
+const ProgramEvaluation* best_program(const Evaluation& ev) {
+  const ProgramEvaluation* best = nullptr;
+  Won best_amount = 0;
+  for (const ProgramEvaluation& pe : ev.programs) {
+    if (pe.status != Status::eligible) continue;
+    const Won amount = support_amount(pe).value_or(0);
+    if (best == nullptr || amount > best_amount) {
+      best = &pe;
+      best_amount = amount;
+    }
+  }
+  return best;
+}
+
 namespace {
 
 /// The program's window and each track's (its own schedule, else the program's).

@@ -30,21 +30,40 @@ std::string unknown_column_message(const std::string& header, size_t column) {
         "; expected a profile path like name, size, ksic, plan.total_cost or a Korean name like 회사명, 기업규모, "
         "업종코드, 총사업비";
   }
-  return message + " (rename the column or remove it; `sfgrant schema profile` lists every column name)";
+  return message + " (rename the column or remove it, or pass it through to the output with `--keep \"" + header +
+         "\"`; `sfgrant schema profile` lists every column name)";
 }
 
 }  // namespace
 
-CsvProfileMapper::CsvProfileMapper(const std::vector<std::string>& header, const std::string& file) : file_(file) {
+CsvProfileMapper::CsvProfileMapper(const std::vector<std::string>& header, const std::string& file,
+                                   const KeepColumns& keep)
+    : file_(file) {
   // Excel exports often end the header with empty cells (name,size,ksic,,,): they are no columns
   size_t named = header.size();
   while (named > 1 && header[named - 1].find_first_not_of(" \t") == std::string::npos) --named;
   width_ = header.size();
+  std::vector<bool> keep_found(keep.names.size(), false);
   for (size_t i = 0; i < named; ++i) {
     std::string h = header[i];
     while (!h.empty() && (h.back() == ' ' || h.back() == '\t')) h.pop_back();
     while (!h.empty() && (h.front() == ' ' || h.front() == '\t')) h.erase(h.begin());
     const Location at{file, 1, static_cast<int>(i + 1)};
+    bool kept = false;
+    for (size_t k = 0; k < keep.names.size(); ++k)
+      if (!h.empty() && column_key(keep.names[k]) == column_key(h)) kept = keep_found[k] = true;
+    const bool field = is_costs_column(h) || column_field(h) != nullptr;
+    if (kept || (keep.all_unknown && !field)) {
+      kept_.push_back(i);
+      kept_names_.push_back(h);
+      if (!field) {  // passed through only
+        columns_.push_back(nullptr);
+        read_.push_back(false);
+        headers_.push_back(std::move(h));
+        continue;
+      }
+    }
+    read_.push_back(true);
     if (is_costs_column(h)) {  // plan.costs: a map, not a fact; null in columns_
       if (costs_column_)
         throw Error(at, fmt::format("columns {} \"{}\" and {} \"{}\" both mean plan.costs; keep one of them",
@@ -57,7 +76,7 @@ CsvProfileMapper::CsvProfileMapper(const std::vector<std::string>& header, const
     const FactDef* f = column_field(h);
     if (f == nullptr) throw Error(at, unknown_column_message(h, i + 1));
     for (size_t k = 0; k < i; ++k) {
-      if (columns_[k] != f) continue;
+      if (columns_[k] != f || !read_[k]) continue;
       if (headers_[k] == h)
         throw Error(at, fmt::format("column \"{}\" appears twice in the header (columns {} and {})", h, k + 1, i + 1));
       throw Error(at, fmt::format("columns {} \"{}\" and {} \"{}\" both mean the field \"{}\"; keep one of them", k + 1,
@@ -66,6 +85,9 @@ CsvProfileMapper::CsvProfileMapper(const std::vector<std::string>& header, const
     columns_.push_back(f);
     headers_.push_back(std::move(h));
   }
+  for (size_t k = 0; k < keep.names.size(); ++k)
+    if (!keep_found[k])
+      throw Error(Location{file, 1, 1}, fmt::format("--keep \"{}\": the header has no such column", keep.names[k]));
   if (find_fact("name") != nullptr) {
     bool has_name = false;
     for (const FactDef* f : columns_) has_name = has_name || (f != nullptr && f->path == "name");
@@ -121,7 +143,7 @@ std::optional<std::string> CsvProfileMapper::map(const std::vector<std::string>&
   try {
     for (size_t i = 0; i < columns_.size(); ++i) {
       const std::string_view trimmed = trim(fields[i]);
-      if (trimmed.empty()) continue;  // an empty cell is unknown
+      if (trimmed.empty() || !read_[i]) continue;  // an empty cell is unknown; a kept-only one is not read
       cell.assign(trimmed);
       at.column = static_cast<int>(i + 1);
       if (columns_[i] == nullptr) {  // plan.costs: level-check=100만원; dx-mentor:aftercare=1,000만원
@@ -154,6 +176,15 @@ std::optional<std::string> CsvProfileMapper::map(const std::vector<std::string>&
   check_profile(profile, Location{file_, static_cast<int>(line), 0}, diags);
   if (diags.has_errors()) return diags.items().front().message;
   return std::nullopt;
+}
+
+void CsvProfileMapper::kept(const std::vector<std::string>& fields, std::vector<std::string>& out) const {
+  out.resize(kept_.size());
+  for (size_t k = 0; k < kept_.size(); ++k)
+    if (kept_[k] < fields.size())
+      out[k] = fields[kept_[k]];
+    else
+      out[k].clear();
 }
 
 }  // namespace sfgrant

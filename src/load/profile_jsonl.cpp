@@ -86,10 +86,23 @@ void json_group(const json& obj, const std::string& prefix, Profile& profile, co
 
 /// The general mapping: the whole object parsed, keys in nlohmann's (sorted) order, so the
 /// first problem reported is the same whatever the order of the line's keys.
-std::optional<std::string> map_parsed(const std::string& text, long line, const std::string& file, Profile& profile) {
+std::optional<std::string> map_parsed(const std::string& text, long line, const std::string& file, Profile& profile,
+                                      const std::vector<std::string>* keep = nullptr,
+                                      std::vector<std::string>* kept_json = nullptr,
+                                      std::vector<std::string>* kept_text = nullptr) {
   json obj = json::parse(text, nullptr, false);
   if (obj.is_discarded()) return std::string("not valid JSON");
   if (!obj.is_object()) return std::string("expected one JSON object a line");
+  if (keep != nullptr) {
+    for (size_t k = 0; k < keep->size(); ++k) {
+      const auto it = obj.find((*keep)[k]);
+      if (it == obj.end()) continue;
+      (*kept_json)[k] = it->dump();
+      (*kept_text)[k] = it->is_string() ? it->get<std::string>() : it->is_null() ? "" : (*kept_json)[k];
+      const std::string& key = (*keep)[k];
+      if (!is_fact_group(key) && key != "plan.costs" && find_fact(key) == nullptr) obj.erase(it);
+    }
+  }
   try {
     json_group(obj, "", profile, Location{file, static_cast<int>(line), 0});
   } catch (const Error& e) {
@@ -244,6 +257,16 @@ std::optional<std::string> json_to_profile(const std::string& text, long line, c
   }
   profile.reset();
   return map_parsed(text, line, file, profile);
+}
+
+std::optional<std::string> json_to_profile(const std::string& text, long line, const std::string& file,
+                                           Profile& profile, const std::vector<std::string>& keep,
+                                           std::vector<std::string>& kept_json, std::vector<std::string>& kept_text) {
+  kept_json.assign(keep.size(), "null");
+  kept_text.assign(keep.size(), "");
+  if (keep.empty()) return json_to_profile(text, line, file, profile);
+  // the general way only: the fast pass takes no key it does not know
+  return map_parsed(text, line, file, profile, &keep, &kept_json, &kept_text);
 }
 
 }  // namespace sfgrant

@@ -17,13 +17,22 @@ class BatchJsonl final : public BatchFormat {
   // page faults on each fresh buffer cost more than writing them. Keep chunks ~2 MB.
   size_t max_chunk_rows() const override { return 64; }
 
-  void begin() override {  // no header: every line stands alone
+  void begin(const KeptColumns& kept) override {  // no header: every line stands alone
+    kept_ = kept;
     if (bom_) out_ << "\xEF\xBB\xBF";
   }
 
   void company(const CompanyResult& company, ChunkOutput& out) const override {
     JsonWriter json(out.text);
-    json_.write(company.evaluation, company.profile, {}, company.line, json);
+    if (kept_.names.empty()) {
+      json_.write(company.evaluation, company.profile, {}, company.line, json);
+    } else {
+      json.begin_object();
+      json.member("line", company.line);
+      write_kept(kept_.json ? company.kept_json : company.kept, json);
+      json_.write_members(company.evaluation, company.profile, {}, json);
+      json.end_object();
+    }
     out.text += '\n';
   }
 
@@ -32,6 +41,7 @@ class BatchJsonl final : public BatchFormat {
     json.begin_object();
     json.member("line", row.line);
     if (row.last_line > row.line) json.member("last_line", row.last_line);
+    if (!kept_.names.empty()) write_kept(kept_.json ? row.kept_json : row.kept, json);
     json.member("status", "error");
     json.key("company");
     json.begin_object();
@@ -50,6 +60,24 @@ class BatchJsonl final : public BatchFormat {
   void end(const BatchSummary&) override {}  // no footer: the summary goes to stderr
 
  private:
+  /// "kept": the kept input columns by name, in input order: text from a CSV cell, the value as it
+  /// was from JSON Lines; null for a row that could not be split into cells.
+  void write_kept(const std::vector<std::string>& kept, JsonWriter& json) const {
+    json.key("kept");
+    json.begin_object();
+    for (size_t k = 0; k < kept_.names.size(); ++k) {
+      json.key(kept_.names[k]);
+      if (k >= kept.size())
+        json.null();
+      else if (kept_.json)
+        json.raw_value(kept[k]);
+      else
+        json.value(kept[k]);
+    }
+    json.end_object();
+  }
+
+  KeptColumns kept_;
   std::ostream& out_;
   bool bom_;
   const CheckJson json_;  ///< SPEC §7, compact: what `check --format json` prints, one line a company

@@ -4,13 +4,15 @@
 
 #include <vector>
 
+#include "sfgrant/engine/questions.h"
+
 #include "sfgrant/render/batch_csv.h"
 #include "sfgrant/render/words.h"
 #include "sfgrant/text/join.h"
 
 namespace sfgrant {
 
-BatchReasons::BatchReasons(const Catalogue& catalogue, Lang lang) {
+BatchReasons::BatchReasons(const Catalogue& catalogue, Lang lang) : lang_(lang) {
   // every reason a row can give, written once: `rule-id: message` or `missing: path`
   auto add = [&](const void* key, std::string text) {
     std::string cell = csv_cell(text);
@@ -68,6 +70,82 @@ const BatchReasons::Reason* BatchReasons::first(const ProgramEvaluation& pe) con
       if (const Rule* f = failed(te.rules)) return &reasons_.at(f);
   if (pe.status == Status::possible && !pe.missing.empty()) return &reasons_.at(pe.missing.front());
   return nullptr;
+}
+
+void BatchReasons::fill(ResultRow& r, const ProgramEvaluation& pe, long line, const std::string& name,
+                        bool reasons) const {
+  // reused row after row: nothing of the program before may stay (cleared, keeping the strings' room)
+  for (std::string* text : {&r.track, &r.reason, &r.caveats, &r.track_name, &r.basis}) text->clear();
+  r.cap.reset();
+  r.government.reset();
+  r.private_share.reset();
+  r.company.reset();
+  r.large_company.reset();
+  r.line = line;
+  r.name = name;
+  r.program = pe.program->id;
+  r.status = std::string(status_name(pe.status));
+  const TrackEvaluation* best = pe.best_track();
+  if (best != nullptr) {
+    r.track = best->track->id;
+    r.track_name = best->track->name.in(lang_);
+    r.cap = best->cap;
+    if (best->split) {
+      r.government = best->split->government;
+      r.private_share = best->split->private_share;
+      r.company = best->split->company;
+      r.large_company = best->split->large_company;
+      r.basis = std::string(split_basis_name(best->split->basis));
+    }
+  }
+  if (const Reason* reason = first(pe); reason != nullptr && reasons) r.reason = reason->text;
+  if (const Reason* caveat = caveats(pe, best); caveat != nullptr && reasons) r.caveats = caveat->text;
+  r.program_name = pe.program->name.in(lang_);
+  r.status_text = status_label(pe.status, lang_);
+  r.window = window_label(pe.window, lang_);
+  r.missing = join(pe.missing, ";", [](const FactDef* f) { return f->path; });
+  std::vector<const std::string*> failed;
+  auto add_failed = [&](const std::vector<RuleResult>& rules) {
+    for (const RuleResult& rr : rules)
+      if (rr.result == Tri::fail) failed.push_back(&reasons_.at(rr.rule).text);
+  };
+  add_failed(pe.rules);
+  for (const TrackEvaluation& te : pe.tracks) add_failed(te.rules);
+  r.failed = join(failed, "; ", [](const std::string* t) { return *t; });
+}
+
+void BatchReasons::fill(CompanyRow& r, const CompanyResult& company) const {
+  r.line = company.line;
+  r.name = company.profile.name();
+  for (const ProgramEvaluation& pe : company.evaluation.programs) {
+    if (pe.status == Status::eligible) ++r.eligible;
+    if (pe.status == Status::possible) ++r.possible;
+    if (pe.status == Status::ineligible) ++r.ineligible;
+  }
+  r.status = r.eligible > 0 ? Status::eligible : r.possible > 0 ? Status::possible : Status::ineligible;
+  if (const ProgramEvaluation* pe = best_program(company.evaluation)) {
+    r.program = pe->program->id;
+    r.program_name = pe->program->name.in(lang_);
+    const TrackEvaluation* best = pe->best_track();
+    if (best != nullptr) {
+      r.track = best->track->id;
+      r.track_name = best->track->name.in(lang_);
+      if (best->split) {
+        r.government = best->split->government;
+        r.company = best->split->company;
+        r.large_company = best->split->large_company;
+        r.private_share = best->split->private_share;
+        r.basis = std::string(split_basis_name(best->split->basis));
+      }
+    }
+    if (const Reason* caveat = caveats(*pe, best)) r.caveats = caveat->text;
+  }
+  // the three facts that decide the most possible programs: `label (n)`
+  const std::vector<Question> questions = questions_to_ask(company.evaluation);
+  std::vector<std::string> asked;
+  for (size_t i = 0; i < questions.size() && i < 3; ++i)
+    asked.push_back(fmt::format("{} ({})", fact_label(*questions[i].fact, lang_), questions[i].programs.size()));
+  r.questions = join(asked, "; ", [](const std::string& x) { return x; });
 }
 
 std::string rejected_reason(const RejectedRow& row) {

@@ -20,6 +20,7 @@ class BatchReasons {
   };
 
   BatchReasons(const Catalogue& catalogue, Lang lang);
+  Lang lang() const { return lang_; }
 
   /// The program's reason, or null when there is none. `pe` must be from the same catalogue.
   const Reason* first(const ProgramEvaluation& pe) const;
@@ -27,7 +28,14 @@ class BatchReasons {
   /// The caveats that qualify a row (the program's, then its best track's), joined; null when none.
   const Reason* caveats(const ProgramEvaluation& pe, const TrackEvaluation* best) const;
 
+  /// One program's row, every column (kept cells left to the caller); `reasons`: false leaves reason
+  /// and caveats empty, for the csv, which writes their cells made once (first(), caveats()).
+  void fill(ResultRow& row, const ProgramEvaluation& pe, long line, const std::string& name, bool reasons = true) const;
+  /// One company's row: its best program (engine best_program), counts, questions, caveats.
+  void fill(CompanyRow& row, const CompanyResult& company) const;
+
  private:
+  Lang lang_;
   std::unordered_map<const void*, Reason> reasons_;  ///< by Rule* or FactDef*
   std::unordered_map<const void*, Reason> caveats_;  ///< by Track* (the best track), or Program* without one
   std::unordered_map<const void*, Reason> at_cap_;   ///< by Track*: the same, and that its split is at the cap

@@ -65,6 +65,12 @@ struct Evaluation {
   std::vector<ProgramEvaluation> programs;
 };
 
+/// The company's best program (batch --per company): among the eligible programs, the one with the
+/// largest support_amount (government share at the company's cost, else the cap); a tie goes to
+/// the first in catalogue order, and an eligible program without an amount counts as 0. Null when
+/// no program is eligible.
+const ProgramEvaluation* best_program(const Evaluation& ev);
+
 /// Evaluates one condition. Every part is evaluated (no short-circuit), so explanations are complete.
 Tri evaluate_condition(const Condition& c, const Profile& profile);
 

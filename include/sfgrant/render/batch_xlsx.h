@@ -1,10 +1,13 @@
 #pragma once
-/// The xlsx output of `batch`: a workbook a consultant can send (results, rejected rows,
-/// per-program totals), written with libxlsxwriter in constant-memory mode.
+/// The xlsx output of `batch`: a workbook a consultant can send, written with libxlsxwriter in
+/// constant-memory mode. Sheets: 기업별 (a row per company: its best program, counts, questions), 사업별
+/// (a row per company and program), 오류 (rows that could not be read), 요약 (companies counted once, by
+/// region, size and best program, then each program's counts). Every sheet has a frozen, filterable
+/// header, widths fitted to its first rows (Hangul counts two), and won amounts as numbers shown `#,##0`.
 ///
-/// Nothing is dropped to fit Excel: past its 1,048,576 rows a sheet (header included) the results
-/// go on in `결과 (2)`, `결과 (3)` … (`results (2)` in English; the rejected rows likewise) and the
-/// totals sheet says so and counts the rows the sheets hold; a cell over Excel's 32,767 characters
+/// Nothing is dropped to fit Excel: past its 1,048,576 rows a sheet (header included) the rows
+/// go on in `사업별 (2)`, `사업별 (3)` … (`by program (2)` in English; the other sheets likewise) and the
+/// 요약 sheet says so and counts the rows the sheets hold; a cell over Excel's 32,767 characters
 /// is cut with a visible mark (`…[잘림]` / `…[cut]`) and NUL bytes are removed, each with a warning.
 #include <cstddef>
 #include <functional>
@@ -36,7 +39,7 @@ class BatchXlsxFormat : public BatchFormat {
  public:
   /// Cells cut or stripped of NULs so far.
   virtual size_t warnings() const = 0;
-  /// Result sheets written so far (1 until a sheet fills).
+  /// 사업별 sheets written so far (1 until a sheet fills).
   virtual size_t result_sheets() const = 0;
 };
 
