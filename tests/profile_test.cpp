@@ -119,6 +119,20 @@ TEST_CASE("a mistyped key is an error with a suggestion", "[profile][errors]") {
         "input:3:3: unknown key \"levle\" in smart_factory; did you mean \"level\"?");
 }
 
+TEST_CASE("every group of facts is read, none accepted and dropped", "[profile][group]") {
+  // `supplier:` once passed the key check (a fact starts with it) and was then skipped whole
+  const sfgrant::Profile p =
+      sfgrant::load_profile("name: a\nsupplier: {other_projects: 2, others_government: 3억원}\n", "input");
+  CHECK(p.get(fact("supplier.other_projects")).number == 2);
+  CHECK(p.get(fact("supplier.others_government")).number == 300'000'000);
+  CHECK(load_error("name: a\nsupplier:\n  other_project: 2\n") ==
+        "input:3:3: unknown key \"other_project\" in supplier; did you mean \"other_projects\"?");
+  for (const sfgrant::FactDef& f : sfgrant::all_facts()) {
+    const auto dot = f.path.find('.');
+    if (dot != std::string::npos) CHECK(sfgrant::is_fact_group(f.path.substr(0, dot)));
+  }
+}
+
 TEST_CASE("a key given twice is an error pointing at both places", "[profile][errors]") {
   CHECK(load_error("name: a\nsize: small\nsize: medium\n") ==
         "input:3:1: duplicate key \"size\" in profile (first given at input:2:1)");

@@ -248,6 +248,17 @@ std::vector<FactDef> make_facts() {
       {"보유한 선정·확인서는? (레전드50+, 도약, R&D 성공판정, TP 추천서 등)",
        "Which selections and certificates does it hold?"});
   add("consortium.members", T::number, nullptr, false, {"컨소시엄 참여기업 수는?", "Number of consortium members?"});
+  // A group's cap (Track::group_cap): what the group spends and what its other members take.
+  add("consortium.total_cost", T::money, nullptr, false,
+      {"컨소시엄 전체 총사업비는?", "The whole consortium's total project cost?"});
+  add("consortium.others_government", T::money, nullptr, false,
+      {"다른 참여기업들이 신청하는 정부지원금 합계는?",
+       "Government support the other consortium members apply for, in all?"});
+  add("supplier.other_projects", T::number, nullptr, false,
+      {"함께하는 공급기업이 이 사업에서 이미 맡은 과제 수는?",
+       "How many projects of this program does the company's supplier already have?"});
+  add("supplier.others_government", T::money, nullptr, false,
+      {"그 공급기업의 다른 과제 정부지원금 합계는?", "Government support of the supplier's other projects, in all?"});
   add("consortium.suppliers", T::number, nullptr, false,
       {"컨소시엄 공급기업 수는?", "Number of suppliers in the consortium?"});
   add("consortium.demo_companies", T::number, nullptr, false,
@@ -490,7 +501,16 @@ const FactDef& fact(std::string_view path) {
 }
 
 bool is_fact_group(std::string_view path) {
-  return path == "status" || path == "smart_factory" || path == "consortium" || path == "plan";
+  // every prefix of a fact's path is a group (status, smart_factory, consortium, supplier, plan), so a
+  // new group of facts can never be a key the loaders accept and then drop
+  static const std::vector<std::string> groups = [] {
+    std::vector<std::string> out;
+    for (const FactDef& f : all_facts())
+      for (size_t dot = f.path.find('.'); dot != std::string::npos; dot = f.path.find('.', dot + 1))
+        if (std::find(out.begin(), out.end(), f.path.substr(0, dot)) == out.end()) out.push_back(f.path.substr(0, dot));
+    return out;
+  }();
+  return std::find(groups.begin(), groups.end(), path) != groups.end();
 }
 
 }  // namespace sfgrant
