@@ -1,5 +1,6 @@
 // The rule engine on the real 2026 catalogue (SPEC §5, §6): what a consultant sees for typical
 // companies. Expected figures come from the 2026 announcement (003_615c5e1e5f9a1b7a.txt).
+#include <fmt/format.h>
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -441,4 +442,48 @@ TEST_CASE("the best track is one whose split could be computed", "[evaluate][mul
   CHECK(best->track->id == "type1");
   REQUIRE(best->split);
   CHECK(best->split->government == 240'000'000);
+}
+
+// 디지털 협업공장 (003 §2.1-⑩): "컨소시엄당 최대 10억 (총사업비 50% 이내)" beside the member's 2억원 at 50%. For
+// consortia from 10억원 to 30억원 and other members taking 0 to 12억원, the member's government share is worked out
+// here by hand from the clause — min(2억원, 50% of 4억원, max(0, min(10억원, 50% of the consortium) − others)) — and
+// the engine must agree, with government + company = 4억원.
+TEST_CASE("a consortium member's support is what the consortium's cap leaves after the others", "[evaluate][group]") {
+  const std::string base = mould_maker_with("target_level: intermediate2", "target_level: intermediate1") +
+                           "consortium: {members: 6, sme_manufacturers: 6, cooperation_agreement: true}\n";
+  for (Won consortium = 10 * kEok; consortium <= 30 * kEok; consortium += 25 * kEok / 10) {
+    for (Won others = 0; others <= 12 * kEok; others += 75'000'000) {
+      std::string yaml = base;
+      yaml.replace(
+          yaml.find("cooperation_agreement: true}"), 28,
+          fmt::format("cooperation_agreement: true, total_cost: {}, others_government: {}}}", consortium, others));
+      const Evaluation ev = evaluate(profile_from(yaml));
+      const TrackEvaluation& advanced = program(ev, "digital-collab").tracks.front();
+      REQUIRE(advanced.track->id == "advanced");
+      REQUIRE(advanced.split);
+      const Won consortium_cap = std::min<Won>(10 * kEok, consortium / 2 / 1000 * 1000);
+      const Won left = std::max<Won>(0, consortium_cap - others);
+      const Won expected = std::min<Won>(2 * kEok, left);
+      INFO("consortium " << consortium << ", others " << others);
+      CHECK(advanced.split->government == expected);
+      CHECK(advanced.split->government + advanced.split->company == 4 * kEok);
+      REQUIRE(advanced.split->group);
+      CHECK(advanced.split->group->remaining == left);
+      CHECK(advanced.split->group->lowered == (left < 2 * kEok));
+    }
+  }
+}
+
+TEST_CASE("without the other members' support the split is the member's own and says the group is open",
+          "[evaluate][group]") {
+  const Evaluation ev =
+      evaluate(profile_from(mould_maker_with("target_level: intermediate2", "target_level: intermediate1") +
+                            "consortium: {members: 6, sme_manufacturers: 6, cooperation_agreement: true}\n"));
+  const TrackEvaluation& advanced = program(ev, "digital-collab").tracks.front();
+  REQUIRE(advanced.split);
+  CHECK(advanced.split->government == 2 * kEok);
+  REQUIRE(advanced.split->group);
+  CHECK(advanced.split->group->limit == 10 * kEok);
+  CHECK_FALSE(advanced.split->group->others);
+  CHECK_FALSE(advanced.split->group->remaining);
 }

@@ -32,6 +32,7 @@ const std::vector<std::string> kTrackKeys = {"status",
                                              "company_own_staff_max",
                                              "supplier_private_min",
                                              "local_government_max",
+                                             "group_remaining",
                                              "years"};
 
 class CaseReader : public detail::YamlReader {

@@ -26,6 +26,7 @@ const std::vector<DataKey>& data_keys(DataMap map) {
                            {"company_own_staff_max", false},
                            {"supplier_private_min", false},
                            {"local_government_max", false},
+                           {"group_cap", false},
                            {"rules", false},
                            {"notes", false},
                            {"schedule", false}};
@@ -43,6 +44,7 @@ const std::vector<DataKey>& data_keys(DataMap map) {
   static const K kApply = {{"where", false}, {"documents", false}, {"source", false}};
   static const K kDocument = {{"name", true}, {"validity", false}, {"source", true}};
   static const K kPartyLimit = {{"share", true}, {"source", true}};
+  static const K kGroupCap = {{"per", true}, {"cap", false}, {"per_member", false}, {"share", false}, {"source", true}};
   static const K kCommon = {{"year", true}, {"announcements", true}, {"programs", false}, {"rule_sets", false}};
   static const K kAnnouncement = {{"file", true}, {"title", false}, {"issued", false}};
   static const K kCentersFile = {{"centers", true}};
@@ -75,6 +77,8 @@ const std::vector<DataKey>& data_keys(DataMap map) {
       return kApply;
     case DataMap::document:
       return kDocument;
+    case DataMap::group_cap:
+      return kGroupCap;
     case DataMap::party_limit:
       return kPartyLimit;
     case DataMap::common:

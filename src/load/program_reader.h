@@ -25,6 +25,7 @@ class ProgramReader : public YamlReader {
   Track track(const YAML::Node& n, const std::string& program_id);
   std::optional<Ratio> opt_ratio(const YAML::Node& map, const char* key, const std::string& ctx);
   std::optional<PartyLimit> opt_party_limit(const YAML::Node& map, const char* key, const std::string& ctx);
+  std::optional<GroupCap> opt_group_cap(const YAML::Node& map, const Track& t, const std::string& ctx);
   void level_table(const YAML::Node& n, Track& t, const std::string& ctx);
   static Rule level_table_rule(const Track& t);
   void check_track_money(const YAML::Node& n, const Track& t, const std::string& ctx);

@@ -45,6 +45,7 @@ Track ProgramReader::track(const YAML::Node& n, const std::string& program_id) {
   t.company_own_staff_max = opt_party_limit(n, "company_own_staff_max", ctx);
   t.supplier_private_min = opt_party_limit(n, "supplier_private_min", ctx);
   t.local_government_max = opt_party_limit(n, "local_government_max", ctx);
+  t.group_cap = opt_group_cap(n, t, ctx);
   if (n["rules"]) rules(n["rules"], ctx + ".rules", t.rules, true);
   if (n["notes"]) t.notes = notes(n["notes"], ctx + ".notes", false);
   if (n["schedule"]) t.schedule = schedule(n["schedule"], ctx + ".schedule");
@@ -68,6 +69,48 @@ std::optional<PartyLimit> ProgramReader::opt_party_limit(const YAML::Node& map, 
   if (auto share = need(n, "share", where)) limit.share = ratio(share, where + ".share").value_or(Ratio{});
   limit.source = source(n, where);
   return limit;
+}
+
+/// `{per: consortium, cap: 10억원, share: 50%, source: "…"}` or `{per: consortium, per_member: true, …}`:
+/// a cap on the group the company is a member of, as a sum or as the track's cap for each member.
+std::optional<GroupCap> ProgramReader::opt_group_cap(const YAML::Node& map, const Track& t, const std::string& ctx) {
+  const YAML::Node n = map["group_cap"];
+  if (!n) return std::nullopt;
+  const std::string where = ctx + ".group_cap";
+  if (!keys(n, where, DataMap::group_cap)) return std::nullopt;
+  GroupCap g;
+  if (auto per = need(n, "per", where)) {
+    const std::string value = scalar(per, where + ".per").value_or("");
+    if (value == "supplier")
+      g.per = GroupCap::Per::supplier;
+    else if (value != "consortium")
+      error(per,
+            fmt::format("{}.per: \"{}\": expected consortium (the consortium the company is a member of) or "
+                        "supplier (its supplier's projects in the program)",
+                        where, value),
+            "bad-value");
+  }
+  if (n["cap"]) g.cap = amount(n["cap"], where + ".cap");
+  if (n["per_member"]) g.per_member = boolean(n["per_member"], where + ".per_member").value_or(false);
+  if (n["share"]) g.share = ratio(n["share"], where + ".share");
+  g.source = source(n, where);
+  if (g.cap.has_value() == g.per_member)
+    error(n,
+          fmt::format("{}: give either cap (the group's cap as a sum) or per_member: true (the track's cap for "
+                      "each member)",
+                      where),
+          "inconsistent");
+  if (g.per_member && g.per != GroupCap::Per::consortium)
+    error(n["per_member"], fmt::format("{}: per_member counts consortium.members: it needs per: consortium", where),
+          "inconsistent");
+  if (g.share && g.per != GroupCap::Per::consortium)
+    error(n["share"],
+          fmt::format("{}: share is of the consortium's total cost (consortium.total_cost): it needs per: consortium",
+                      where),
+          "inconsistent");
+  if (!t.ratio)
+    error(n, fmt::format("{}: group_cap needs the track's ratio (a split to limit)", where), "inconsistent");
+  return g;
 }
 
 /// A level-dependent cap table (레전드50+ 현재-목표 수준별 지원한도). Each row answers one

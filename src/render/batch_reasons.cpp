@@ -26,7 +26,7 @@ BatchReasons::BatchReasons(const Catalogue& catalogue, Lang lang) : lang_(lang) 
   for (const FactDef& f : all_facts()) add(&f, "missing: " + f.path);
   // the caveats of each program with each of its tracks as the best, and of the program alone
   for (const Program& p : catalogue.programs) {
-    auto caveats = [&](const Track* t, bool at_cap) {
+    auto caveats = [&](const Track* t, bool at_cap, bool group_open = false) {
       std::vector<std::string> texts;
       for (const Note& n : p.notes)
         if (n.kind == NoteKind::caveat) texts.push_back("※ " + n.text.in(lang));
@@ -34,6 +34,7 @@ BatchReasons::BatchReasons(const Catalogue& catalogue, Lang lang) : lang_(lang) 
         for (const Note& n : t->notes)
           if (n.kind == NoteKind::caveat) texts.push_back("※ " + n.text.in(lang));
       if (at_cap) texts.push_back("※ " + cap_basis_mark(lang));  // no cost given for it: split at the cap
+      if (group_open) texts.push_back("※ " + group_cap_mark(*t->group_cap, lang));
       return join(texts, " ", [](const std::string& x) { return x; });
     };
     auto keep = [&](std::unordered_map<const void*, Reason>& into, const void* key, std::string text) {
@@ -45,6 +46,7 @@ BatchReasons::BatchReasons(const Catalogue& catalogue, Lang lang) : lang_(lang) 
     for (const Track& t : p.tracks) {
       keep(caveats_, &t, caveats(&t, false));
       if (t.cost == CostBasis::own && t.has_money()) keep(at_cap_, &t, caveats(&t, true));
+      if (t.group_cap) keep(group_open_, &t, caveats(&t, false, true));
     }
   }
 }
@@ -53,6 +55,10 @@ const BatchReasons::Reason* BatchReasons::caveats(const ProgramEvaluation& pe, c
   if (best != nullptr && best->split && best->split->basis == SplitBasis::cap) {
     const auto it = at_cap_.find(best->track);
     if (it != at_cap_.end()) return &it->second;
+  }
+  if (best != nullptr && best->split && best->split->group && !best->split->group->remaining) {
+    const auto it = group_open_.find(best->track);
+    if (it != group_open_.end()) return &it->second;
   }
   const auto it = caveats_.find(best != nullptr ? static_cast<const void*>(best->track) : pe.program);
   return it == caveats_.end() ? nullptr : &it->second;

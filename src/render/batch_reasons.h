@@ -36,9 +36,10 @@ class BatchReasons {
 
  private:
   Lang lang_;
-  std::unordered_map<const void*, Reason> reasons_;  ///< by Rule* or FactDef*
-  std::unordered_map<const void*, Reason> caveats_;  ///< by Track* (the best track), or Program* without one
-  std::unordered_map<const void*, Reason> at_cap_;   ///< by Track*: the same, and that its split is at the cap
+  std::unordered_map<const void*, Reason> reasons_;     ///< by Rule* or FactDef*
+  std::unordered_map<const void*, Reason> caveats_;     ///< by Track* (the best track), or Program* without one
+  std::unordered_map<const void*, Reason> group_open_;  ///< by Track*: the same, and that its group cap is not applied
+  std::unordered_map<const void*, Reason> at_cap_;      ///< by Track*: the same, and that its split is at the cap
 };
 
 /// A rejected row's reason as the csv and xlsx outputs show it: prefixed with `lines 12-14: ` when the

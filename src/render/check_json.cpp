@@ -44,6 +44,15 @@ void write_split_json(const Split& s, JsonWriter& out) {
   if (s.company_own_staff_max) out.member("company_own_staff_max", s.company_own_staff_max);
   if (s.supplier_private_min) out.member("supplier_private_min", s.supplier_private_min);
   if (s.local_government_max) out.member("local_government_max", s.local_government_max);
+  if (s.group) {  // a consortium's or supplier's cap (SPEC §7 extension): null where a fact is not given
+    out.key("group");
+    out.begin_object();
+    out.member("limit", s.group->limit);
+    out.member("others", s.group->others);
+    out.member("remaining", s.group->remaining);
+    out.member("lowered", s.group->lowered);
+    out.end_object();
+  }
   out.key("years");
   if (s.years.empty()) {
     out.null();

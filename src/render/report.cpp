@@ -273,6 +273,11 @@ class ReportPage {
     h_.close("p");
     if (split != nullptr) {
       split_bar(*split);
+      for (const PartyLimitLine& line : party_limit_lines(*split, *best->track, lang_)) {
+        h_.open("p", {{"class", "note"}}).text("※ ").data(line.text);
+        cite(*line.source);
+        h_.close("p");
+      }
     } else if (best != nullptr && !best->split_problem.empty()) {
       h_.element("p", "※ " + split_problem_text(best->split_problem, *best->track, lang_), {{"class", "note"}});
     } else if (best != nullptr && best->cap) {

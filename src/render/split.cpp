@@ -46,7 +46,7 @@ void split_lines(const SplitReport& r, Lang lang, std::ostream& out) {
     line("현물 인정 한도 ", "in-kind at most ", format_money(*split.private_in_kind_max, lang));
   if (split.company_cash_min) line("현금부담 최소 ", "cash at least  ", format_money(*split.company_cash_min, lang));
   for (const PartyLimitLine& limit : party_limit_lines(split, r.track, lang))
-    out << "  ※ " << limit.text << "  [" << limit.limit->source << "]\n";
+    out << "  ※ " << limit.text << "  [" << *limit.source << "]\n";
   for (const auto& y : split.years) {
     const std::string label = lang == Lang::ko ? fmt::format("  {}차년도", y.year) : fmt::format("  year {}", y.year);
     line(label.c_str(), label.c_str(),

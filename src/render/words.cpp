@@ -223,6 +223,15 @@ std::string cap_basis_mark(Lang lang) {
   return lang == Lang::ko ? "한도 기준(이 사업 비용 미입력)" : "at the cap (no cost given for this program)";
 }
 
+std::string group_cap_mark(const GroupCap& cap, Lang lang) {
+  const bool ko = lang == Lang::ko;
+  if (cap.per == GroupCap::Per::supplier)
+    return ko ? "공급기업 과제 국비 한도 미반영(다른 과제 정부지원금 미입력)"
+              : "supplier's projects' cap not applied (its other projects' support not given)";
+  return ko ? "컨소시엄 한도 미반영(다른 참여기업 정부지원금 미입력)"
+            : "consortium cap not applied (the other members' support not given)";
+}
+
 std::string contact_text(const Agency& agency) {
   std::string contact = agency.operator_name.empty() ? agency.lead : agency.operator_name;
   if (!agency.phone.empty()) contact += (contact.empty() ? "" : " ") + agency.phone;
@@ -270,6 +279,45 @@ std::string cost_key_problem_text(const CostKeyProblem& p, int year, Lang lang) 
   return text;
 }
 
+namespace {
+
+/// `컨소시엄 전체 정부지원 한도 10억원(컨소시엄 총사업비의 50% 이내) − 다른 참여기업 9억원 = 1억원: 이 기업의
+/// 정부지원금을 1억원으로 계산`, or what to give to know it.
+std::string group_cap_text(const GroupShare& g, const GroupCap& cap, const Split& s, Lang lang) {
+  const bool ko = lang == Lang::ko;
+  const bool supplier = cap.per == GroupCap::Per::supplier;
+  std::string what = supplier ? (ko ? "공급기업 과제 정부지원 한도" : "Cap on the supplier's projects' support")
+                              : (ko ? "컨소시엄 전체 정부지원 한도" : "Cap on the whole consortium's support");
+  // the clause in brackets (10억원, 총사업비의 50% 이내), then the amount it comes to for this group
+  std::string clause =
+      cap.cap ? format_money(*cap.cap, lang) : (ko ? "기업당 한도 × 참여기업 수" : "cap per company × members");
+  if (cap.share)
+    clause += ko ? fmt::format(", 컨소시엄 총사업비의 {} 이내", format_ratio(*cap.share))
+                 : fmt::format(", at most {} of the consortium's total cost", format_ratio(*cap.share));
+  what += fmt::format(" ({})", clause);
+  if (g.limit && (!cap.cap || *g.limit != *cap.cap)) what += " " + format_money(*g.limit, lang);
+  const char* others_fact = supplier ? "supplier.others_government" : "consortium.others_government";
+  if (!g.limit)
+    return what +
+           (ko ? ": 참여기업 수(consortium.members)를 입력하면 계산" : ": give consortium.members to work it out");
+  if (!g.others)
+    return what + (ko ? fmt::format(": 다른 {} 정부지원금({})을 입력하면 이 기업의 몫을 확인",
+                                    supplier ? "과제의" : "참여기업의", others_fact)
+                      : fmt::format(": give the {} support ({}) to know this company's part",
+                                    supplier ? "supplier's other projects'" : "other members'", others_fact));
+  const std::string minus =
+      fmt::format(" − {} {} = {}",
+                  ko ? (supplier ? "다른 과제" : "다른 참여기업") : (supplier ? "other projects" : "other members"),
+                  format_money(*g.others, lang), format_money(g.remaining.value_or(0), lang));
+  if (g.lowered)
+    return what + minus +
+           (ko ? fmt::format(": 이 기업의 정부지원금을 {}으로 계산", format_money(s.government, lang))
+               : fmt::format(": this company's support is worked out as {}", format_money(s.government, lang)));
+  return what + minus + (ko ? ": 이 기업의 정부지원금이 그 안에 듦" : ": this company's support fits in it");
+}
+
+}  // namespace
+
 std::vector<PartyLimitLine> party_limit_lines(const Split& s, const Track& t, Lang lang) {
   const bool ko = lang == Lang::ko;
   std::vector<PartyLimitLine> lines;
@@ -280,7 +328,7 @@ std::vector<PartyLimitLine> party_limit_lines(const Split& s, const Track& t, La
                                       format_money(of, lang), format_ratio(limit->share))
                         : fmt::format("{} {} ({} of {} {})", en_what, format_money(*amount, lang),
                                       format_ratio(limit->share), en_of, format_money(of, lang)),
-                     &*limit});
+                     &limit->source});
   };
   add(s.large_company_in_kind_max, t.large_company_in_kind_max, "주관기관 현물출자 인정 최대", "Lead's in-kind at most",
       "주관기관 출연금", "the lead's contribution", s.large_company.value_or(0));
@@ -290,6 +338,7 @@ std::vector<PartyLimitLine> party_limit_lines(const Split& s, const Track& t, La
       "Own project staff wages countable at most", "기업 부담금", "the company's share", s.company);
   add(s.local_government_max, t.local_government_max, "지자체 매칭 최대(지역별 공고로 확정)",
       "Local government matching at most (set by each regional notice)", "총사업비", "the total", s.total);
+  if (s.group && t.group_cap) lines.push_back({group_cap_text(*s.group, *t.group_cap, s, lang), &t.group_cap->source});
   return lines;
 }
 

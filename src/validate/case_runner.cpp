@@ -73,6 +73,7 @@ std::optional<Won> actual_amount(const TrackEvaluation& te, const std::string& k
   if (key == "company_own_staff_max") return s.company_own_staff_max;
   if (key == "supplier_private_min") return s.supplier_private_min;
   if (key == "local_government_max") return s.local_government_max;
+  if (key == "group_remaining") return s.group ? s.group->remaining : std::nullopt;
   return std::nullopt;
 }
 

@@ -322,6 +322,20 @@ json program_defs() {
   defs["notes"] = list_of("Notes, each with its citation", ref("note"));
   defs["party_limit"] = object_of(DataMap::party_limit, "A limit on one party's contribution and its clause",
                                   {{"share", ref("ratio")}, {"source", ref("source")}});
+  defs["group_cap"] = object_of(
+      DataMap::group_cap,
+      "A cap on the group the company is a member of (컨소시엄당 한도, 공급기업 과제 국비 한도): the company's "
+      "support is at most what the group has left after its other members (consortium.others_government, "
+      "supplier.others_government). Give cap or per_member",
+      {{"per", json{{"enum", json::array({"consortium", "supplier"})},
+                    {"description", "consortium: the company's consortium; supplier: its supplier's projects"}}},
+       {"cap", money_schema("The group's cap as a sum")},
+       {"per_member",
+        json{{"type", "boolean"},
+             {"description", "The group's cap is the track's cap × consortium.members (기업군 일괄지원)"}}},
+       {"share", with_description("… and at most this share of the consortium's total cost (consortium.total_cost)",
+                                  ref("ratio"))},
+       {"source", ref("source")}});
 
   const std::string levels = vocabulary_help(level_vocabulary());
   json level = json{{"description", "A smart factory level:" + levels}, {"enum", vocabulary_words(level_vocabulary())}};
@@ -366,6 +380,7 @@ json program_defs() {
         with_description("공급기업 컨소시엄이 부담할 최소 몫, as a share of the private contribution (자부담)",
                          ref("party_limit"))},
        {"local_government_max", with_description("지자체 매칭 최대, as a share of the total cost", ref("party_limit"))},
+       {"group_cap", ref("group_cap")},
        {"cost",
         json{{"enum", json::array({"build", "own"})},
              {"description",
@@ -641,6 +656,7 @@ json case_schema() {
                                         {"company_own_staff_max", amount},
                                         {"supplier_private_min", amount},
                                         {"local_government_max", amount},
+                                        {"group_remaining", amount},
                                         {"years", list_of("Government share of each year", amount)}}},
                     {"additionalProperties", false}};
   json program = json{

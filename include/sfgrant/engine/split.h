@@ -24,6 +24,16 @@ struct YearShare {
 /// track whose cost is its own and was not given, the cost that reaches the cap.
 enum class SplitBasis { plan, program, cap };
 
+/// The cap of the group the company is a member of (Track::group_cap) as it applies to this company:
+/// the group's cap (as a sum, or the track's cap × consortium.members, and at most its share of
+/// consortium.total_cost), what the other members take, and what is left for this company.
+struct GroupShare {
+  std::optional<Won> limit;      ///< nothing when consortium.members is needed and not given
+  std::optional<Won> others;     ///< consortium.others_government or supplier.others_government, when given
+  std::optional<Won> remaining;  ///< max(0, limit − others), when both are known
+  bool lowered = false;          ///< the company's government share was lowered to `remaining`
+};
+
 struct Split {
   SplitBasis basis = SplitBasis::plan;
   Won total = 0;
@@ -40,6 +50,7 @@ struct Split {
   std::optional<Won> supplier_private_min;       ///< ceil(private × share)
   std::optional<Won> local_government_max;       ///< floor(total × share); the company pays that much less at most
   std::vector<YearShare> years;                  ///< multi-year tracks only
+  std::optional<GroupShare> group;               ///< tracks with a group_cap only
 };
 
 /// Why a track's cost cannot be split: a code and the values that explain it. The renderer words

@@ -53,6 +53,19 @@ struct PartyLimit {
   std::string source;
 };
 
+/// A cap on a group the company is one member of, beside the track's cap per company (SPEC-extension
+/// `group_cap`): 디지털 협업공장 "컨소시엄당 최대 10억 (총사업비 50% 이내)", 투자연계형 "공급기업 … 최대 3개
+/// 과제(국비 최대 6억원)", 공급망 연계형 "기업당 2억원 한도 … 기업군 묶음의 일괄지원". The company's own
+/// support is at most what the group has left after the other members (SPEC §5 extension).
+struct GroupCap {
+  enum class Per { consortium, supplier };
+  Per per = Per::consortium;
+  std::optional<Won> cap;      ///< the group's cap as a sum; nothing when `per_member`
+  bool per_member = false;     ///< the group's cap is the track's cap × consortium.members
+  std::optional<Ratio> share;  ///< … and at most this share of the group's total cost
+  std::string source;
+};
+
 struct Track {
   std::string id;
   Text name;
@@ -74,6 +87,7 @@ struct Track {
   std::optional<PartyLimit> company_own_staff_max;      ///< own staff's wages, of the company's contribution
   std::optional<PartyLimit> supplier_private_min;       ///< the supplier consortium's part of the private share
   std::optional<PartyLimit> local_government_max;       ///< 지자체 매칭, at most this share of the total
+  std::optional<GroupCap> group_cap;                    ///< a consortium's or a supplier's cap
   std::vector<Rule> rules;
   std::vector<Note> notes;
   std::optional<Schedule> schedule;  ///< when the track has a window of its own; else the program's

@@ -61,15 +61,20 @@ std::string split_problem_text(const SplitProblem& problem, const Track& track, 
 std::string cap_basis_text(std::optional<Won> at_cost, Lang lang);
 /// The same in a few words, for a row of a company list: 한도 기준(비용 미입력).
 std::string cap_basis_mark(Lang lang);
+/// A row's amount where a group cap (컨소시엄당 한도) could not be applied because what the group's other
+/// members take was not given: 컨소시엄 한도 미반영(다른 참여기업 정부지원금 미입력).
+std::string group_cap_mark(const GroupCap& cap, Lang lang);
 /// Why a `plan.costs` entry (or `--cost PROGRAM=AMOUNT`) names nothing of the `year`'s programs, with
 /// "did you mean".
 std::string cost_key_problem_text(const CostKeyProblem& problem, int year, Lang lang);
 /// The limits on one party's contribution a split carries (주관기관 현물출자 한도, 공급기업 최소 부담, 자체 인력
 /// 인건비 한도, 지자체 매칭 최대), each as one line with the amount and what it is a share of (the clause is
-/// the track's PartyLimit::source, shown where citations are: `split`, `programs show`, JSON).
+/// the track's PartyLimit::source, shown where citations are: `split`, `programs show`, JSON). A group's
+/// cap (컨소시엄당 한도, 공급기업 과제 국비 한도) comes last: what the group has left for the company, or the
+/// fact to give to know it.
 struct PartyLimitLine {
   std::string text;
-  const PartyLimit* limit;  ///< its share and clause
+  const std::string* source;  ///< the clause
 };
 std::vector<PartyLimitLine> party_limit_lines(const Split& split, const Track& track, Lang lang);
 /// A `plan.costs` entry for a program of another year than `year`: not used.
