@@ -21,6 +21,7 @@ enum class DataMap {
   apply,
   document,
   party_limit,
+  group_cap,
   common,
   announcement,
   centers_file,
