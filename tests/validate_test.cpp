@@ -161,7 +161,7 @@ TEST_CASE("a year's common.yaml must not list a program that has no file", "[val
   const Run r = validate({"tests/broken_programs/2027"});
   INFO(r.out);
   CHECK(r.code == 1);
-  CHECK_THAT(r.out, Catch::Contains("tests/broken_programs/2027/common.yaml:8:11: error: common.yaml lists program "
+  CHECK_THAT(r.out, Catch::Contains("tests/broken_programs/2027/common.yaml:10:11: error: common.yaml lists program "
                                     "\"forgotten\" but there is no forgotten.yaml"));
 }
 
