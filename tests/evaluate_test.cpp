@@ -338,7 +338,7 @@ TEST_CASE("a window with no end ('23.1~) closes with its program year: 2023 prog
 TEST_CASE("a track that takes no new applicants this year is ineligible with its reason", "[evaluate][never]") {
   sfgrant::YearContext context;
   context.year = 2026;
-  context.announcements.push_back({"003_615c5e1e5f9a1b7a.txt", "", ""});
+  context.announcements.push_back({"003_615c5e1e5f9a1b7a.txt", "", "", std::nullopt, ""});
   const std::string text = R"yaml(id: demo
 name: {ko: 시범, en: Demo}
 source: "003_615c5e1e5f9a1b7a.txt §2.6"

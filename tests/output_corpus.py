@@ -32,7 +32,8 @@ def cases(source, work):
     out = []
 
     def add(name, args, stdin=None, env=None):
-        out.append((name, args + ([] if args[0] == "schema" else ["--programs", programs]), stdin, env or {}))
+        own = args[0] == "schema" or "--programs" in args
+        out.append((name, args + ([] if own else ["--programs", programs]), stdin, env or {}))
 
     examples = sorted(f for f in os.listdir(os.path.join(source, "examples")) if f.endswith(".yaml"))
     check_modes = [
@@ -130,6 +131,10 @@ def cases(source, work):
         add(f"validate broken {fmt}", ["validate", "--format", fmt, os.path.join(broken, "2026")])
         add(f"validate broken 2027 {fmt}", ["validate", "--format", fmt, os.path.join(broken, "2027")])
     add("test cases", ["test", os.path.join(source, "tests", "cases")])
+    for fmt in ["text", "json", "github"]:  # a catalogue that does not load: its errors once, first (#18)
+        add(f"test cases {fmt}", ["test", "--format", fmt, os.path.join(source, "tests", "cases", "2024")])
+        add(f"test broken {fmt}", ["test", "--format", fmt, "--programs", broken, os.path.join(broken, "cases")])
+    add("check --year 2025", ["check", os.path.join(source, "examples", "small-mould-maker.yaml"), "--year", "2025"])
     for kind in ["profile", "program", "common", "centers", "case"]:
         add(f"schema {kind}", ["schema", kind])
     return out

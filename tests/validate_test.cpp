@@ -161,7 +161,7 @@ TEST_CASE("a year's common.yaml must not list a program that has no file", "[val
   const Run r = validate({"tests/broken_programs/2027"});
   INFO(r.out);
   CHECK(r.code == 1);
-  CHECK_THAT(r.out, Catch::Contains("tests/broken_programs/2027/common.yaml:8:11: error: common.yaml lists program "
+  CHECK_THAT(r.out, Catch::Contains("tests/broken_programs/2027/common.yaml:10:11: error: common.yaml lists program "
                                     "\"forgotten\" but there is no forgotten.yaml"));
 }
 
@@ -360,4 +360,26 @@ TEST_CASE("validate checks the rubrics beside the programs (issue #8)", "[valida
     INFO(r.out << r.err);
     CHECK(r.code == 0);
   }
+}
+
+TEST_CASE("test --format github on the broken gallery: an annotation per mistake and per case",
+          "[validate][test-cmd]") {
+  // tests/broken_programs/2026 does not load: each of its mistakes is an annotation at its place,
+  // once, and the one case of tests/broken_programs/cases did not run (issue #18 item 4).
+  Command command;
+  command.args = {"test", "tests/broken_programs/cases", "--programs", "tests/broken_programs", "--format", "github"};
+  const Run r = sfgrant::testing::run(command);
+  INFO(r.out << r.err);
+  CHECK(r.code == 1);
+  std::vector<std::string> lines;
+  std::istringstream in(r.out);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  REQUIRE(lines.size() == std::size(kMistakes) + 2);  // + the case, + the count
+  for (const Mistake& m : kMistakes)
+    CHECK(line_starting(r.out, "::error file=" + kBroken + m.file + ".yaml,line=" + std::to_string(m.line) +
+                                   ",col=" + std::to_string(m.column) + "::") != "");
+  CHECK_THAT(lines[lines.size() - 2],
+             Catch::StartsWith("::error file=tests/broken_programs/cases/2026/half-tested.yaml,line=5,col=5::case "
+                               "\"half-tested — a manufacturer is eligible\" did not run"));
+  CHECK(lines.back() == "0 passed, 1 failed, " + std::to_string(std::size(kMistakes)) + " errors");
 }

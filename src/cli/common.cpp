@@ -64,12 +64,15 @@ std::string resolve_programs_dir(const CommonOptions& options) {
 }
 
 int resolve_year(const CommonOptions& options, const std::string& programs_dir) {
-  if (options.year != 0) return options.year;
   auto years = available_years(programs_dir);
   if (years.empty())
     throw Error(Location{programs_dir},
                 "no program years found (expected folders like programs/2026); use --programs DIR");
-  return years.back();
+  if (options.year == 0) return years.back();
+  if (std::find(years.begin(), years.end(), options.year) == years.end())
+    throw Error(Location{programs_dir}, fmt::format("--year {}: no program data for {} here; the years there are {}",
+                                                    options.year, options.year, fmt::join(years, ", ")));
+  return options.year;
 }
 
 Date resolve_as_of(const CommonOptions& options) {

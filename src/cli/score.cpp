@@ -33,7 +33,7 @@ int run_score(const ScoreOptions& options);
 
 /// --year, else the newest year that has an evaluation sheet for the program, else the newest year.
 int score_year(const ScoreOptions& options, const std::string& programs_dir) {
-  if (options.common.year != 0) return options.common.year;
+  if (options.common.year != 0) return resolve_year(options.common, programs_dir);
   auto years = available_years(programs_dir);
   for (auto y = years.rbegin(); y != years.rend(); ++y) {
     const auto ids = rubric_programs((fs::path(programs_dir) / std::to_string(*y)).string());

@@ -97,8 +97,7 @@ Catalogue load_year(const std::string& programs_dir, int year, Diagnostics& diag
   } else if (auto text = read(common)) {
     context = load_common(*text, common.string(), diags);
     if (context.year != 0 && context.year != year)
-      diags.error(Location{common.string(), 1, 1}, fmt::format("year {} in a folder named {}", context.year, year),
-                  "inconsistent");
+      diags.error(context.year_where, fmt::format("year {} in a folder named {}", context.year, year), "inconsistent");
   }
   cat.announcements = context.announcements;
 

@@ -46,7 +46,8 @@ const std::vector<DataKey>& data_keys(DataMap map) {
   static const K kPartyLimit = {{"share", true}, {"source", true}};
   static const K kGroupCap = {{"per", true}, {"cap", false}, {"per_member", false}, {"share", false}, {"source", true}};
   static const K kCommon = {{"year", true}, {"announcements", true}, {"programs", false}, {"rule_sets", false}};
-  static const K kAnnouncement = {{"file", true}, {"title", false}, {"issued", false}};
+  static const K kAnnouncement = {
+      {"file", true}, {"title", false}, {"issued", true}, {"reused_in", false}, {"reason", false}};
   static const K kCentersFile = {{"centers", true}};
   static const K kCenter = {{"id", true},     {"name", true},     {"regions", true}, {"cities", false},
                             {"phone", false}, {"address", false}, {"source", true}};

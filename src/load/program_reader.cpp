@@ -13,6 +13,7 @@ Citations citations_of(const YearContext& context) {
   Citations c;
   c.year = context.year;
   for (const Announcement& a : context.announcements) c.files.push_back(a.file);
+  c.not_of_year = context.not_of_year;
   return c;
 }
 

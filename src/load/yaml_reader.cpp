@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <string_view>
 
 #include "sfgrant/load/data_keys.h"
 #include "sfgrant/model/suggest.h"
@@ -110,6 +111,26 @@ Text YamlReader::required_text(const YAML::Node& map, const char* key, const std
   return n ? text(n, context + "." + key, true) : Text{};
 }
 
+namespace {
+
+/// The announcement files a source names: its first word, and every later word ending in ".txt".
+std::vector<std::string> cited_files(const std::string& source) {
+  std::vector<std::string> files{source.substr(0, source.find(' '))};
+  for (size_t start = files.front().size() + 1; start < source.size();) {
+    size_t end = source.find(' ', start);
+    if (end == std::string::npos) end = source.size();
+    std::string word = source.substr(start, end - start);
+    while (!word.empty() && std::string_view(",;)]").find(word.back()) != std::string_view::npos) word.pop_back();
+    if (word.size() > 4 && word.compare(word.size() - 4, 4, ".txt") == 0 &&
+        std::find(files.begin(), files.end(), word) == files.end())
+      files.push_back(word);
+    start = end + 1;
+  }
+  return files;
+}
+
+}  // namespace
+
 std::string YamlReader::source(const YAML::Node& map, const std::string& context, bool required) {
   YAML::Node n = map["source"];
   if (!n) {
@@ -120,19 +141,33 @@ std::string YamlReader::source(const YAML::Node& map, const std::string& context
   }
   auto s = scalar(n, context + ".source");
   if (!s) return {};
+  const std::string year = citations_.year != 0 ? std::to_string(citations_.year) : "the year";
   const std::string cited = s->substr(0, s->find(' '));
   const auto& files = citations_.files;
-  if (std::find(files.begin(), files.end(), cited) == files.end()) {
-    std::string message = fmt::format("{}: source \"{}\" does not cite an announcement of {}", context, *s,
-                                      citations_.year != 0 ? std::to_string(citations_.year) : "the year");
-    if (auto near = closest(cited, files))
-      message += fmt::format("; did you mean \"{}\"?", *near);
-    else if (!files.empty())
-      message += fmt::format("; expected one of {} (common.yaml `announcements`)", fmt::join(files, ", "));
-    error(n, message, "unknown-source");
-  } else if (s->size() <= cited.size() + 1) {
-    warning(n, fmt::format("{}: source \"{}\" names no section", context, *s), "vague-source");
+  // the first word is the announcement; a later "… / 001_….txt 붙임1" cites another one, checked the same way
+  for (const std::string& file : cited_files(*s)) {
+    if (std::find(files.begin(), files.end(), file) == files.end()) {
+      std::string message = fmt::format("{}: source \"{}\" does not cite an announcement of {}", context, *s, year);
+      if (file != cited) message += fmt::format(" (\"{}\" is not listed)", file);
+      if (auto near = closest(file, files))
+        message += fmt::format("; did you mean \"{}\"?", *near);
+      else if (!files.empty())
+        message += fmt::format("; expected one of {} (common.yaml `announcements`)", fmt::join(files, ", "));
+      error(n, message, "unknown-source");
+      return *s;
+    }
   }
+  for (const std::string& file : cited_files(*s)) {
+    if (auto stale = citations_.not_of_year.find(file); stale != citations_.not_of_year.end()) {
+      error(n,
+            fmt::format("{}: source \"{}\" cites {}, {}: check the clause against {}'s announcement and cite that",
+                        context, *s, file, stale->second, year),
+            "not-of-year");
+      return *s;
+    }
+  }
+  if (s->size() <= cited.size() + 1)
+    warning(n, fmt::format("{}: source \"{}\" names no section", context, *s), "vague-source");
   return *s;
 }
 

@@ -70,57 +70,71 @@ void diagnostics_json(const Diagnostics& diags, bool strict, std::ostream& out) 
     json.member("errors", diags.error_count());
     json.member("warnings", diags.warning_count());
     json.member("strict", strict);
-    json.key("problems");
-    json.begin_array();
-    for (const auto& d : diags.items()) {
-      json.begin_object();
-      json.member("file", d.where.file);
-      json.member("line", d.where.line);
-      json.member("column", d.where.column);
-      json.member("severity", severity_name(d));
-      json.member("code", d.code);
-      json.member("message", d.message);
-      json.end_object();
-    }
-    json.end_array();
-    if (!diags.omitted().empty()) {  // past kMaxProblemsPerFile: counted in errors and warnings above
-      json.key("omitted");
-      json.begin_array();
-      for (const auto& [file, o] : diags.omitted()) {
-        json.begin_object();
-        json.member("file", file);
-        json.member("errors", o.errors);
-        json.member("warnings", o.warnings);
-        json.end_object();
-      }
-      json.end_array();
-    }
+    write_problems_json(json, diags);
     json.end_object();
   });
 }
 
 void render_github(const Diagnostics& diags, bool strict, std::ostream& out) {
-  for (const auto& d : diags.items()) {
-    const bool as_error = d.severity == Severity::error || strict;
-    std::string props = "file=" + github_escape(d.where.file, true);
-    if (d.where.line > 0) props += fmt::format(",line={}", d.where.line);
-    if (d.where.line > 0 && d.where.column > 0) props += fmt::format(",col={}", d.where.column);
-    out << fmt::format("::{} {}::{}\n", as_error ? "error" : "warning", props,
-                       github_escape(escape_for_terminal(d.message), false));
-  }
-  for (const auto& [file, o] : diags.omitted())
-    out << fmt::format("::{} file={}::{}\n", o.errors > 0 || strict ? "error" : "warning", github_escape(file, true),
-                       github_escape(omitted_line(file, o), false));
+  print_github_annotations(out, diags, strict);
 }
 
 void render_text(const Diagnostics& diags, bool strict, std::ostream& out) {
-  for (const auto& d : diags.items()) print_diagnostic(out, d);
-  for (const auto& [file, o] : diags.omitted()) out << omitted_line(file, o) << '\n';
+  print_diagnostics(out, diags);
   out << fmt::format("{} error(s), {} warning(s){}\n", diags.error_count(), diags.warning_count(),
                      strict && diags.warning_count() > 0 ? " (--strict: warnings fail the check)" : "");
 }
 
 }  // namespace
+
+void print_diagnostics(std::ostream& out, const Diagnostics& diags) {
+  for (const auto& d : diags.items()) print_diagnostic(out, d);
+  for (const auto& [file, o] : diags.omitted()) out << omitted_line(file, o) << '\n';
+}
+
+void print_github_annotation(std::ostream& out, bool as_error, const Location& where, const std::string& message) {
+  std::string props = "file=" + github_escape(where.file, true);
+  if (where.line > 0) props += fmt::format(",line={}", where.line);
+  if (where.line > 0 && where.column > 0) props += fmt::format(",col={}", where.column);
+  out << fmt::format("::{} {}::{}\n", as_error ? "error" : "warning", props,
+                     github_escape(escape_for_terminal(message), false));
+}
+
+void print_github_annotations(std::ostream& out, const Diagnostics& diags, bool strict) {
+  for (const auto& d : diags.items())
+    print_github_annotation(out, d.severity == Severity::error || strict, d.where, d.message);
+  for (const auto& [file, o] : diags.omitted())
+    out << fmt::format("::{} file={}::{}\n", o.errors > 0 || strict ? "error" : "warning", github_escape(file, true),
+                       github_escape(omitted_line(file, o), false));
+}
+
+void write_problems_json(JsonWriter& json, const Diagnostics& diags) {
+  json.key("problems");
+  json.begin_array();
+  for (const auto& d : diags.items()) {
+    json.begin_object();
+    json.member("file", d.where.file);
+    json.member("line", d.where.line);
+    json.member("column", d.where.column);
+    json.member("severity", severity_name(d));
+    json.member("code", d.code);
+    json.member("message", d.message);
+    json.end_object();
+  }
+  json.end_array();
+  if (!diags.omitted().empty()) {  // past kMaxProblemsPerFile: counted in errors and warnings
+    json.key("omitted");
+    json.begin_array();
+    for (const auto& [file, o] : diags.omitted()) {
+      json.begin_object();
+      json.member("file", file);
+      json.member("errors", o.errors);
+      json.member("warnings", o.warnings);
+      json.end_object();
+    }
+    json.end_array();
+  }
+}
 
 void render_diagnostics(const Diagnostics& diags, bool strict, DiagnosticFormat format, std::ostream& out) {
   switch (format) {

@@ -11,7 +11,7 @@
 
 namespace sfgrant {
 
-const Catalogue* CaseRunner::catalogue(int year, Diagnostics& diags, const Location& where) {
+const Catalogue* CaseRunner::catalogue(int year) {
   if (auto it = catalogues_.find(year); it != catalogues_.end()) return &it->second;
   if (failed_years_[year]) return nullptr;
   Diagnostics load;
@@ -19,8 +19,8 @@ const Catalogue* CaseRunner::catalogue(int year, Diagnostics& diags, const Locat
   if (load.has_errors()) {
     failed_years_[year] = true;
     for (const auto& d : load.items())
-      if (d.severity == Severity::error) diags.add(d);
-    diags.error(where, fmt::format("the {} programs do not load (see above)", year), "bad-programs");
+      if (d.severity == Severity::error) program_problems_.add(d);
+    for (const auto& [file, o] : load.omitted()) program_problems_.add_omitted(file, Omitted{o.errors, 0});
     return nullptr;
   }
   return &catalogues_.emplace(year, std::move(cat)).first->second;
@@ -142,9 +142,13 @@ CaseResult CaseRunner::run(const TestCase& c, Diagnostics& diags) {
   CaseResult result;
   result.name = c.name;
   result.where = c.where;
-  const Catalogue* cat = !c.readable || c.year == 0 ? nullptr : catalogue(c.year, diags, c.where);
-  if (cat == nullptr) {
+  if (!c.readable || c.year == 0) {
     result.differences.push_back("the case could not run (see the errors above)");
+    return result;
+  }
+  const Catalogue* cat = catalogue(c.year);
+  if (cat == nullptr) {
+    result.not_run_year = c.year;
     return result;
   }
   Profile profile = c.profile;

@@ -453,12 +453,23 @@ json pick(const json& all, std::initializer_list<const char*> names) {
 
 json common_schema() {
   json defs = pick(program_defs(), {"text", "bilingual", "source", "date", "comparison", "condition", "rule"});
-  json announcement = object_of(DataMap::announcement, "A source announcement of the year",
-                                {{"file", json{{"description", "The announcement's file name in the seeds folder"},
-                                               {"type", "string"},
-                                               {"pattern", "^\\S+$"}}},
-                                 {"title", string_schema("Its title")},
-                                 {"issued", with_description("Date of issue", ref("date"))}});
+  json announcement =
+      object_of(DataMap::announcement, "A source announcement of the year",
+                {{"file", json{{"description", "The announcement's file name in the seeds folder"},
+                               {"type", "string"},
+                               {"pattern", "^\\S+$"}}},
+                 {"title", string_schema("Its title")},
+                 {"issued", with_description("Date of issue: an announcement of year Y is issued "
+                                             "from (Y-1)-07-01 to Y-12-31",
+                                             ref("date"))},
+                 {"reused_in", json{{"description",
+                                     "Issued before the year but still relied on: the year this reuse was checked "
+                                     "for (the folder's year; a copied folder fails until it is re-checked)"},
+                                    {"type", "integer"},
+                                    {"minimum", 1900}}},
+                 {"reason", string_schema("Why the year still relies on this older announcement")}});
+  announcement["dependentRequired"] =
+      json{{"reused_in", json::array({"reason"})}, {"reason", json::array({"reused_in"})}};
   json body = object_of(
       DataMap::common, "A year's common.yaml",
       {{"year", json{{"description", "The program year; the folder's name"}, {"type", "integer"}, {"minimum", 1900}}},

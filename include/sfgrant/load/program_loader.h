@@ -1,5 +1,6 @@
 #pragma once
 /// Reads a year of program data (`programs/<year>/`) into a Catalogue, collecting every problem.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -25,10 +26,12 @@ Program load_program(const std::string& text, const std::string& file, const Yea
 /// What a program file may refer to: the year's rule sets and announcements.
 struct YearContext {
   int year = 0;
+  Location year_where;  ///< the `year:` value, for "year 2026 in a folder named 2027"
   std::vector<Announcement> announcements;
   std::vector<std::pair<std::string, std::vector<Rule>>> rule_sets;
   std::vector<std::string> order;  ///< program ids in the announcement's order (common.yaml `programs`)
   Location order_where;
+  std::map<std::string, std::string> not_of_year;  ///< see Citations::not_of_year
 };
 
 /// Parses a year's `common.yaml`.

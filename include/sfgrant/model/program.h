@@ -149,6 +149,10 @@ struct Announcement {
   std::string file;
   std::string title;
   std::string issued;
+  /// An older announcement a year still relies on (the 2021 annex's 업종 구분표): the program year whose
+  /// maintainer checked that it still applies, and why. See model/announcement_year.h.
+  std::optional<int> reused_in;
+  std::string reuse_reason;
 };
 
 /// Everything sfgrant knows about one program year.

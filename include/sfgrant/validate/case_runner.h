@@ -16,6 +16,7 @@ struct CaseResult {
   Location where;
   bool passed = false;
   std::vector<std::string> differences;  ///< "path: expected X, got Y"
+  int not_run_year = 0;                  ///< when the program data of this year did not load, the case did not run
 };
 
 struct CaseRunOptions {
@@ -32,13 +33,18 @@ class CaseRunner {
   /// program ids) go to `diags`; a case that cannot run is a failed result.
   std::vector<CaseResult> run_file(const std::string& path, Diagnostics& diags);
 
+  /// The errors of the program data the cases needed, each reported once however many cases needed
+  /// that year (a case of such a year is a result with `not_run_year` set).
+  const Diagnostics& program_problems() const { return program_problems_; }
+
  private:
-  const Catalogue* catalogue(int year, Diagnostics& diags, const Location& where);
+  const Catalogue* catalogue(int year);
   CaseResult run(const TestCase& c, Diagnostics& diags);
 
   CaseRunOptions options_;
   std::map<int, Catalogue> catalogues_;
   std::map<int, bool> failed_years_;
+  Diagnostics program_problems_;
 };
 
 }  // namespace sfgrant
