@@ -36,6 +36,8 @@ Catalogue load_year_of(const CommonOptions& common, const std::string& dir, cons
   if (!four_digits)
     throw Error(fmt::format("{}: a year is 4 decimal digits, like 2026: \"{}\" (years in {}: {})", what, year, dir,
                             years_text(years)));
+  if (years.empty())
+    throw Error(Location{dir}, fmt::format("{}: no program years here (expected folders like {}/2026)", what, dir));
   const int y = std::stoi(year);
   if (std::find(years.begin(), years.end(), y) == years.end())
     throw Error(Location{dir},
