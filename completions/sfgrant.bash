@@ -85,7 +85,7 @@ _sfgrant() {
     return
   fi
   case $prev in
-    --programs|--write) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    --programs|--write|--against) COMPREPLY=($(compgen -d -- "$cur")); return ;;
     --year) COMPREPLY=($(compgen -W "$(_sfgrant_years "$(_sfgrant_programs_dir)")" -- "$cur")); return ;;
     --as-of) COMPREPLY=($(compgen -W "$(date +%F)" -- "$cur")); return ;;
     --sheet|-o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -112,7 +112,9 @@ _sfgrant() {
     split|score) COMPREPLY=($(compgen -W "$(_sfgrant_program_ids)" -- "$cur")) ;;
     programs)
       if [[ $prev == show ]]; then COMPREPLY=($(compgen -W "$(_sfgrant_program_ids)" -- "$cur"))
-      else COMPREPLY=($(compgen -W "list show" -- "$cur")); fi ;;
+      elif [[ " ${COMP_WORDS[*]} " == *" diff "* ]]; then
+        COMPREPLY=($(compgen -W "$(_sfgrant_years "$(_sfgrant_programs_dir)")" -- "$cur"))
+      else COMPREPLY=($(compgen -W "list show diff" -- "$cur")); fi ;;
     schema) COMPREPLY=($(compgen -W "$(_sfgrant_option_values "${COMP_WORDS[0]}" schema KIND)" -- "$cur")) ;;
     validate|test) COMPREPLY=($(compgen -f -- "$cur")) ;;
   esac

@@ -1,6 +1,9 @@
 // `sfgrant check PROFILE`: one company against a year's programs.
 #include "sfgrant/render/check.h"
 #include "commands.h"
+#include "programs_diff.h"
+#include "sfgrant/engine/catalogue_diff.h"
+#include "sfgrant/engine/derive.h"
 #include "sfgrant/engine/evaluate.h"
 #include "sfgrant/engine/what_if.h"
 #include "sfgrant/engine/what_it_takes.h"
@@ -17,6 +20,7 @@ struct CheckOptions {
   bool open_only = false;
   std::vector<std::string> set;  ///< --set PATH=VALUE (what if)
   bool what_it_takes = false;
+  std::string compare;  ///< --compare YEAR
 };
 
 namespace {
@@ -30,6 +34,19 @@ constexpr const char* kWhatItTakesHelp =
     "for each ineligible program, the smallest change in what the company controls (paying tax arrears, resuming "
     "a suspended business, target level, total cost, consortium, level check, selections it can apply for) that "
     "opens it, or the rule that blocks it";
+
+/// `--compare YEAR`: the same profile against that year's programs of the same folder.
+struct OtherYear {
+  Catalogue catalogue;
+  Evaluation evaluation;
+};
+OtherYear evaluate_other_year(const CheckOptions& options, const Profile& profile, const EvaluateOptions& eo) {
+  OtherYear other{load_year_of(options.common, resolve_programs_dir(options.common), options.compare, "--compare"), {}};
+  Profile copy = profile;
+  derive_facts(copy, other.catalogue.industries);  // that year's industry tables
+  other.evaluation = evaluate(other.catalogue, copy, eo);
+  return other;
+}
 
 /// `--open`: only the programs whose window is open, upcoming or rolling.
 void keep_open_windows(Evaluation& ev) {
@@ -55,12 +72,21 @@ int run_check(const CheckOptions& options) {
   if (!settings.empty()) changed = what_if(catalogue, profile, ev, settings, eo);
   std::optional<WhatItTakes> reaches;
   if (options.what_it_takes) reaches = what_it_takes(catalogue, ev, profile, eo);
+  std::optional<OtherYear> other;
+  std::optional<CatalogueDiff> diff;
+  std::optional<YearComparison> compared;
+  if (!options.compare.empty()) {
+    other = evaluate_other_year(options, profile, eo);
+    diff = diff_catalogues(other->catalogue, catalogue);
+    compared = compare_years(*diff, other->evaluation, ev);
+  }
 
   RenderOptions ro = render_options(options.common);
   ro.all = options.all;
   ro.explain = options.explain;
   ro.next_steps = options.next_steps;
-  render_check({ev, profile, changed ? &*changed : nullptr, reaches ? &*reaches : nullptr, newest_year(options.common)},
+  render_check({ev, profile, changed ? &*changed : nullptr, reaches ? &*reaches : nullptr, newest_year(options.common),
+                compared ? &*compared : nullptr},
                ro, resolve_format(options.common), std::cout);
   // the exit status is the original profile's (SPEC §2); a what-if does not change it
   for (const auto& pe : ev.programs)
@@ -82,6 +108,10 @@ Runner setup_check(CLI::App& app) {
   sub->add_flag("--open", options->open_only, "only programs whose window is open, upcoming or rolling");
   sub->add_option("--set", options->set, kSetHelp)->type_name("PATH=VALUE");
   sub->add_flag("--what-it-takes", options->what_it_takes, kWhatItTakesHelp);
+  sub->add_option("--compare", options->compare,
+                  "the same company against YEAR's programs too, side by side per program, with the rule or money "
+                  "change that made the difference")
+      ->type_name("YEAR");
   return [options] { return run_check(*options); };
 }
 

@@ -84,7 +84,10 @@ Date resolve_as_of(const CommonOptions& options) {
 
 Lang resolve_lang(const CommonOptions& options) { return options.lang == "en" ? Lang::en : Lang::ko; }
 
-Format resolve_format(const CommonOptions& options) { return options.format == "json" ? Format::json : Format::table; }
+Format resolve_format(const CommonOptions& options) {
+  if (options.format == "markdown") return Format::markdown;  // `programs diff` only
+  return options.format == "json" ? Format::json : Format::table;
+}
 
 int terminal_width() {
   if (const char* columns = std::getenv("COLUMNS"); columns != nullptr && *columns != '\0') {

@@ -4,6 +4,7 @@
 #include "sfgrant/render/check_table.h"
 #include "sfgrant/render/what_if.h"
 #include "sfgrant/render/what_it_takes.h"
+#include "sfgrant/render/year_compare.h"
 
 namespace sfgrant {
 
@@ -12,6 +13,7 @@ void render_check(const CheckReport& report, const RenderOptions& options, Forma
     render_check_table(report.evaluation, report.profile, report.newest_year, options, out);
     if (report.what_if != nullptr) render_what_if_table(*report.what_if, report.profile, options, out);
     if (report.what_it_takes != nullptr) render_what_it_takes(*report.what_it_takes, report.profile, options, out);
+    if (report.compare != nullptr) render_year_compare_table(*report.compare, options, out);
     return;
   }
   print_json(out, [&](JsonWriter& json) {
@@ -25,6 +27,10 @@ void render_check(const CheckReport& report, const RenderOptions& options, Forma
     if (report.what_it_takes != nullptr) {
       json.key("what_it_takes");
       write_what_it_takes_json(*report.what_it_takes, report.profile, options.lang, json);
+    }
+    if (report.compare != nullptr) {
+      json.key("compare");
+      write_year_compare_json(*report.compare, options.lang, json);
     }
     json.end_object();
   });
