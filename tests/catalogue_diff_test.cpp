@@ -266,6 +266,7 @@ TEST_CASE("programs diff --against: a changed copy of a year, matched by name ac
        "    months: 12\n    cap: 3억원\n    ratio: 60%");
   edit("robot.yaml", "id: robot\n", "id: robot-x\n");
   edit("common.yaml", "robot, automation", "robot-x, automation");
+  edit("digital-collab.yaml", "      cap: 10억원\n      share: 50%", "      cap: 12억원\n      share: 50%");
 
   const Run r = run({"programs", "diff", "2026", "--programs", kPrograms, "--against", dir.path(), "--format", "json"});
   INFO(r.out << r.err);
@@ -273,7 +274,13 @@ TEST_CASE("programs diff --against: a changed copy of a year, matched by name ac
   const nlohmann::json j = nlohmann::json::parse(r.out);
   CHECK(j.at("summary").at("added") == 0);
   CHECK(j.at("summary").at("removed") == 0);
-  CHECK(j.at("summary").at("changed") == 2);
+  CHECK(j.at("summary").at("changed") == 3);
+  // a consortium's cap is a money term like the others: 10억원 → 12억원 on the first track
+  const nlohmann::json collab =
+      member(member(j.at("matched"), "id", "digital-collab").at("tracks"), "id", "advanced").at("changes");
+  CHECK(member(collab, "field", "group_cap").at("before").at("cap") == 1000000000);
+  CHECK(member(collab, "field", "group_cap").at("after").at("cap") == 1200000000);
+  CHECK(member(collab, "field", "group_cap").at("after").at("per") == "consortium");
   const nlohmann::json robot = member(j.at("matched"), "id", "robot-x");
   CHECK(robot.at("before_id") == "robot");
   CHECK(robot.at("match") == "name");
@@ -293,6 +300,7 @@ TEST_CASE("programs diff --against: a changed copy of a year, matched by name ac
   CHECK(table.code == 0);
   CHECK(table.out.find("robot → robot-x") != std::string::npos);
   CHECK(table.out.find("이름으로 맞춤") != std::string::npos);
+  CHECK(table.out.find("컨소시엄 전체 한도: 12억원, 컨소시엄 총사업비의 50% 이내") != std::string::npos);
 }
 
 TEST_CASE("programs diff refuses a year that does not exist, naming those that do", "[diff]") {

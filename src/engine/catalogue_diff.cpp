@@ -125,6 +125,13 @@ TrackDiff diff_track(const Track& b, const Track& a, MatchBy match) {
   };
   for (const auto& [field, member] : limits)
     add_number(c, field, bp(b.*member), bp(a.*member), limit_source(b.*member, bs), limit_source(a.*member, as));
+  if (b.group_cap || a.group_cap) {
+    const auto same_group = [](const GroupCap& x, const GroupCap& y) {
+      return x.per == y.per && x.cap == y.cap && x.per_member == y.per_member && bp(x.share) == bp(y.share);
+    };
+    add_other(c, Field::group_cap, b.group_cap && a.group_cap && same_group(*b.group_cap, *a.group_cap),
+              b.group_cap ? b.group_cap->source : bs, a.group_cap ? a.group_cap->source : as);
+  }
   if (b.schedule || a.schedule) {
     const bool same = b.schedule && a.schedule && same_schedule(*b.schedule, *a.schedule);
     add_other(c, Field::window, same, b.schedule ? b.schedule->source : bs, a.schedule ? a.schedule->source : as);
@@ -251,6 +258,8 @@ std::string_view field_id(Field f) {
       return "supplier_private_min";
     case Field::local_government_max:
       return "local_government_max";
+    case Field::group_cap:
+      return "group_cap";
   }
   return "";
 }

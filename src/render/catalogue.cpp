@@ -34,19 +34,6 @@ std::vector<PartyLimitLabel> party_limits(const Track& t) {
   return out;
 }
 
-/// `컨소시엄 전체 한도: 10억원, 컨소시엄 총사업비의 50% 이내`
-std::string group_cap_label(const GroupCap& g, Lang lang) {
-  const Labels l{lang};
-  std::string out = g.per == GroupCap::Per::supplier
-                        ? l.t("공급기업 과제 국비 한도: ", "cap on the supplier's projects: ")
-                        : l.t("컨소시엄 전체 한도: ", "cap on the whole consortium: ");
-  out += g.cap ? format_money(*g.cap, lang) : l.t("기업당 한도 × 참여기업 수", "the cap per company × members");
-  if (g.share)
-    out += l.t(", 컨소시엄 총사업비의 ", ", at most ") + format_ratio(*g.share) +
-           l.t(" 이내", " of the consortium's total");
-  return out;
-}
-
 /// `공고 2025-12 · 접수 2026-02~2026-03 · 선정 … (마감)`
 std::string schedule_text(const Schedule& s, const std::optional<Date>& as_of, int year, Lang lang) {
   const Labels l{lang};
@@ -136,7 +123,7 @@ void program_table(const Program& p, const Catalogue& cat, const std::optional<D
       out << "  " << l.t("지자체 매칭: ", "local government: ") << t.local_government << '\n';
     for (const auto& [limit, ko, en] : party_limits(t))
       out << "  " << l.t(ko, en) << format_ratio(limit->share) << "  [" << limit->source << "]\n";
-    if (t.group_cap) out << "  " << group_cap_label(*t.group_cap, lang) << "  [" << t.group_cap->source << "]\n";
+    if (t.group_cap) out << "  " << group_cap_words(*t.group_cap, lang) << "  [" << t.group_cap->source << "]\n";
     if (t.cap && t.ratio)
       if (auto fsc = full_support_cost(t, *t.cap))
         out << "  " << l.t("한도 도달 총사업비: ", "full support at: ") << format_money(*fsc, lang) << '\n';

@@ -92,6 +92,8 @@ std::string field_label(Field f, Lang lang) {
       return l.t("공급기업 컨소시엄 부담 최소", "supplier consortium at least");
     case Field::local_government_max:
       return l.t("지자체 매칭 최대", "local government at most");
+    case Field::group_cap:
+      return l.t("컨소시엄·공급기업 한도", "consortium or supplier cap");
   }
   return "";
 }
@@ -113,6 +115,8 @@ std::string field_value_text(const FieldChange& change, bool after, const Progra
       return track != nullptr ? level_caps_words(*track, lang) : "-";
     case Field::local_government:
       return track != nullptr && !track->local_government.empty() ? track->local_government : "-";
+    case Field::group_cap:
+      return track != nullptr && track->group_cap ? group_cap_words(*track->group_cap, lang) : "-";
     default:
       break;
   }
@@ -185,6 +189,18 @@ void write_field_value_json(const FieldChange& change, bool after, const Program
         out.value(track->local_government);
       else
         out.null();
+      return;
+    case Field::group_cap:
+      if (track == nullptr || !track->group_cap) {
+        out.null();
+        return;
+      }
+      out.begin_object();
+      out.member("per", track->group_cap->per == GroupCap::Per::supplier ? "supplier" : "consortium");
+      out.member("cap", track->group_cap->cap);
+      out.member("per_member", track->group_cap->per_member);
+      if (track->group_cap->share) out.member("share", format_ratio(*track->group_cap->share));
+      out.end_object();
       return;
     default:
       break;

@@ -223,6 +223,19 @@ std::string cap_basis_mark(Lang lang) {
   return lang == Lang::ko ? "한도 기준(이 사업 비용 미입력)" : "at the cap (no cost given for this program)";
 }
 
+/// `컨소시엄 전체 한도: 10억원, 컨소시엄 총사업비의 50% 이내`
+std::string group_cap_words(const GroupCap& g, Lang lang) {
+  const Labels l{lang};
+  std::string out = g.per == GroupCap::Per::supplier
+                        ? l.t("공급기업 과제 국비 한도: ", "cap on the supplier's projects: ")
+                        : l.t("컨소시엄 전체 한도: ", "cap on the whole consortium: ");
+  out += g.cap ? format_money(*g.cap, lang) : l.t("기업당 한도 × 참여기업 수", "the cap per company × members");
+  if (g.share)
+    out += l.t(", 컨소시엄 총사업비의 ", ", at most ") + format_ratio(*g.share) +
+           l.t(" 이내", " of the consortium's total");
+  return out;
+}
+
 std::string group_cap_mark(const GroupCap& cap, Lang lang) {
   const bool ko = lang == Lang::ko;
   if (cap.per == GroupCap::Per::supplier)

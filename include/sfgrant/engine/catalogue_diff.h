@@ -41,6 +41,7 @@ enum class Field {
   company_own_staff_max,
   supplier_private_min,
   local_government_max,
+  group_cap,  ///< a consortium's or supplier's cap (Track::group_cap)
 };
 /// The field's id as JSON names it: `cap`, `large_company_min`.
 std::string_view field_id(Field f);

@@ -77,6 +77,8 @@ struct PartyLimitLine {
   const std::string* source;  ///< the clause
 };
 std::vector<PartyLimitLine> party_limit_lines(const Split& split, const Track& track, Lang lang);
+/// A group cap as the data states it: `컨소시엄 전체 한도: 10억원, 컨소시엄 총사업비의 50% 이내`.
+std::string group_cap_words(const GroupCap& cap, Lang lang);
 /// A `plan.costs` entry for a program of another year than `year`: not used.
 std::string cost_key_unused_text(const std::string& key, int year, Lang lang);
 
