@@ -8,7 +8,7 @@
 
 namespace sfgrant {
 
-enum class Format { table, json };
+enum class Format { table, json, markdown };  ///< markdown: `check` only
 
 struct RenderOptions {
   Lang lang = Lang::ko;
