@@ -139,6 +139,96 @@ fi
 
 echo "--- pdftotext (first lines) ---"
 head -12 "$work/report.txt"
+
+# The agency summary (batch --report) of examples/companies.csv and of 3,000 generated companies with
+# hostile names and a broken row: printed to A4 PDF, its text holds the run's counts and every program's
+# name with its eligible and possible companies as the jsonl output has them, the DOM no script, img or
+# event handler, and the file nothing that would be fetched.
+python3 "$SRC/scripts/gen-companies.py" 3000 "$work/gen" >/dev/null || fail "gen-companies.py exited $?"
+python3 - "$work/gen.csv" <<'PY'
+import sys
+path = sys.argv[1]
+lines = open(path, encoding="utf-8").read().split("\n")
+hostile = ['"<script>alert(1)</script>"', '"""><img src=x onerror=alert(1)>"', '"\u202eevil"']
+for i in range(1, len(lines) - 1, 500):  # every 500th company renamed; its row otherwise as generated
+    lines[i] = hostile[(i // 500) % len(hostile)] + "," + lines[i].split(",", 1)[1]
+lines.insert(2, "<b>broken</b>,huge")  # a row that cannot be read: too few fields
+open(path, "w", encoding="utf-8").write("\n".join(lines))
+PY
+for list in "$SRC/examples/companies.csv" "$work/gen.csv"; do
+  base=$(basename "$list" .csv)
+  "$SFGRANT" batch "$list" --programs "$SRC/programs" --as-of 2026-02-15 --format jsonl -o "$work/$base.jsonl" \
+    --report "$work/$base-agency.html" 2>"$work/$base.err"
+  code=$?
+  [ "$code" -le 1 ] || fail "batch $base --report exited $code: $(tail -2 "$work/$base.err")"
+  browser --print-to-pdf="$work/$base-agency.pdf" "file://$work/$base-agency.html" >/dev/null ||
+    fail "chromium --print-to-pdf of the agency summary of $base exited $?"
+  browser --dump-dom "file://$work/$base-agency.html" >"$work/$base-agency-dom.html" ||
+    fail "chromium --dump-dom of the agency summary of $base exited $?"
+  pdftotext -layout "$work/$base-agency.pdf" "$work/$base-agency.txt" || fail "pdftotext of $base exited $?"
+  pages=$(pdfinfo "$work/$base-agency.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+  size=$(pdfinfo "$work/$base-agency.pdf" 2>/dev/null | awk '/^Page size:/ {print $3 "x" $5}')
+  case "$size" in
+  59[45]*x841* | 59[45]*x842*) pass "agency summary of $base: ${pages:-?} A4 pages" ;;
+  *) fail "agency summary of $base: page size $size, not A4" ;;
+  esac
+  python3 - "$work" "$base" <<'PY' || failures=$((failures + 1))
+import json, re, sys
+work, base = sys.argv[1:3]
+text = open(f"{work}/{base}-agency.txt", encoding="utf-8").read()
+flat = re.sub(r"\s+", "", text)  # pdftotext breaks lines where the page does
+dom = open(f"{work}/{base}-agency-dom.html", encoding="utf-8").read()
+err = open(f"{work}/{base}.err", encoding="utf-8").read()
+bad = 0
+def fail(what):
+    global bad
+    print(f"FAIL: agency summary of {base}: {what}")
+    bad += 1
+m = re.search(r"(\d+)행 읽음, (\d+)행 평가, (\d+)행 거부", err)
+if not m:
+    fail(f"no summary on stderr: {err[-200:]!r}")
+    sys.exit(1)
+read, evaluated, rejected = m.groups()
+want = f"읽은기업{read}·평가{evaluated}·거부{rejected}"
+if want in flat:
+    print(f"ok: {base}: the PDF has the run's counts: {read} read, {evaluated} evaluated, {rejected} rejected")
+else:
+    fail(f"{want} not in the PDF text")
+# each program's eligible and possible companies, from the jsonl output, beside its name in the PDF's table
+counts, names = {}, {}
+for line in open(f"{work}/{base}.jsonl", encoding="utf-8"):
+    company = json.loads(line)
+    for p in company.get("programs", []):
+        c = counts.setdefault(p["id"], [0, 0])
+        names[p["id"]] = p["name"]
+        c[0] += p["status"] == "eligible"
+        c[1] += p["status"] == "possible"
+if not names:
+    fail("no evaluated company in the jsonl output")
+missing = [n for n in names.values() if re.sub(r"\s+", "", n) not in flat]
+if missing:
+    fail(f"program names not in the PDF: {missing}")
+else:
+    print(f"ok: {base}: all {len(names)} program names are in the PDF")
+wrong = [pid for pid, (e, q) in counts.items()
+         if re.sub(r"\s+", "", names[pid]) + f"{e}{q}" not in flat]
+if wrong:
+    fail(f"programs whose table row does not read name, eligible, possible as the jsonl has them: {wrong}")
+else:
+    print(f"ok: {base}: every program's row reads its eligible and possible counts as the jsonl output has them")
+if re.search(r"<script\b|<img\b", dom, re.I) or re.search(r"\son[a-z]+=", dom, re.I):
+    fail("a script or img element or an event handler in the DOM")
+for marker in ["<script", "<img", "&lt;", "&amp;", "onerror", "evil"]:
+    if marker in text:
+        fail(f"{marker!r} in the PDF text (no row's text belongs in the summary)")
+sys.exit(1 if bad else 0)
+PY
+  if grep -Eiq '(\ssrc=|<link|url\(|@import|https?://)' "$work/$base-agency.html"; then
+    fail "the agency summary of $base refers to something outside itself"
+  else
+    pass "nothing in the agency summary of $base refers outside the file ($(wc -c <"$work/$base-agency.html") bytes)"
+  fi
+done
 if [ "$failures" -gt 0 ]; then
   echo "$failures check(s) failed"
   exit 1

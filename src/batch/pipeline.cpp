@@ -25,6 +25,13 @@ void BatchSummary::merge(const BatchSummary& other) {
   for (const auto& [k, t] : other.by_size) by_size[k].add(t);
   if (by_best_program.size() < other.by_best_program.size()) by_best_program.resize(other.by_best_program.size());
   for (size_t i = 0; i < other.by_best_program.size(); ++i) by_best_program[i].add(other.by_best_program[i]);
+  auto add_all = [](std::vector<long>& into, const std::vector<long>& from) {
+    if (into.size() < from.size()) into.resize(from.size());
+    for (size_t i = 0; i < from.size(); ++i) into[i] += from[i];
+  };
+  add_all(question_companies, other.question_companies);
+  add_all(question_programs, other.question_programs);
+  for (size_t k = 0; k < kRejectKinds; ++k) rejected_by_kind[k] += other.rejected_by_kind[k];
   read += other.read;
   evaluated += other.evaluated;
   rejected += other.rejected;

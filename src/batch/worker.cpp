@@ -30,9 +30,11 @@ Done Worker::process(Chunk& chunk) const {
   return done;
 }
 
-void Worker::reject(Done& done, const RawRow& raw, std::string name, std::string reason, const Kept& kept) const {
+void Worker::reject(Done& done, const RawRow& raw, std::string name, std::string reason, const Kept& kept,
+                    RejectKind kind) const {
   ++done.summary.rejected;
-  RejectedRow r{raw.line, std::move(name), std::move(reason), raw.last_line, kept.text, kept.json};
+  ++done.summary.rejected_by_kind[static_cast<size_t>(kind)];
+  RejectedRow r{raw.line, std::move(name), std::move(reason), raw.last_line, kept.text, kept.json, kind};
   format_.rejected(r, done.out);
   done.rejected.push_back(std::move(r));
 }
@@ -44,20 +46,29 @@ void Worker::one(RawRow& raw, Profile& profile, Evaluation& ev, Kept& kept, Done
   kept.text.clear();
   kept.json.clear();
   std::optional<std::string> error;
+  RejectKind kind = RejectKind::profile;
   if (!raw.error.empty()) {
     error = raw.error;
+    kind = RejectKind::record;
   } else if (auto problem = decode_row(raw.fields, encoding_)) {
     error = describe(*problem, mapper_ != nullptr);
+    kind = RejectKind::encoding;
   } else if (mapper_ != nullptr) {
     mapper_->kept(raw.fields, kept.text);
     error = mapper_->map(raw.fields, raw.line, profile);
+    // the record's shape, as map() checks it first: more or fewer fields than the header has columns
+    if (error && (raw.fields.size() < mapper_->columns() || raw.fields.size() > mapper_->width()))
+      kind = RejectKind::record;
   } else {
     error = json_to_profile(raw.fields.front(), raw.line, options_.file_name, profile, options_.keep.names, kept.json,
                             kept.text);
-    if (error && raw.cut) error = std::string(kCutLine) + " (" + *error + ")";
+    if (error && raw.cut) {
+      error = std::string(kCutLine) + " (" + *error + ")";
+      kind = RejectKind::record;
+    }
   }
   if (error) {
-    reject(done, raw, profile.name(), *error, kept);
+    reject(done, raw, profile.name(), *error, kept, kind);
     return;
   }
   if (options_.evaluate.cost) apply_cost(profile, *options_.evaluate.cost);  // --cost, as if in the row
@@ -68,7 +79,7 @@ void Worker::one(RawRow& raw, Profile& profile, Evaluation& ev, Kept& kept, Done
                                 : std::optional<std::string>("plan.costs: unknown \"" + p.entry->key + "\"" +
                                                              (p.suggestion ? " (" + *p.suggestion + "?)" : ""));
     if (why) {
-      reject(done, raw, profile.name(), std::move(*why), kept);
+      reject(done, raw, profile.name(), std::move(*why), kept, RejectKind::cost_key);
       return;
     }
   }
@@ -79,6 +90,7 @@ void Worker::one(RawRow& raw, Profile& profile, Evaluation& ev, Kept& kept, Done
   evaluate(catalogue_, profile, eo, ev);
   tally(ev.programs, done.summary);
   tally_company(profile, ev, done.summary);
+  tally_questions(ev, done.summary);
   format_.company(CompanyResult{raw.line, profile, ev, kept.text, kept.json}, done.out);
 }
 
@@ -122,6 +134,27 @@ void Worker::tally_company(const Profile& profile, const Evaluation& ev, BatchSu
   if (best != nullptr) {
     summary.by_best_program.resize(ev.programs.size());
     summary.by_best_program[static_cast<size_t>(best - ev.programs.data())].add(one);
+  }
+}
+
+void Worker::tally_questions(const Evaluation& ev, BatchSummary& summary) {
+  // a fact counts once a company however many possible programs it decides (those go to programs)
+  thread_local std::vector<long> decided;
+  decided.assign(all_facts().size(), 0);
+  bool any = false;
+  for (const ProgramEvaluation& pe : ev.programs) {
+    if (pe.status != Status::possible) continue;
+    for (const FactDef* f : pe.missing) {
+      ++decided[static_cast<size_t>(f->index)];
+      any = true;
+    }
+  }
+  if (!any) return;
+  summary.question_companies.resize(decided.size());
+  summary.question_programs.resize(decided.size());
+  for (size_t i = 0; i < decided.size(); ++i) {
+    summary.question_companies[i] += decided[i] > 0 ? 1 : 0;
+    summary.question_programs[i] += decided[i];
   }
 }
 

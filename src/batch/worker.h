@@ -44,10 +44,12 @@ class Worker {
     std::vector<std::string> text;
     std::vector<std::string> json;
   };
-  void reject(Done& done, const RawRow& raw, std::string name, std::string reason, const Kept& kept) const;
+  void reject(Done& done, const RawRow& raw, std::string name, std::string reason, const Kept& kept,
+              RejectKind kind) const;
   void one(RawRow& raw, Profile& profile, Evaluation& ev, Kept& kept, Done& done) const;
   static void tally(const std::vector<ProgramEvaluation>& results, BatchSummary& summary);
   void tally_company(const Profile& profile, const Evaluation& ev, BatchSummary& summary) const;
+  static void tally_questions(const Evaluation& ev, BatchSummary& summary);
 
   const Catalogue& catalogue_;
   const BatchOptions& options_;

@@ -17,6 +17,7 @@
 #include "sfgrant/batch/batch.h"
 #include "sfgrant/render/batch_csv.h"
 #include "sfgrant/render/batch_jsonl.h"
+#include "sfgrant/render/batch_report.h"
 #include "sfgrant/render/batch_summary.h"
 #include "sfgrant/render/batch_xlsx.h"
 #include "sfgrant/render/words.h"
@@ -36,6 +37,7 @@ struct BatchOptions {
   std::string format = "csv";
   std::string encoding = "auto";
   std::string output;
+  std::string report;              ///< --report FILE.html: the agency summary
   std::vector<std::string> costs;  ///< --cost AMOUNT | PROGRAM[:TRACK]=AMOUNT, repeatable
   std::vector<std::string> keep;   ///< --keep COLUMN,...
   bool keep_all_unknown = false;
@@ -182,6 +184,34 @@ class Progress {
   bool show_;
 };
 
+/// `--report FILE`: refused before the run when it cannot be written there (one AtomicFile at a time,
+/// so it is created only after the results are in place); the same file as -o or the list is refused.
+void check_report_path(const BatchOptions& o) {
+  if (o.report.empty()) return;
+  if (o.report == "-") throw Error("--report writes a file: give --report FILE.html");
+  std::error_code ec;
+  const fs::path report = fs::weakly_canonical(o.report, ec);
+  for (const std::string& other : {o.output, o.file})
+    if (!other.empty() && other != "-" && fs::weakly_canonical(other, ec) == report)
+      throw Error(Location{o.report}, "--report is the same file as " +
+                                          std::string(other == o.output ? "the output (-o)" : "the company list"));
+  const fs::path folder = fs::path(o.report).parent_path();
+  if (!folder.empty() && !fs::is_directory(folder, ec))
+    throw Error(Location{o.report}, "cannot write the report: no such folder " + folder.string());
+}
+
+/// The agency summary of the run, written whole or not at all.
+void write_report(const BatchOptions& o, const BatchSummary& summary, const Catalogue& catalogue,
+                  const sfgrant::BatchOptions& bo, Lang lang) {
+  AtomicFile file(o.report, {o.file});
+  OutputStream out(file.fd(), o.report);
+  render_batch_report({summary, catalogue, o.file == "-" ? "<stdin>" : o.file, bo.evaluate.as_of, bo.evaluate.cost,
+                       SFGRANT_VERSION, generation_time()},
+                      lang, out);
+  out.finish();
+  file.commit();
+}
+
 }  // namespace
 
 Runner setup_batch(CLI::App& app) {
@@ -225,6 +255,10 @@ Runner setup_batch(CLI::App& app) {
       "start with a UTF-8 BOM so Excel reads Hangul, also on standard output (csv, jsonl); csv written to a "
       "file named .csv has one without asking");
   sub->add_flag("--no-bom", options->no_bom, "csv: no UTF-8 BOM, also in a file named .csv")->excludes(bom);
+  sub->add_option("--report", options->report,
+                  "also write the agency summary of the list to this HTML file (counts by program with the quota, by "
+                  "region and size, the deciding questions, rejected rows by kind; print-ready A4, self-contained)")
+      ->type_name("FILE.html");
   sub->add_option("-j,--jobs", options->jobs, "worker threads (default: all cores)")->check(CLI::Range(0, 256));
   return [options] {
     const BatchOptions& o = *options;
@@ -245,6 +279,8 @@ Runner setup_batch(CLI::App& app) {
       throw Error("--per company is for csv and xlsx: jsonl is already one object a company");
     if (o.format == "xlsx" && (o.output.empty() || o.output == "-"))
       throw Error("--format xlsx writes a file: give -o FILE.xlsx");
+    check_report_path(o);
+    if (!o.report.empty()) (void)generation_time();  // a bad SOURCE_DATE_EPOCH stops the run before it starts
     const std::unique_ptr<ByteSource> in = open_input(o.file);
     Output out(o.output, o.file, o.format != "xlsx");
     std::unique_ptr<BatchFormat> format = choose_format(o, out, catalogue, lang);
@@ -261,6 +297,7 @@ Runner setup_batch(CLI::App& app) {
     format.reset();  // closes the workbook
     out.commit();
     progress.clear();
+    if (!o.report.empty()) write_report(o, summary, catalogue, bo, lang);
     print_batch_summary(std::cerr, summary, lang, progress.seconds());
     return summary.rejected > 0 ? kExitNone : kExitOk;
   };

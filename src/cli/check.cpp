@@ -62,6 +62,12 @@ int run_check(const CheckOptions& options) {
   const Catalogue catalogue = load_catalogue(options.common);
   std::vector<Setting> settings;
   for (const std::string& s : options.set) settings.push_back(parse_setting(s));
+  const Format format = resolve_format(options.common);
+  if (format == Format::markdown &&
+      (!settings.empty() || options.what_it_takes || options.explain || options.next_steps || !options.compare.empty()))
+    throw Error(
+        "--format markdown shows the check itself: use --format table or json with --set, --what-it-takes, "
+        "--explain, --next-steps or --compare");
   std::optional<CheckedProfile> checked = check_profile(catalogue, options.common, options.profile, options.costs);
   if (!checked) return kExitUsage;
   const Profile& profile = checked->profile;
@@ -87,7 +93,7 @@ int run_check(const CheckOptions& options) {
   ro.next_steps = options.next_steps;
   render_check({ev, profile, changed ? &*changed : nullptr, reaches ? &*reaches : nullptr, newest_year(options.common),
                 compared ? &*compared : nullptr},
-               ro, resolve_format(options.common), std::cout);
+               ro, format, std::cout);
   // the exit status is the original profile's (SPEC §2); a what-if does not change it
   for (const auto& pe : ev.programs)
     if (pe.status != Status::ineligible) return kExitOk;
@@ -100,7 +106,7 @@ Runner setup_check(CLI::App& app) {
   auto options = std::make_shared<CheckOptions>();
   CLI::App* sub = app.add_subcommand("check", "evaluate one company profile against a year's programs");
   sub->add_option("PROFILE", options->profile, "company profile YAML (- for standard input)")->required();
-  add_common(*sub, options->common);
+  add_common(*sub, options->common, true, {"table", "json", "markdown"});
   add_cost_option(*sub, options->costs);
   sub->add_flag("--all", options->all, "also list ineligible programs and why");
   sub->add_flag("--explain", options->explain, "every rule with its result, the company's value and the citation");

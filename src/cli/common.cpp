@@ -5,7 +5,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <iostream>
 
@@ -35,12 +37,11 @@ CLI::Option* add_year_option(CLI::App& app, int& year) {
   return app.add_option("--year", year, "program year (default: the newest)")->check(four_digits);
 }
 
-void add_common(CLI::App& app, CommonOptions& options, bool with_format) {
+void add_common(CLI::App& app, CommonOptions& options, bool with_format, const std::vector<std::string>& formats) {
   app.add_option("--programs", options.programs,
                  "program data folder (default: $SFGRANT_PROGRAMS, the installed data, ./programs)");
   add_year_option(app, options.year);
-  if (with_format)
-    app.add_option("--format", options.format, "output format")->transform(CLI::IsMember({"table", "json"}));
+  if (with_format) app.add_option("--format", options.format, "output format")->transform(CLI::IsMember(formats));
   app.add_option("--lang", options.lang, "language of labels and messages")->transform(CLI::IsMember({"ko", "en"}));
   app.add_option("--as-of", options.as_of,
                  "date for application windows, YYYY-MM-DD (default: today in Korea, Asia/Seoul)");
@@ -85,8 +86,8 @@ Date resolve_as_of(const CommonOptions& options) {
 Lang resolve_lang(const CommonOptions& options) { return options.lang == "en" ? Lang::en : Lang::ko; }
 
 Format resolve_format(const CommonOptions& options) {
-  if (options.format == "markdown") return Format::markdown;  // `programs diff` only
-  return options.format == "json" ? Format::json : Format::table;
+  if (options.format == "json") return Format::json;
+  return options.format == "markdown" ? Format::markdown : Format::table;
 }
 
 int terminal_width() {
@@ -244,6 +245,17 @@ std::optional<CheckedProfile> check_profile(const Catalogue& catalogue, const Co
   derive_facts(out.profile, catalogue.industries);
   out.evaluation = evaluate(catalogue, out.profile, out.options);
   return out;
+}
+
+std::time_t generation_time() {
+  const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+  if (epoch == nullptr || *epoch == '\0') return std::time(nullptr);
+  char* end = nullptr;
+  errno = 0;
+  const long long seconds = std::strtoll(epoch, &end, 10);
+  if (errno != 0 || *end != '\0' || seconds < 0)
+    throw Error(fmt::format("invalid SOURCE_DATE_EPOCH \"{}\": expected seconds since 1970-01-01", epoch));
+  return static_cast<std::time_t>(seconds);
 }
 
 }  // namespace sfgrant::cli

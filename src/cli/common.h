@@ -2,6 +2,7 @@
 /// Options every subcommand shares (SPEC §2) and the helpers that turn them into engine inputs.
 #include <CLI/CLI.hpp>
 
+#include <ctime>
 #include <iostream>
 #include <mutex>
 #include <optional>
@@ -31,7 +32,9 @@ struct CommonOptions {
   bool no_color = false;  ///< --no-color
 };
 
-void add_common(CLI::App& app, CommonOptions& options, bool with_format = true);
+/// `formats`: the --format values the command takes (the first is the default's, `table`).
+void add_common(CLI::App& app, CommonOptions& options, bool with_format = true,
+                const std::vector<std::string>& formats = {"table", "json"});
 /// --year: 4 decimal digits ("03752" is refused, not read as octal), exit 2 otherwise.
 CLI::Option* add_year_option(CLI::App& app, int& year);
 
@@ -107,5 +110,9 @@ struct CheckedProfile {
 /// Nothing when the profile or a cost key is wrong (the problems printed: exit 2).
 std::optional<CheckedProfile> check_profile(const Catalogue& catalogue, const CommonOptions& common,
                                             const std::string& profile_path, const std::vector<std::string>& costs);
+
+/// The time a report says it was made: $SOURCE_DATE_EPOCH (seconds since 1970, for reproducible
+/// output and golden tests), else now.
+std::time_t generation_time();
 
 }  // namespace sfgrant::cli

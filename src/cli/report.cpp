@@ -3,8 +3,6 @@
 
 #include <fmt/format.h>
 
-#include <cerrno>
-#include <cstdlib>
 #include <ctime>
 
 #include "commands.h"
@@ -21,19 +19,6 @@ struct ReportOptions {
 };
 
 namespace {
-
-/// The time the report says it was made: $SOURCE_DATE_EPOCH (seconds since 1970, for reproducible
-/// output and golden tests), else now.
-std::time_t generation_time() {
-  const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
-  if (epoch == nullptr || *epoch == '\0') return std::time(nullptr);
-  char* end = nullptr;
-  errno = 0;
-  const long long seconds = std::strtoll(epoch, &end, 10);
-  if (errno != 0 || *end != '\0' || seconds < 0)
-    throw Error(fmt::format("invalid SOURCE_DATE_EPOCH \"{}\": expected seconds since 1970-01-01", epoch));
-  return static_cast<std::time_t>(seconds);
-}
 
 int run_report(const ReportOptions& options) {
   // load programs → load profile, apply costs, derive facts, evaluate → render the page → write it whole

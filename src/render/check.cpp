@@ -1,6 +1,7 @@
 #include "sfgrant/render/check.h"
 
 #include "sfgrant/render/check_json.h"
+#include "sfgrant/render/check_markdown.h"
 #include "sfgrant/render/check_table.h"
 #include "sfgrant/render/what_if.h"
 #include "sfgrant/render/what_it_takes.h"
@@ -14,6 +15,10 @@ void render_check(const CheckReport& report, const RenderOptions& options, Forma
     if (report.what_if != nullptr) render_what_if_table(*report.what_if, report.profile, options, out);
     if (report.what_it_takes != nullptr) render_what_it_takes(*report.what_it_takes, report.profile, options, out);
     if (report.compare != nullptr) render_year_compare_table(*report.compare, options, out);
+    return;
+  }
+  if (format == Format::markdown) {  // the check itself: cli refuses --set, --what-it-takes, --explain with it
+    render_check_markdown(report.evaluation, report.profile, options.lang, out);
     return;
   }
   print_json(out, [&](JsonWriter& json) {

@@ -2,6 +2,7 @@
 /// Batch evaluation of company lists (SPEC §8): rows in (CSV or JSON Lines), one result per
 /// company out, in input order, with every unreadable row reported and none dropped. The output
 /// formats (csv, jsonl, xlsx) live in render/ and implement BatchFormat.
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -95,6 +96,12 @@ struct CompanyRow {
   std::string caveats;    ///< the best program's
 };
 
+/// Why a row was rejected, as a kind the agency summary counts (batch --report): the record itself
+/// (field count, quotes, a line over the limit, JSON syntax cut short), its encoding, a value or key that
+/// makes no profile, or a plan.costs entry naming no program of the year.
+enum class RejectKind { record, encoding, profile, cost_key };
+constexpr size_t kRejectKinds = 4;
+
 /// A row that could not be read: its lines and why.
 struct RejectedRow {
   long line = 0;  ///< its first line
@@ -103,6 +110,7 @@ struct RejectedRow {
   long last_line = 0;                  ///< > line when the record spans lines (a quoted cell with line ends)
   std::vector<std::string> kept;       ///< the kept cells as text when the row could be split into them, else empty
   std::vector<std::string> kept_json;  ///< JSON Lines input: the kept values as JSON
+  RejectKind kind = RejectKind::profile;
 };
 
 struct ProgramTotals {
@@ -139,6 +147,10 @@ struct BatchSummary {
   /// best program (catalogue order; companies with one only).
   std::map<std::int64_t, CompanyTotals> by_region, by_size;
   std::vector<CompanyTotals> by_best_program;
+  /// By fact (FactDef::index; empty until a company has a question): the companies for which that fact,
+  /// unknown, decides at least one possible program, and the programs it decides summed over them.
+  std::vector<long> question_companies, question_programs;
+  std::array<long, kRejectKinds> rejected_by_kind{};  ///< by RejectKind
   void merge(const BatchSummary& other);
 };
 

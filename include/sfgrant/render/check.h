@@ -1,6 +1,6 @@
 #pragma once
 /// `sfgrant check`: one company's evaluation, with what a what-if changes and what it would take,
-/// as a table for people or as SPEC §7 JSON.
+/// as a table for people, as SPEC §7 JSON, or (the evaluation alone) as Markdown.
 #include <ostream>
 #include <vector>
 

@@ -8,7 +8,7 @@
 
 namespace sfgrant {
 
-enum class Format { table, json, markdown };  /// markdown: `programs diff` only
+enum class Format { table, json, markdown };  ///< markdown: `check` and `programs diff`
 
 struct RenderOptions {
   Lang lang = Lang::ko;
