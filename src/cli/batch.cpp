@@ -42,6 +42,7 @@ struct BatchOptions {
   std::vector<std::string> keep;   ///< --keep COLUMN,...
   bool keep_all_unknown = false;
   std::string per = "program";
+  std::string detail = "full";  ///< jsonl: the SPEC §7 object, or the summary record
   bool all = false;
   bool bom = false;
   bool no_bom = false;
@@ -140,7 +141,9 @@ std::unique_ptr<BatchFormat> choose_format(const BatchOptions& o, Output& out, c
     xo.on_warning = [](const std::string& m) { std::cerr << escape_for_terminal(m) << '\n'; };
     return make_batch_xlsx(out.path(), catalogue, xo);
   }
-  if (o.format == "jsonl") return make_batch_jsonl(out.stream(), catalogue, lang, with_bom(o));
+  if (o.format == "jsonl")
+    return make_batch_jsonl(out.stream(), catalogue, lang, with_bom(o),
+                            o.detail == "summary" ? JsonlDetail::summary : JsonlDetail::full);
   return make_batch_csv(out.stream(), catalogue, BatchCsvOptions{lang, o.all, with_bom(o), o.per == "company"});
 }
 
@@ -250,6 +253,11 @@ Runner setup_batch(CLI::App& app) {
                   "csv: a row per company and program (default), or per company: its best program, counts and "
                   "questions (xlsx has both sheets)")
       ->transform(CLI::IsMember({"program", "company"}));
+  CLI::Option* detail =
+      sub->add_option("--detail", options->detail,
+                      "jsonl: full (default: the SPEC §7 object of check --format json) or summary (statuses, "
+                      "amounts, rule ids and missing facts only: no names, messages or sources)")
+          ->transform(CLI::IsMember({"full", "summary"}));
   CLI::Option* bom = sub->add_flag(
       "--bom", options->bom,
       "start with a UTF-8 BOM so Excel reads Hangul, also on standard output (csv, jsonl); csv written to a "
@@ -260,7 +268,7 @@ Runner setup_batch(CLI::App& app) {
                   "region and size, the deciding questions, rejected rows by kind; print-ready A4, self-contained)")
       ->type_name("FILE.html");
   sub->add_option("-j,--jobs", options->jobs, "worker threads (default: all cores)")->check(CLI::Range(0, 256));
-  return [options] {
+  return [options, detail] {
     const BatchOptions& o = *options;
     const auto started = std::chrono::steady_clock::now();
     // options → programs → input and output → format → rows through the engine, in order → summary
@@ -277,6 +285,9 @@ Runner setup_batch(CLI::App& app) {
     };
     if (o.format == "jsonl" && o.per == "company")
       throw Error("--per company is for csv and xlsx: jsonl is already one object a company");
+    if (o.format != "jsonl" && detail->count() > 0)
+      throw Error(
+          fmt::format("--detail is for jsonl: {} has its own columns (--per company for one row a company)", o.format));
     if (o.format == "xlsx" && (o.output.empty() || o.output == "-"))
       throw Error("--format xlsx writes a file: give -o FILE.xlsx");
     check_report_path(o);

@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "sfgrant/render/check_json.h"
+#include "sfgrant/render/summary_record.h"
 #include "sfgrant/text/json_writer.h"
 
 namespace sfgrant {
@@ -10,12 +11,17 @@ namespace {
 
 class BatchJsonl final : public BatchFormat {
  public:
-  BatchJsonl(std::ostream& out, const Catalogue& catalogue, Lang lang, bool bom)
-      : out_(out), bom_(bom), json_(catalogue, lang, JsonWriter::Style::compact) {}
+  BatchJsonl(std::ostream& out, const Catalogue& catalogue, Lang lang, bool bom, JsonlDetail detail)
+      : out_(out),
+        bom_(bom),
+        detail_(detail),
+        json_(catalogue, lang, JsonWriter::Style::compact),
+        summary_(catalogue) {}
 
   // An object is 20-40 KB: 1,024 of them made 40 MB chunks, several in flight, and the kernel's
-  // page faults on each fresh buffer cost more than writing them. Keep chunks ~2 MB.
-  size_t max_chunk_rows() const override { return 64; }
+  // page faults on each fresh buffer cost more than writing them. Keep chunks ~2 MB (a summary
+  // record is ~10-20 KB).
+  size_t max_chunk_rows() const override { return detail_ == JsonlDetail::summary ? 128 : 64; }
 
   void begin(const KeptColumns& kept) override {  // no header: every line stands alone
     kept_ = kept;
@@ -24,7 +30,13 @@ class BatchJsonl final : public BatchFormat {
 
   void company(const CompanyResult& company, ChunkOutput& out) const override {
     JsonWriter json(out.text);
-    if (kept_.names.empty()) {
+    if (detail_ == JsonlDetail::summary) {
+      json.begin_object();
+      json.member("line", company.line);
+      if (!kept_.names.empty()) write_kept(kept_.json ? company.kept_json : company.kept, json);
+      summary_.write_members(company.evaluation, company.profile, json);
+      json.end_object();
+    } else if (kept_.names.empty()) {
       json_.write(company.evaluation, company.profile, {}, company.line, json);
     } else {
       json.begin_object();
@@ -80,13 +92,16 @@ class BatchJsonl final : public BatchFormat {
   KeptColumns kept_;
   std::ostream& out_;
   bool bom_;
-  const CheckJson json_;  ///< SPEC §7, compact: what `check --format json` prints, one line a company
+  JsonlDetail detail_;
+  const CheckJson json_;         ///< SPEC §7, compact: what `check --format json` prints, one line a company
+  const SummaryRecord summary_;  ///< --detail summary: codes and amounts only
 };
 
 }  // namespace
 
-std::unique_ptr<BatchFormat> make_batch_jsonl(std::ostream& out, const Catalogue& catalogue, Lang lang, bool bom) {
-  return std::make_unique<BatchJsonl>(out, catalogue, lang, bom);
+std::unique_ptr<BatchFormat> make_batch_jsonl(std::ostream& out, const Catalogue& catalogue, Lang lang, bool bom,
+                                              JsonlDetail detail) {
+  return std::make_unique<BatchJsonl>(out, catalogue, lang, bom, detail);
 }
 
 }  // namespace sfgrant
