@@ -29,7 +29,10 @@ struct BatchReportInput {
   std::time_t generated;      ///< generation time (SOURCE_DATE_EPOCH in tests)
 };
 
-void render_batch_report(const BatchReportInput& input, Lang lang, std::ostream& out);
+struct PageTemplate;
+
+/// The page, laid out by `page` (share/sfgrant/templates/batch-report.html.mustache or --template FILE).
+void render_batch_report(const BatchReportInput& input, Lang lang, const PageTemplate& page, std::ostream& out);
 
 /// A bar's length in whole units of `width` for `value` on a scale whose longest bar is `max`: rounded
 /// down, but at least 1 for a value above zero (a count that exists is never drawn as nothing).
