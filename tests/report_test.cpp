@@ -48,7 +48,7 @@ std::string report_of(const std::string& profile_yaml, Lang lang = Lang::ko) {
   eo.as_of = Date::parse("2026-02-15");
   const Evaluation ev = evaluate(catalogue, profile, eo);
   static const PageTemplate page = load_page_template(kSource + "/share/sfgrant/templates/report.html.mustache",
-                                                      kSource + "/share/sfgrant/templates");
+                                                      kSource + "/share/sfgrant/templates", report_template_names());
   std::ostringstream out;
   render_report({ev, profile, "test", 0}, lang, page, out);
   return out.str();

@@ -14,20 +14,20 @@
 #include <thread>
 
 #include "commands.h"
-#include "templates.h"
 #include "sfgrant/batch/batch.h"
 #include "sfgrant/render/batch_csv.h"
 #include "sfgrant/render/batch_jsonl.h"
 #include "sfgrant/render/batch_report.h"
-#include "sfgrant/render/page_template.h"
 #include "sfgrant/render/batch_summary.h"
 #include "sfgrant/render/batch_xlsx.h"
+#include "sfgrant/render/page_template.h"
 #include "sfgrant/render/words.h"
 #include "sfgrant/text/atomic_file.h"
 #include "sfgrant/text/byte_source.h"
 #include "sfgrant/text/encoding.h"
 #include "sfgrant/text/output.h"
 #include "sfgrant/text/terminal_escape.h"
+#include "templates.h"
 
 namespace sfgrant::cli {
 namespace fs = std::filesystem;
@@ -287,9 +287,10 @@ Runner setup_batch(CLI::App& app) {
     if (o.format == "xlsx" && (o.output.empty() || o.output == "-"))
       throw Error("--format xlsx writes a file: give -o FILE.xlsx");
     check_report_path(o);
-    if (!o.report_template.empty() && o.report.empty()) throw Error("--template lays out --report: give --report FILE.html");
+    if (!o.report_template.empty() && o.report.empty())
+      throw Error("--template lays out --report: give --report FILE.html");
     std::optional<PageTemplate> page;  // read and checked before the run: a bad template writes nothing
-    if (!o.report.empty()) page = load_template("batch-report.html", o.report_template);
+    if (!o.report.empty()) page = load_template("batch-report.html", o.report_template, batch_report_template_names());
     if (!o.report.empty()) (void)generation_time();  // a bad SOURCE_DATE_EPOCH stops the run before it starts
     const std::unique_ptr<ByteSource> in = open_input(o.file);
     Output out(o.output, o.file, o.format != "xlsx");

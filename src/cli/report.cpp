@@ -7,9 +7,9 @@
 #include <sstream>
 
 #include "commands.h"
-#include "templates.h"
 #include "sfgrant/text/atomic_file.h"
 #include "sfgrant/text/output.h"
+#include "templates.h"
 
 namespace sfgrant::cli {
 
@@ -26,7 +26,7 @@ namespace {
 int run_report(const ReportOptions& options) {
   // load the template → load programs → load profile, apply costs, derive facts, evaluate → render the
   // page → write it whole (a bad template stops the run before -o is touched)
-  const PageTemplate page = load_template("report.html", options.page_template);
+  const PageTemplate page = load_template("report.html", options.page_template, report_template_names());
   const Catalogue catalogue = load_catalogue(options.common);
   const std::optional<CheckedProfile> checked =
       check_profile(catalogue, options.common, options.profile, options.costs);

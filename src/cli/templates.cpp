@@ -21,16 +21,16 @@ std::string resolve_templates_dir() {
   return SFGRANT_SOURCE_TEMPLATES;
 }
 
-PageTemplate load_template(const std::string& name, const std::string& custom) {
+PageTemplate load_template(const std::string& name, const std::string& custom, const std::vector<std::string>& names) {
   const std::string dir = resolve_templates_dir();
-  if (!custom.empty()) return load_page_template(custom, dir);
+  if (!custom.empty()) return load_page_template(custom, dir, names);
   const fs::path shipped = fs::path(dir) / (name + ".mustache");
   std::error_code ec;
   if (!fs::is_regular_file(shipped, ec))
     throw Error(Location{shipped.string()},
                 "the shipped template is missing (set $SFGRANT_TEMPLATES to the folder of report.html.mustache, or "
                 "give --template FILE)");
-  return load_page_template(shipped.string(), dir);
+  return load_page_template(shipped.string(), dir, names);
 }
 
 }  // namespace sfgrant::cli

@@ -348,6 +348,32 @@ class AgencyPage {
 
 }  // namespace
 
+const std::vector<std::string>& batch_report_template_names() {
+  static const std::vector<std::string> kNames = {"lang",
+                                                  "title",
+                                                  "heading",
+                                                  "list_label",
+                                                  "list",
+                                                  "year",
+                                                  "as_of",
+                                                  "version",
+                                                  "generated",
+                                                  "read",
+                                                  "evaluated",
+                                                  "rejected",
+                                                  "announcements_html",
+                                                  "basis_html",
+                                                  "summary_html",
+                                                  "programs_html",
+                                                  "regions_html",
+                                                  "sizes_html",
+                                                  "questions_html",
+                                                  "rejected_html",
+                                                  "disclaimer",
+                                                  "made_by"};
+  return kNames;
+}
+
 int bar_length(long value, long max, int width) {
   if (value <= 0 || max <= 0 || width <= 0) return 0;
   if (value >= max) return width;

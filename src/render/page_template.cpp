@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <kainjow/mustache.hpp>
 #include <regex>
@@ -10,6 +11,7 @@
 #include <system_error>
 
 #include "sfgrant/model/error.h"
+#include "sfgrant/model/suggest.h"
 #include "sfgrant/render/html.h"
 #include "sfgrant/text/file.h"
 
@@ -44,6 +46,11 @@ Location location_of(const std::string& file, const std::string& text, size_t of
     where = location_of(file, text, std::stoul(m[2].str()));
   }
   if (!what.empty()) what[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(what[0])));
+  if (where.line > 0) {  // the offending text: the tag as far as its line goes
+    const size_t at = std::stoul(m[2].str());
+    const std::string rest = text.substr(at, std::min<size_t>(40, text.find('\n', at) - at));
+    what += fmt::format(" \"{}\"", rest);
+  }
   throw Error(where, what + " in the template (expected {{name}}, {{{name}}}, {{#name}}…{{/name}}, {{> partial}})");
 }
 
@@ -64,6 +71,19 @@ void check_text(const PageTemplate& page, const std::string& file, const std::st
                 std::set<std::string>& seen) {
   const kainjow::mustache::mustache parsed{text};
   if (!parsed.is_valid()) parse_error(file, text, parsed.error_message());
+  // the names it uses (with the default {{ }} delimiters): each one the page offers
+  if (!page.names.empty()) {
+    static const std::regex kTag(R"(\{\{\{?\s*([#^/&]?)\s*([^}!>=\s][^}\s]*)\s*\}?\}\})");
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), kTag); it != std::sregex_iterator(); ++it) {
+      const std::string name = (*it)[2].str();
+      if (name == "." || std::find(page.names.begin(), page.names.end(), name) != page.names.end()) continue;
+      const std::optional<std::string> near = closest(name, page.names);
+      throw Error(location_of(file, text, static_cast<size_t>(it->position(0))),
+                  fmt::format("unknown name \"{}\" in the template (the page's names are listed in "
+                              "share/sfgrant/templates/README.md){}",
+                              name, near ? fmt::format("; did you mean \"{}\"?", *near) : std::string()));
+    }
+  }
   // the partials it names (with the default {{ }} delimiters): each must exist, and parse
   static const std::regex kPartial(R"(\{\{\s*>\s*([^}\s]+)\s*\}\})");
   for (auto it = std::sregex_iterator(text.begin(), text.end(), kPartial); it != std::sregex_iterator(); ++it) {
@@ -73,8 +93,8 @@ void check_text(const PageTemplate& page, const std::string& file, const std::st
       std::string have;
       for (const auto& [known, _] : page.partials) have += (have.empty() ? "" : ", ") + known;
       throw Error(location_of(file, text, static_cast<size_t>(it->position(0))),
-                  fmt::format("no partial \"{}\" (a file {}{} beside the template or among the shipped ones: {})",
-                              name, name, kSuffix, have.empty() ? "none" : have));
+                  fmt::format("no partial \"{}\" (a file {}{} beside the template or among the shipped ones: {})", name,
+                              name, kSuffix, have.empty() ? "none" : have));
     }
     if (seen.insert(name).second) check_text(page, name + kSuffix, found->second, seen);
   }
@@ -98,8 +118,9 @@ class PartialContext : public kainjow::mustache::context<std::string> {
 
 }  // namespace
 
-PageTemplate load_page_template(const std::string& file, const std::string& shipped_dir) {
-  PageTemplate page{file, read_data_file(file), {}};
+PageTemplate load_page_template(const std::string& file, const std::string& shipped_dir,
+                                const std::vector<std::string>& names) {
+  PageTemplate page{file, read_data_file(file), {}, names};
   add_partials(shipped_dir, page.partials);
   add_partials(fs::path(file).parent_path().string(), page.partials);
   check_page_template(page);

@@ -476,6 +476,33 @@ class ReportPage {
 
 }  // namespace
 
+const std::vector<std::string>& report_template_names() {
+  static const std::vector<std::string> kNames = {"lang",
+                                                  "title",
+                                                  "company",
+                                                  "subtitle",
+                                                  "year",
+                                                  "as_of",
+                                                  "version",
+                                                  "generated",
+                                                  "open_count",
+                                                  "eligible_count",
+                                                  "possible_count",
+                                                  "program_count",
+                                                  "announcements_html",
+                                                  "basis_html",
+                                                  "summary_html",
+                                                  "programs_html",
+                                                  "calendar_html",
+                                                  "next_steps_html",
+                                                  "questions_html",
+                                                  "ineligible_html",
+                                                  "footnotes_html",
+                                                  "disclaimer",
+                                                  "made_by"};
+  return kNames;
+}
+
 std::string generated_text(std::time_t when) {
   char text[32] = "";
   std::tm tm{};

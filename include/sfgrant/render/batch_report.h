@@ -10,6 +10,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "sfgrant/batch/batch.h"
 #include "sfgrant/model/date.h"
@@ -33,6 +34,9 @@ struct PageTemplate;
 
 /// The page, laid out by `page` (share/sfgrant/templates/batch-report.html.mustache or --template FILE).
 void render_batch_report(const BatchReportInput& input, Lang lang, const PageTemplate& page, std::ostream& out);
+
+/// The names the summary's template may use (share/sfgrant/templates/README.md).
+const std::vector<std::string>& batch_report_template_names();
 
 /// A bar's length in whole units of `width` for `value` on a scale whose longest bar is `max`: rounded
 /// down, but at least 1 for a value above zero (a count that exists is never drawn as nothing).

@@ -7,6 +7,7 @@
 /// names each page offers.
 #include <map>
 #include <string>
+#include <vector>
 
 namespace kainjow::mustache {
 template <typename StringType>
@@ -21,14 +22,19 @@ struct PageTemplate {
   /// `{{> name}}` → its text: every NAME.mustache of the shipped folder, then of the custom template's
   /// own folder (which wins), so a letterhead can reuse `{{> report.css}}`
   std::map<std::string, std::string> partials;
+  /// The names the page offers (report_template_names(), batch_report_template_names()): a tag naming
+  /// any other is an error, so a misspelt {{compnay}} is caught instead of printing nothing
+  std::vector<std::string> names;
 };
 
 /// Reads `file` and the partials beside it and in `shipped_dir`, and checks the template
 /// (check_page_template). Throws Error.
-PageTemplate load_page_template(const std::string& file, const std::string& shipped_dir);
+PageTemplate load_page_template(const std::string& file, const std::string& shipped_dir,
+                                const std::vector<std::string>& names);
 
-/// A template that does not parse, or names a partial that is not there, is refused before anything is
-/// written: "FILE:line:col: unclosed section \"x\"", "FILE:line:col: no partial \"x\" (…)". Throws Error.
+/// A template that does not parse, names a partial that is not there or a value the page does not offer is
+/// refused before anything is written: "FILE:line:col: unclosed section \"x\" …", "FILE:line:col: no
+/// partial \"x\" (…)", "FILE:line:col: unknown name \"compnay\" …; did you mean \"company\"?". Throws Error.
 void check_page_template(const PageTemplate& page);
 
 /// The page: `page` laid out with `context`, escaping with html_escape.
