@@ -71,11 +71,19 @@ void check_text(const PageTemplate& page, const std::string& file, const std::st
                 std::set<std::string>& seen) {
   const kainjow::mustache::mustache parsed{text};
   if (!parsed.is_valid()) parse_error(file, text, parsed.error_message());
-  // the names it uses (with the default {{ }} delimiters): each one the page offers
+  // the names it uses (with the default {{ }} delimiters): each one the page offers, and unescaped
+  // ({{{name}}}, {{& name}}) only the markup sfgrant wrote, so no template can print a company's text raw
   if (!page.names.empty()) {
-    static const std::regex kTag(R"(\{\{\{?\s*([#^/&]?)\s*([^}!>=\s][^}\s]*)\s*\}?\}\})");
+    static const std::regex kTag(R"(\{\{(\{?)\s*([#^/&]?)\s*([^}!>=\s][^}\s]*)\s*\}?\}\})");
     for (auto it = std::sregex_iterator(text.begin(), text.end(), kTag); it != std::sregex_iterator(); ++it) {
-      const std::string name = (*it)[2].str();
+      const std::string name = (*it)[3].str();
+      const bool raw = (*it)[1].length() > 0 || (*it)[2].str() == "&";
+      const bool markup = name.size() > 5 && name.compare(name.size() - 5, 5, "_html") == 0;
+      if (raw && !markup)
+        throw Error(location_of(file, text, static_cast<size_t>(it->position(0))),
+                    fmt::format("\"{}\" would print \"{}\" unescaped: write {{{{{}}}}} (only the names ending in "
+                                "_html are markup)",
+                                it->str(), name, name));
       if (name == "." || std::find(page.names.begin(), page.names.end(), name) != page.names.end()) continue;
       const std::optional<std::string> near = closest(name, page.names);
       throw Error(location_of(file, text, static_cast<size_t>(it->position(0))),
