@@ -1,5 +1,7 @@
-// `batch --report`: the agency summary page. One pass over the run's counts (BatchSummary), every piece
-// of text through HtmlWriter (html.h), the bars drawn from bar_length().
+// `batch --report`: the agency summary page. One pass over the run's counts (BatchSummary) builds the
+// values of the page's template (share/sfgrant/templates/batch-report.html.mustache, page_template.h):
+// plain text the template escapes, and the sections as markup written through HtmlWriter (html.h), the
+// bars drawn from bar_length(). The layout and the CSS are the template's.
 #include "sfgrant/render/batch_report.h"
 
 #include <fmt/format.h>

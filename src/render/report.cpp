@@ -1,5 +1,7 @@
-// `sfgrant report`: the page the client reads. One pass over the evaluation, every piece of text
-// through HtmlWriter (html.h), the charts drawn from report_layout.cpp's geometry.
+// `sfgrant report`: the page the client reads. One pass over the evaluation builds the values of the
+// page's template (share/sfgrant/templates/report.html.mustache, page_template.h): plain text the
+// template escapes, and the sections and charts as markup written through HtmlWriter (html.h), the
+// charts drawn from report_layout.cpp's geometry. The layout and the CSS are the template's.
 #include "sfgrant/render/report.h"
 
 #include <fmt/format.h>

@@ -5,7 +5,7 @@
 /// (quota) and the expected competition ratio, the government support asked for, companies by region and
 /// by size, the questions that would decide the most companies, and the rejected rows by kind. A
 /// self-contained, print-ready HTML page like `report`'s (inline CSS and SVG bars, no script, nothing
-/// fetched; A4), every piece of text through HtmlWriter.
+/// fetched; A4), laid out by a template (page_template.h), every piece of text escaped.
 #include <ctime>
 #include <optional>
 #include <ostream>
