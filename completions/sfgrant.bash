@@ -88,7 +88,7 @@ _sfgrant() {
     --programs|--write|--against) COMPREPLY=($(compgen -d -- "$cur")); return ;;
     --year) COMPREPLY=($(compgen -W "$(_sfgrant_years "$(_sfgrant_programs_dir)")" -- "$cur")); return ;;
     --as-of) COMPREPLY=($(compgen -W "$(date +%F)" -- "$cur")); return ;;
-    --sheet|-o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    --sheet|-o|--output|--template) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     --set)
       compopt -o nospace 2>/dev/null
       COMPREPLY=($(compgen -W "$(for p in $_sfgrant_profile_paths; do echo "$p="; done)" -- "$cur"))

@@ -20,7 +20,7 @@ RULES = {
     "score": (["model"], ["fmt"]),
     "validate": (["model", "text", "load", "engine", "score"], ["fmt", "nlohmann"]),
     "batch": (["model", "text", "load", "engine"], ["fmt"]),
-    "render": (["model", "text", "engine", "score", "validate", "batch"], ["fmt", "xlsxwriter"]),
+    "render": (["model", "text", "engine", "score", "validate", "batch"], ["fmt", "xlsxwriter", "kainjow"]),
     "cli": (["model", "text", "load", "engine", "score", "validate", "batch", "render"], ["fmt", "CLI11"]),
 }
 LIBRARIES = {
@@ -32,6 +32,7 @@ LIBRARIES = {
     "libedit": re.compile(r"^histedit\.h$"),
     "xlsxwriter": re.compile(r"^xlsxwriter\.h$"),
     "CLI11": re.compile(r"^CLI/"),
+    "kainjow": re.compile(r"^kainjow/"),
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')
 

@@ -137,6 +137,95 @@ else
   pass "nothing in the HTML refers outside the file"
 fi
 
+# --template: an agency's letterhead (examples/letterhead-report.html.mustache) around the report of a
+# company with a hostile name (markup, an event handler, a right-to-left override): the DOM the browser
+# built has the letterhead, the name as the h1's text and no element or handler that came from it; the
+# PDF holds the letterhead and the name as text. And batch --report with a template of the agency's whose
+# list file name is markup.
+{
+  printf 'name: "<script>alert(1)</script>\\"><img src=x onerror=alert(1)>\\u202Eevil&"\n'
+  grep -v '^name:' "$PROFILE"
+} >"$work/letterhead.yaml"
+"$SFGRANT" report "$work/letterhead.yaml" "${ARGS[@]}" --template "$SRC/examples/letterhead-report.html.mustache" \
+  -o "$work/letterhead.html" || fail "report --template exited $?"
+browser --dump-dom "file://$work/letterhead.html" >"$work/letterhead-dom.html" || fail "chromium --dump-dom exited $?"
+browser --print-to-pdf="$work/letterhead.pdf" "file://$work/letterhead.html" >/dev/null || fail "chromium --print-to-pdf exited $?"
+pdftotext -layout "$work/letterhead.pdf" "$work/letterhead.txt" || fail "pdftotext of the letterhead report exited $?"
+custom_list="$work/<img src=x onerror=alert(1)>.csv"
+cp "$SRC/examples/companies.csv" "$custom_list"
+printf '<!DOCTYPE html>\n<html lang="{{lang}}"><head><meta charset="utf-8"><title>{{title}}</title><style>\n{{> batch-report.css}}</style></head>\n<body><div class="agency">한빛 스마트제조 컨설팅</div><h1 id="list">{{list}}</h1>\n{{{programs_html}}}\n<footer>{{made_by}}</footer></body></html>\n' >"$work/agency.mustache"
+"$SFGRANT" batch "$custom_list" --programs "$SRC/programs" --as-of 2026-02-15 -o "$work/custom.csv" \
+  --report "$work/custom-agency.html" --template "$work/agency.mustache" 2>"$work/custom.err" ||
+  [ $? -eq 1 ] || fail "batch --report --template exited: $(tail -2 "$work/custom.err")"
+browser --dump-dom "file://$work/custom-agency.html" >"$work/custom-agency-dom.html" || fail "chromium --dump-dom exited $?"
+python3 - "$work" "$custom_list" <<'PY' || failures=$((failures + 1))
+import re, sys
+from html.parser import HTMLParser
+work, custom_list = sys.argv[1:3]
+hostile = '<script>alert(1)</script>"><img src=x onerror=alert(1)>\u202eevil&'
+bad = 0
+def fail(what):
+    global bad
+    print("FAIL:", what)
+    bad += 1
+
+class Dom(HTMLParser):
+    """The elements and handlers of a serialised DOM, and the text of the element with a given id/class."""
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.handlers, self.stack, self.text = [], [], [], {}
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.handlers += [k for k, _ in attrs if k.startswith("on")]
+        key = dict(attrs).get("id") or dict(attrs).get("class") or tag
+        self.stack.append(key)
+    def handle_endtag(self, tag):
+        if self.stack:
+            self.stack.pop()
+    def handle_data(self, data):
+        for key in set(self.stack):
+            self.text[key] = self.text.get(key, "") + data
+
+def parse(path):
+    dom = Dom()
+    dom.feed(open(path, encoding="utf-8").read())
+    return dom
+
+dom = parse(f"{work}/letterhead-dom.html")
+if "script" in dom.tags or "img" in dom.tags or dom.handlers:
+    fail(f"letterhead report: elements or handlers from the name: {[t for t in dom.tags if t in ('script', 'img')]} {dom.handlers}")
+else:
+    print("ok: letterhead report: no script or img element and no event handler in the DOM")
+h1 = dom.text.get("h1", "")
+if hostile in h1 and "귀중" in h1:
+    print("ok: letterhead report: the h1 of the DOM reads the hostile name as text, with the letterhead's 귀중")
+else:
+    fail(f"letterhead report: the h1 text is {h1!r}")
+if "한빛 스마트제조 컨설팅" in dom.text.get("agency", ""):
+    print("ok: letterhead report: the agency's letterhead is in the DOM")
+else:
+    fail("letterhead report: no letterhead in the DOM")
+text = open(f"{work}/letterhead.txt", encoding="utf-8").read()
+flat = re.sub(r"\s+", "", text)
+if "한빛스마트제조컨설팅" in flat and "<script>alert(1)</script>" in flat:
+    print("ok: letterhead report: the PDF shows the letterhead and the name's <script> as text")
+else:
+    fail("letterhead report: the PDF lacks the letterhead or the name as text")
+dom = parse(f"{work}/custom-agency-dom.html")
+name = custom_list.rsplit("/", 1)[1]
+if "img" in dom.tags or "script" in dom.tags or dom.handlers:
+    fail("batch --report --template: an element or handler from the list name")
+elif name in dom.text.get("list", ""):
+    print("ok: batch --report --template: the list name <img onerror> is the h1's text, no element")
+else:
+    fail(f"batch --report --template: the list h1 reads {dom.text.get('list', '')!r}")
+if "agency" in dom.text and "article" not in dom.tags and "table" in dom.tags:
+    print("ok: batch --report --template: the agency's layout with the programs table")
+else:
+    fail("batch --report --template: not the agency's layout")
+sys.exit(1 if bad else 0)
+PY
+
 echo "--- pdftotext (first lines) ---"
 head -12 "$work/report.txt"
 

@@ -20,6 +20,7 @@
 #include "sfgrant/load/program_loader.h"
 #include "sfgrant/model/diagnostics.h"
 #include "sfgrant/render/html.h"
+#include "sfgrant/render/page_template.h"
 #include "sfgrant/render/report.h"
 #include "support.h"
 
@@ -46,8 +47,10 @@ std::string report_of(const std::string& profile_yaml, Lang lang = Lang::ko) {
   EvaluateOptions eo;
   eo.as_of = Date::parse("2026-02-15");
   const Evaluation ev = evaluate(catalogue, profile, eo);
+  static const PageTemplate page = load_page_template(kSource + "/share/sfgrant/templates/report.html.mustache",
+                                                      kSource + "/share/sfgrant/templates", report_template_names());
   std::ostringstream out;
-  render_report({ev, profile, "test", 0}, lang, out);
+  render_report({ev, profile, "test", 0}, lang, page, out);
   return out.str();
 }
 

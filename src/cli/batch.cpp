@@ -20,12 +20,14 @@
 #include "sfgrant/render/batch_report.h"
 #include "sfgrant/render/batch_summary.h"
 #include "sfgrant/render/batch_xlsx.h"
+#include "sfgrant/render/page_template.h"
 #include "sfgrant/render/words.h"
 #include "sfgrant/text/atomic_file.h"
 #include "sfgrant/text/byte_source.h"
 #include "sfgrant/text/encoding.h"
 #include "sfgrant/text/output.h"
 #include "sfgrant/text/terminal_escape.h"
+#include "templates.h"
 
 namespace sfgrant::cli {
 namespace fs = std::filesystem;
@@ -38,6 +40,7 @@ struct BatchOptions {
   std::string encoding = "auto";
   std::string output;
   std::string report;              ///< --report FILE.html: the agency summary
+  std::string report_template;     ///< --template FILE: its layout; empty: the shipped one
   std::vector<std::string> costs;  ///< --cost AMOUNT | PROGRAM[:TRACK]=AMOUNT, repeatable
   std::vector<std::string> keep;   ///< --keep COLUMN,...
   bool keep_all_unknown = false;
@@ -205,12 +208,12 @@ void check_report_path(const BatchOptions& o) {
 
 /// The agency summary of the run, written whole or not at all.
 void write_report(const BatchOptions& o, const BatchSummary& summary, const Catalogue& catalogue,
-                  const sfgrant::BatchOptions& bo, Lang lang) {
+                  const sfgrant::BatchOptions& bo, Lang lang, const PageTemplate& page) {
   AtomicFile file(o.report, {o.file});
   OutputStream out(file.fd(), o.report);
   render_batch_report({summary, catalogue, o.file == "-" ? "<stdin>" : o.file, bo.evaluate.as_of, bo.evaluate.cost,
                        SFGRANT_VERSION, generation_time()},
-                      lang, out);
+                      lang, page, out);
   out.finish();
   file.commit();
 }
@@ -267,6 +270,10 @@ Runner setup_batch(CLI::App& app) {
                   "also write the agency summary of the list to this HTML file (counts by program with the quota, by "
                   "region and size, the deciding questions, rejected rows by kind; print-ready A4, self-contained)")
       ->type_name("FILE.html");
+  sub->add_option("--template", options->report_template,
+                  "--report: lay the summary out with this mustache template instead of the shipped one (an agency's "
+                  "letterhead; names in share/sfgrant/templates/README.md)")
+      ->type_name("FILE");
   sub->add_option("-j,--jobs", options->jobs, "worker threads (default: all cores)")->check(CLI::Range(0, 256));
   return [options, detail] {
     const BatchOptions& o = *options;
@@ -291,6 +298,10 @@ Runner setup_batch(CLI::App& app) {
     if (o.format == "xlsx" && (o.output.empty() || o.output == "-"))
       throw Error("--format xlsx writes a file: give -o FILE.xlsx");
     check_report_path(o);
+    if (!o.report_template.empty() && o.report.empty())
+      throw Error("--template lays out --report: give --report FILE.html");
+    std::optional<PageTemplate> page;  // read and checked before the run: a bad template writes nothing
+    if (!o.report.empty()) page = load_template("batch-report.html", o.report_template, batch_report_template_names());
     if (!o.report.empty()) (void)generation_time();  // a bad SOURCE_DATE_EPOCH stops the run before it starts
     const std::unique_ptr<ByteSource> in = open_input(o.file);
     Output out(o.output, o.file, o.format != "xlsx");
@@ -308,7 +319,7 @@ Runner setup_batch(CLI::App& app) {
     format.reset();  // closes the workbook
     out.commit();
     progress.clear();
-    if (!o.report.empty()) write_report(o, summary, catalogue, bo, lang);
+    if (page) write_report(o, summary, catalogue, bo, lang, *page);
     print_batch_summary(std::cerr, summary, lang, progress.seconds());
     return summary.rejected > 0 ? kExitNone : kExitOk;
   };

@@ -4,10 +4,12 @@
 #include <fmt/format.h>
 
 #include <ctime>
+#include <sstream>
 
 #include "commands.h"
 #include "sfgrant/text/atomic_file.h"
 #include "sfgrant/text/output.h"
+#include "templates.h"
 
 namespace sfgrant::cli {
 
@@ -16,23 +18,28 @@ struct ReportOptions {
   std::string profile;
   std::vector<std::string> costs;  ///< --cost AMOUNT | PROGRAM[:TRACK]=AMOUNT, repeatable
   std::string output;              ///< -o FILE; empty or "-" for standard output
+  std::string page_template;       ///< --template FILE; empty: the shipped report.html.mustache
 };
 
 namespace {
 
 int run_report(const ReportOptions& options) {
-  // load programs → load profile, apply costs, derive facts, evaluate → render the page → write it whole
+  // load the template → load programs → load profile, apply costs, derive facts, evaluate → render the
+  // page → write it whole (a bad template stops the run before -o is touched)
+  const PageTemplate page = load_template("report.html", options.page_template, report_template_names());
   const Catalogue catalogue = load_catalogue(options.common);
   const std::optional<CheckedProfile> checked =
       check_profile(catalogue, options.common, options.profile, options.costs);
   if (!checked) return kExitUsage;
   const ReportInput input{checked->evaluation, checked->profile, SFGRANT_VERSION, generation_time()};
+  std::ostringstream html;
+  render_report(input, resolve_lang(options.common), page, html);
   if (options.output.empty() || options.output == "-") {
-    render_report(input, resolve_lang(options.common), std::cout);
+    std::cout << html.str();
   } else {
     AtomicFile file(options.output, {options.profile});
     OutputStream out(file.fd(), options.output);
-    render_report(input, resolve_lang(options.common), out);
+    out << html.str();
     out.finish();
     file.commit();
   }
@@ -54,6 +61,10 @@ Runner setup_report(CLI::App& app) {
   add_cost_option(*sub, options->costs);
   sub->add_option("-o,--output", options->output,
                   "the HTML file, replaced whole or not at all (- or none: standard output)")
+      ->type_name("FILE");
+  sub->add_option("--template", options->page_template,
+                  "lay the page out with this mustache template instead of the shipped one (an agency's "
+                  "letterhead; names in share/sfgrant/templates/README.md)")
       ->type_name("FILE");
   sub->footer(
       "The page says when it was made: now, or $SOURCE_DATE_EPOCH (seconds since 1970) for reproducible files.\n"

@@ -1,53 +1,24 @@
-// `batch --report`: the agency summary page. One pass over the run's counts (BatchSummary), every piece
-// of text through HtmlWriter (html.h), the bars drawn from bar_length().
+// `batch --report`: the agency summary page. One pass over the run's counts (BatchSummary) builds the
+// values of the page's template (share/sfgrant/templates/batch-report.html.mustache, page_template.h):
+// plain text the template escapes, and the sections as markup written through HtmlWriter (html.h), the
+// bars drawn from bar_length(). The layout and the CSS are the template's.
 #include "sfgrant/render/batch_report.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <kainjow/mustache.hpp>
 #include <numeric>
 #include <vector>
 
 #include "sfgrant/model/facts.h"
 #include "sfgrant/render/html.h"
+#include "sfgrant/render/page_template.h"
+#include "sfgrant/render/report.h"
 #include "sfgrant/render/words.h"
 
 namespace sfgrant {
 namespace {
-
-/// A4 portrait, the same font stack as `report` (a Korean font on Linux, Windows and macOS; nothing
-/// fetched); a section never splits across pages when it fits on one.
-constexpr const char* kStyle = R"(
-@page { size: A4; margin: 11mm 12mm 12mm 12mm; }
-* { box-sizing: border-box; }
-body { font-family: "Noto Sans CJK KR", "Malgun Gothic", "Apple SD Gothic Neo", sans-serif; font-size: 9pt;
-       line-height: 1.4; color: #1d2329; margin: 0; }
-h1 { font-size: 17pt; margin: 0 0 2mm 0; }
-h2 { font-size: 11.5pt; margin: 4mm 0 1.5mm 0; break-after: avoid; padding-bottom: 1mm; border-bottom: 1.5px solid #2f5d8a; color: #2f5d8a; }
-p { margin: 0.8mm 0; }
-.facts { color: #444; }
-.summary { background: #f2f6fa; border: 1px solid #c9d8e6; border-radius: 2mm; padding: 3mm 4mm; margin-top: 3mm; }
-.summary .big { font-size: 13pt; font-weight: bold; }
-section.keep { break-inside: avoid; page-break-inside: avoid; }
-.bar-row, tr { break-inside: avoid; page-break-inside: avoid; }
-table { border-collapse: collapse; width: 100%; font-size: 8pt; }
-th, td { border-bottom: 1px solid #e3e6e9; padding: 0.6mm 1.2mm; text-align: left; vertical-align: top; }
-th { background: #f2f6fa; }
-td.n, th.n { text-align: right; white-space: nowrap; }
-td:first-child { white-space: nowrap; }
-.chart { margin: 1.5mm 0; }
-.bar-row { display: grid; grid-template-columns: 34% 46% 20%; align-items: center; font-size: 7.5pt; column-gap: 1.5mm;
-           border-bottom: 1px solid #f0f2f4; }
-.bar-row svg { width: 100%; height: 3.4mm; display: block; }
-.bar-row .n { text-align: right; white-space: nowrap; }
-.legend { font-size: 7.5pt; color: #444; }
-.swatch { display: inline-block; width: 2.6mm; height: 2.6mm; margin: 0 1mm 0 2mm; vertical-align: baseline; }
-.b-main { fill: #2f5d8a; background: #2f5d8a; }
-.b-second { fill: #e0a030; background: #e0a030; }
-.b-quota { stroke: #c0392b; stroke-width: 6; }
-.note { color: #5a4500; font-size: 8pt; }
-footer { margin-top: 5mm; border-top: 1px solid #ccc; padding-top: 2mm; font-size: 7.5pt; color: #666; }
-)";
 
 constexpr int kBarWidth = 1000;  ///< a bar's units
 
@@ -61,21 +32,45 @@ class AgencyPage {
  public:
   AgencyPage(const BatchReportInput& input, Lang lang) : in_(input), s_(input.summary), lang_(lang), l_{lang} {}
 
-  std::string render() {
-    h_.literal("<!DOCTYPE html>\n").open("html", {{"lang", lang_ == Lang::ko ? "ko" : "en"}}).newline();
-    h_.open("head").literal("<meta charset=\"utf-8\">");
-    h_.element("title", title()).open("style").literal(kStyle).close("style").close("head").newline();
-    h_.open("body").newline();
+  /// The page's values for its template (share/sfgrant/templates/README.md lists them): plain text
+  /// and numbers, escaped by the template; the `_html` fragments written here through HtmlWriter.
+  kainjow::mustache::data context() {
+    kainjow::mustache::data page;
+    page.set("lang", lang_ == Lang::ko ? "ko" : "en");
+    page.set("title", title());
+    page.set("heading", l_.t("기업 목록 요약", "Company list summary"));
+    page.set("list_label", l_.t("목록 ", "List "));
+    page.set("list", in_.list_name);
+    page.set("year", std::to_string(in_.catalogue.year));
+    page.set("as_of", in_.as_of ? in_.as_of->str() : l_.t("미정", "not given"));
+    page.set("version", in_.version);
+    page.set("generated", generated_text(in_.generated));
+    page.set("read", count(s_.read));
+    page.set("evaluated", count(s_.evaluated));
+    page.set("rejected", count(s_.rejected));
     header();
-    summary();
-    programs();
-    by_region();
-    by_size();
-    questions();
-    rejected();
-    footer();
-    h_.close("body").close("html").newline();
-    return h_.str();
+    page.set("announcements_html", h_.take());
+    basis();
+    page.set("basis_html", h_.take());
+    auto section = [&](const char* name, void (AgencyPage::*write)()) {
+      (this->*write)();
+      std::string html = h_.take();
+      if (!html.empty()) page.set(name, html);  // a section with nothing to say is not there: {{#name}}
+    };
+    section("summary_html", &AgencyPage::summary);
+    section("programs_html", &AgencyPage::programs);
+    section("regions_html", &AgencyPage::by_region);
+    section("sizes_html", &AgencyPage::by_size);
+    section("questions_html", &AgencyPage::questions);
+    section("rejected_html", &AgencyPage::rejected);
+    page.set("disclaimer", l_.t("이 요약은 공고문의 규칙으로 계산한 안내이며, 선정이나 지원 결정이 아닙니다.",
+                                "This summary is a guide computed from the announcements' rules, not a selection "
+                                "or a decision."));
+    std::string data = std::to_string(in_.catalogue.year);
+    for (const Announcement& a : in_.catalogue.announcements) data += " " + a.file.substr(0, a.file.find('.'));
+    page.set("made_by", fmt::format("sfgrant {} · {} {} · {} {}", in_.version, l_.t("데이터", "data"), data,
+                                    l_.t("작성", "generated"), generated_text(in_.generated)));
+    return page;
   }
 
  private:
@@ -87,21 +82,20 @@ class AgencyPage {
   std::string count(long n) const { return fmt::format("{}", n); }
   std::string money(Won w) const { return format_money(w, lang_); }
 
+  /// "2026년 사업 · <announcement> · …"
   void header() {
     const Catalogue& c = in_.catalogue;
-    h_.open("header");
-    h_.element("h1", l_.t("기업 목록 요약", "Company list summary"));
-    h_.open("p", {{"class", "facts"}}).text(l_.t("목록 ", "List ")).data(in_.list_name).close("p");
-    h_.open("p", {{"class", "facts"}})
-        .text(lang_ == Lang::ko ? fmt::format("{}년 사업", c.year) : fmt::format("{} programs", c.year));
+    h_.text(lang_ == Lang::ko ? fmt::format("{}년 사업", c.year) : fmt::format("{} programs", c.year));
     for (const Announcement& a : c.announcements) h_.text(" · ").data(a.title.empty() ? a.file : a.title);
-    h_.close("p");
-    h_.open("p", {{"class", "facts"}}).text(l_.t("기준일 ", "Reference date "));
+  }
+
+  /// "기준일 … · 구축 총사업비 …"
+  void basis() {
+    h_.text(l_.t("기준일 ", "Reference date "));
     h_.text(in_.as_of ? in_.as_of->str() : l_.t("미정", "not given"));
     h_.text(" · ").text(l_.t("구축 총사업비 ", "Build budget "));
     h_.text(in_.cost ? money(*in_.cost) + l_.t(" (모든 기업, --cost)", " (every company, --cost)")
                      : l_.t("기업마다 목록의 값", "each company's own, from the list"));
-    h_.close("p").close("header").newline();
   }
 
   void summary() {
@@ -347,23 +341,6 @@ class AgencyPage {
     h_.close("div").close("section").newline();
   }
 
-  void footer() {
-    const Catalogue& c = in_.catalogue;
-    std::string data = std::to_string(c.year);
-    for (const Announcement& a : c.announcements) data += " " + a.file.substr(0, a.file.find('.'));
-    char when[32] = "";
-    std::tm tm{};
-    gmtime_r(&in_.generated, &tm);
-    std::strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
-    h_.open("footer");
-    h_.element("p", l_.t("이 요약은 공고문의 규칙으로 계산한 안내이며, 선정이나 지원 결정이 아닙니다.",
-                         "This summary is a guide computed from the announcements' rules, not a selection or a "
-                         "decision."));
-    h_.element("p", fmt::format("sfgrant {} · {} {} · {} {}", in_.version, l_.t("데이터", "data"), data,
-                                l_.t("작성", "generated"), when));
-    h_.close("footer").newline();
-  }
-
   const BatchReportInput& in_;
   const BatchSummary& s_;
   Lang lang_;
@@ -372,6 +349,32 @@ class AgencyPage {
 };
 
 }  // namespace
+
+const std::vector<std::string>& batch_report_template_names() {
+  static const std::vector<std::string> kNames = {"lang",
+                                                  "title",
+                                                  "heading",
+                                                  "list_label",
+                                                  "list",
+                                                  "year",
+                                                  "as_of",
+                                                  "version",
+                                                  "generated",
+                                                  "read",
+                                                  "evaluated",
+                                                  "rejected",
+                                                  "announcements_html",
+                                                  "basis_html",
+                                                  "summary_html",
+                                                  "programs_html",
+                                                  "regions_html",
+                                                  "sizes_html",
+                                                  "questions_html",
+                                                  "rejected_html",
+                                                  "disclaimer",
+                                                  "made_by"};
+  return kNames;
+}
 
 int bar_length(long value, long max, int width) {
   if (value <= 0 || max <= 0 || width <= 0) return 0;
@@ -386,9 +389,9 @@ std::string competition_ratio(long eligible, std::optional<int> quota) {
   return fmt::format("{}.{}", tenths / 10, tenths % 10);
 }
 
-void render_batch_report(const BatchReportInput& input, Lang lang, std::ostream& out) {
-  AgencyPage page(input, lang);
-  out << page.render();
+void render_batch_report(const BatchReportInput& input, Lang lang, const PageTemplate& page, std::ostream& out) {
+  AgencyPage agency(input, lang);
+  out << render_page_template(page, agency.context());
 }
 
 }  // namespace sfgrant

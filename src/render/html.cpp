@@ -108,4 +108,11 @@ HtmlWriter& HtmlWriter::newline() {
   return *this;
 }
 
+std::string HtmlWriter::take() {
+  std::string out = std::move(out_);
+  out_.clear();
+  if (!out.empty() && out.back() == '\n') out.pop_back();
+  return out;
+}
+
 }  // namespace sfgrant

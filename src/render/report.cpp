@@ -1,69 +1,23 @@
-// `sfgrant report`: the page the client reads. One pass over the evaluation, every piece of text
-// through HtmlWriter (html.h), the charts drawn from report_layout.cpp's geometry.
+// `sfgrant report`: the page the client reads. One pass over the evaluation builds the values of the
+// page's template (share/sfgrant/templates/report.html.mustache, page_template.h): plain text the
+// template escapes, and the sections and charts as markup written through HtmlWriter (html.h), the
+// charts drawn from report_layout.cpp's geometry. The layout and the CSS are the template's.
 #include "sfgrant/render/report.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <kainjow/mustache.hpp>
 #include <map>
 
 #include "explain.h"
 #include "sfgrant/engine/questions.h"
 #include "sfgrant/render/html.h"
+#include "sfgrant/render/page_template.h"
 #include "sfgrant/render/words.h"
 
 namespace sfgrant {
 namespace {
-
-/// A4 portrait; a program block never splits across pages. The font stack finds a Korean font on
-/// Linux (Noto Sans CJK KR), Windows (Malgun Gothic) and macOS (Apple SD Gothic Neo); nothing is fetched.
-constexpr const char* kStyle = R"(
-@page { size: A4; margin: 11mm 12mm 12mm 12mm; }
-* { box-sizing: border-box; }
-body { font-family: "Noto Sans CJK KR", "Malgun Gothic", "Apple SD Gothic Neo", sans-serif; font-size: 9pt;
-       line-height: 1.4; color: #1d2329; margin: 0; }
-h1 { font-size: 17pt; margin: 0 0 2mm 0; }
-h2 { font-size: 11.5pt; margin: 3.5mm 0 1.5mm 0; break-after: avoid; padding-bottom: 1mm; border-bottom: 1.5px solid #2f5d8a; color: #2f5d8a; }
-h3 { font-size: 10.5pt; margin: 0 0 1mm 0; }
-p { margin: 0.8mm 0; }
-header .facts { color: #444; }
-.summary { background: #f2f6fa; border: 1px solid #c9d8e6; border-radius: 2mm; padding: 3mm 4mm; margin-top: 3mm; }
-.summary .big { font-size: 13pt; font-weight: bold; }
-.program { break-inside: avoid; page-break-inside: avoid; border: 1px solid #d5dbe1; border-radius: 1.5mm;
-           padding: 1.8mm 3mm; margin: 0 0 1.8mm 0; }
-.status { font-size: 8.5pt; font-weight: bold; padding: 0.3mm 1.8mm; border-radius: 1mm; margin-left: 2mm; }
-.s-eligible { background: #dff3e4; color: #1b6b34; }
-.s-possible { background: #fff1cc; color: #7a5800; }
-.s-ineligible { background: #eee; color: #555; }
-.meta { color: #444; font-size: 8.5pt; }
-.split { display: flex; align-items: center; gap: 3mm; margin: 1mm 0 0.5mm 0; }
-.bar { flex: 0 0 36%; height: 3.2mm; display: block; }
-.amounts { flex: 1; list-style: none; padding: 0; margin: 0; font-size: 8.5pt; }
-.amounts li { display: inline-block; margin-right: 3mm; }
-.swatch { display: inline-block; width: 2.6mm; height: 2.6mm; margin-right: 1mm; vertical-align: baseline; }
-.p-government { fill: #2f5d8a; background: #2f5d8a; }
-.p-company { fill: #e0a030; background: #e0a030; }
-.p-large_company { fill: #6fa56b; background: #6fa56b; }
-.p-local_government { fill: #9b6fb0; background: #9b6fb0; }
-.note { color: #5a4500; font-size: 8.5pt; }
-.basis { color: #444; font-size: 8.5pt; }
-sup { font-size: 7pt; color: #2f5d8a; }
-.calendar { break-inside: avoid; page-break-inside: avoid; }
-.cal-row { display: grid; grid-template-columns: 33% 42% 25%; align-items: center; font-size: 7.5pt; column-gap: 1.5mm;
-           border-bottom: 1px solid #eef0f2; }
-.cal-row svg { width: 100%; height: 4mm; display: block; }
-.cal-months { display: grid; grid-template-columns: repeat(12, 1fr); font-size: 7.5pt; color: #666; text-align: center; }
-.open { fill: #2f5d8a; } .closed { fill: #c4c8cc; } .upcoming { fill: #7fa7cc; } .rolling { fill: #2f5d8a; }
-.unknown { fill: none; } .grid { stroke: #e3e6e9; stroke-width: 1; } .today { stroke: #c0392b; stroke-width: 3; }
-.steps-grid { display: grid; grid-template-columns: 1fr 1fr; column-gap: 5mm; font-size: 8.5pt; }
-.steps { break-inside: avoid; page-break-inside: avoid; margin-bottom: 2mm; }
-.steps h3 { font-size: 9pt; }
-.steps ul, .questions ul, .ineligible ul { margin: 0.5mm 0 0 0; padding-left: 5mm; }
-.ineligible li { font-size: 8pt; }
-.questions li { font-size: 8pt; }
-.footnotes { font-size: 7pt; color: #555; padding-left: 5mm; columns: 2; column-gap: 6mm; }
-footer { margin-top: 5mm; border-top: 1px solid #ccc; padding-top: 2mm; font-size: 7.5pt; color: #666; }
-)";
 
 constexpr int kBarWidth = 1000;       ///< the stacked bar's units
 constexpr int kCalendarWidth = 1200;  ///< the calendar row's units: 100 a month
@@ -106,22 +60,50 @@ class ReportPage {
     });
   }
 
-  std::string render() {
-    h_.literal("<!DOCTYPE html>\n").open("html", {{"lang", lang_ == Lang::ko ? "ko" : "en"}}).newline();
-    h_.open("head").literal("<meta charset=\"utf-8\">");
-    h_.element("title", title()).open("style").literal(kStyle).close("style").close("head").newline();
-    h_.open("body").newline();
+  /// The page's values for its template (share/sfgrant/templates/README.md lists them): plain text
+  /// and numbers, escaped by the template; the `_html` fragments written here through HtmlWriter.
+  kainjow::mustache::data context() {
+    using kainjow::mustache::data;
+    data page;
+    page.set("lang", lang_ == Lang::ko ? "ko" : "en");
+    page.set("title", title());
+    page.set("company", in_.profile.name());
+    page.set("subtitle", l_.t("스마트 제조혁신 지원사업 검토 보고서", "Smart manufacturing support programs: review"));
+    page.set("year", std::to_string(ev_.catalogue->year));
+    page.set("as_of", ev_.as_of ? ev_.as_of->str() : l_.t("미정", "not given"));
+    page.set("version", in_.version);
+    page.set("generated", generated_text(in_.generated));
+    size_t eligible = 0;
+    for (const ProgramEvaluation* pe : open_) eligible += pe->status == Status::eligible ? 1U : 0U;
+    page.set("open_count", std::to_string(open_.size()));
+    page.set("eligible_count", std::to_string(eligible));
+    page.set("possible_count", std::to_string(open_.size() - eligible));
+    page.set("program_count", std::to_string(ev_.programs.size()));
     header();
+    page.set("announcements_html", h_.take());
+    basis();
+    page.set("basis_html", h_.take());
     summary();
-    programs();
-    calendar();
-    next_steps();
-    questions();
-    ineligible();
-    footnotes();
-    footer();
-    h_.close("body").close("html").newline();
-    return h_.str();
+    page.set("summary_html", h_.take());
+    auto section = [&](const char* name, void (ReportPage::*write)()) {
+      (this->*write)();
+      std::string html = h_.take();
+      if (!html.empty()) page.set(name, html);  // a section with nothing to say is not there: {{#name}}
+    };
+    section("programs_html", &ReportPage::programs);
+    section("calendar_html", &ReportPage::calendar);
+    section("next_steps_html", &ReportPage::next_steps);
+    section("questions_html", &ReportPage::questions);
+    section("ineligible_html", &ReportPage::ineligible);
+    section("footnotes_html", &ReportPage::footnotes);
+    page.set("disclaimer",
+             l_.t("이 보고서는 공고문의 규칙으로 계산한 안내이며, 선정이나 지원 결정이 아닙니다. 신청 자격과 금액은 "
+                  "공고문과 운영기관의 확인으로 정해집니다.",
+                  "This report is a guide computed from the announcements' rules, not a selection or a "
+                  "decision: eligibility and amounts are settled by the announcement and the operating agency."));
+    page.set("made_by", fmt::format("sfgrant {} · {} {} · {} {}", in_.version, l_.t("데이터", "data"), data_files(),
+                                    l_.t("작성", "generated"), generated_text(in_.generated)));
+    return page;
   }
 
  private:
@@ -130,18 +112,25 @@ class ReportPage {
                        l_.t("스마트 제조혁신 지원사업 검토", "smart manufacturing support"));
   }
 
+  /// The program data the page was computed from: "2026 2026-smart-factory …".
+  std::string data_files() const {
+    std::string data = std::to_string(ev_.catalogue->year);
+    for (const Announcement& a : ev_.catalogue->announcements) data += " " + a.file.substr(0, a.file.find('.'));
+    return data;
+  }
+
   std::string money(Won w) const { return format_money(w, lang_); }
 
+  /// "2026년 사업 · <announcement> · …"
   void header() {
     const Catalogue& c = *ev_.catalogue;
-    h_.open("header").open("h1").data(in_.profile.name()).close("h1");
-    h_.element("p", l_.t("스마트 제조혁신 지원사업 검토 보고서", "Smart manufacturing support programs: review"),
-               {{"class", "facts"}});
-    h_.open("p", {{"class", "facts"}})
-        .text(lang_ == Lang::ko ? fmt::format("{}년 사업", c.year) : fmt::format("{} programs", c.year));
+    h_.text(lang_ == Lang::ko ? fmt::format("{}년 사업", c.year) : fmt::format("{} programs", c.year));
     for (const Announcement& a : c.announcements) h_.text(" · ").data(a.title.empty() ? a.file : a.title);
-    h_.close("p");
-    h_.open("p", {{"class", "facts"}}).text(l_.t("기준일 ", "Reference date "));
+  }
+
+  /// "기준일 … · 구축 총사업비 … · <program cost> …"
+  void basis() {
+    h_.text(l_.t("기준일 ", "Reference date "));
     h_.text(ev_.as_of ? ev_.as_of->str() : l_.t("미정", "not given"));
     h_.text(" · ").text(l_.t("구축 총사업비 ", "Build budget "));
     h_.text(ev_.cost ? money(*ev_.cost) : l_.t("미입력", "not given"));
@@ -157,7 +146,6 @@ class ReportPage {
                   ? fmt::format(" · 비용을 주지 않은 {}개 사업은 한도에 이르는 비용으로 계산", at_cap)
                   : fmt::format(" · {} program{} without a cost of {} own: at the cost that reaches the cap", at_cap,
                                 at_cap == 1 ? "" : "s", at_cap == 1 ? "its" : "their"));
-    h_.close("p").close("header").newline();
   }
 
   void summary() {
@@ -483,25 +471,6 @@ class ReportPage {
     h_.close("ol").close("section").newline();
   }
 
-  void footer() {
-    const Catalogue& c = *ev_.catalogue;
-    std::string data = std::to_string(c.year);
-    for (const Announcement& a : c.announcements) data += " " + a.file.substr(0, a.file.find('.'));
-    char when[32] = "";
-    std::tm tm{};
-    gmtime_r(&in_.generated, &tm);
-    std::strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
-    h_.open("footer");
-    h_.element("p",
-               l_.t("이 보고서는 공고문의 규칙으로 계산한 안내이며, 선정이나 지원 결정이 아닙니다. 신청 자격과 금액은 "
-                    "공고문과 운영기관의 확인으로 정해집니다.",
-                    "This report is a guide computed from the announcements' rules, not a selection or a "
-                    "decision: eligibility and amounts are settled by the announcement and the operating agency."));
-    h_.element("p", fmt::format("sfgrant {} · {} {} · {} {}", in_.version, l_.t("데이터", "data"), data,
-                                l_.t("작성", "generated"), when));
-    h_.close("footer").newline();
-  }
-
   const ReportInput& in_;
   const Evaluation& ev_;
   Lang lang_;
@@ -514,9 +483,44 @@ class ReportPage {
 
 }  // namespace
 
-void render_report(const ReportInput& input, Lang lang, std::ostream& out) {
-  ReportPage page(input, lang);
-  out << page.render();
+const std::vector<std::string>& report_template_names() {
+  static const std::vector<std::string> kNames = {"lang",
+                                                  "title",
+                                                  "company",
+                                                  "subtitle",
+                                                  "year",
+                                                  "as_of",
+                                                  "version",
+                                                  "generated",
+                                                  "open_count",
+                                                  "eligible_count",
+                                                  "possible_count",
+                                                  "program_count",
+                                                  "announcements_html",
+                                                  "basis_html",
+                                                  "summary_html",
+                                                  "programs_html",
+                                                  "calendar_html",
+                                                  "next_steps_html",
+                                                  "questions_html",
+                                                  "ineligible_html",
+                                                  "footnotes_html",
+                                                  "disclaimer",
+                                                  "made_by"};
+  return kNames;
+}
+
+std::string generated_text(std::time_t when) {
+  char text[32] = "";
+  std::tm tm{};
+  gmtime_r(&when, &tm);
+  std::strftime(text, sizeof text, "%Y-%m-%d %H:%M UTC", &tm);
+  return text;
+}
+
+void render_report(const ReportInput& input, Lang lang, const PageTemplate& page, std::ostream& out) {
+  ReportPage report(input, lang);
+  out << render_page_template(page, report.context());
 }
 
 }  // namespace sfgrant

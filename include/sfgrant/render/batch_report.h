@@ -5,11 +5,12 @@
 /// (quota) and the expected competition ratio, the government support asked for, companies by region and
 /// by size, the questions that would decide the most companies, and the rejected rows by kind. A
 /// self-contained, print-ready HTML page like `report`'s (inline CSS and SVG bars, no script, nothing
-/// fetched; A4), every piece of text through HtmlWriter.
+/// fetched; A4), laid out by a template (page_template.h), every piece of text escaped.
 #include <ctime>
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "sfgrant/batch/batch.h"
 #include "sfgrant/model/date.h"
@@ -29,7 +30,13 @@ struct BatchReportInput {
   std::time_t generated;      ///< generation time (SOURCE_DATE_EPOCH in tests)
 };
 
-void render_batch_report(const BatchReportInput& input, Lang lang, std::ostream& out);
+struct PageTemplate;
+
+/// The page, laid out by `page` (share/sfgrant/templates/batch-report.html.mustache or --template FILE).
+void render_batch_report(const BatchReportInput& input, Lang lang, const PageTemplate& page, std::ostream& out);
+
+/// The names the summary's template may use (share/sfgrant/templates/README.md).
+const std::vector<std::string>& batch_report_template_names();
 
 /// A bar's length in whole units of `width` for `value` on a scale whose longest bar is `max`: rounded
 /// down, but at least 1 for a value above zero (a count that exists is never drawn as nothing).

@@ -37,6 +37,9 @@ class HtmlWriter {
   HtmlWriter& newline();
 
   const std::string& str() const { return out_; }
+  /// What was written, without its final newline, and a fresh start: one fragment of a page for its
+  /// template (page_template.h).
+  std::string take();
 
  private:
   void start(const char* tag, std::initializer_list<HtmlAttr> list);  ///< `<tag a="v" …`

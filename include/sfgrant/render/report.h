@@ -20,7 +20,16 @@ struct ReportInput {
   std::time_t generated;  ///< generation time (SOURCE_DATE_EPOCH in tests)
 };
 
-void render_report(const ReportInput& input, Lang lang, std::ostream& out);
+struct PageTemplate;
+
+/// The page, laid out by `page` (share/sfgrant/templates/report.html.mustache or --template FILE).
+void render_report(const ReportInput& input, Lang lang, const PageTemplate& page, std::ostream& out);
+
+/// The names the report's template may use, the ones context() sets (share/sfgrant/templates/README.md).
+const std::vector<std::string>& report_template_names();
+
+/// A generation time as the pages write it: "2026-01-01 00:00 UTC".
+std::string generated_text(std::time_t when);
 
 /// The kinds programs are grouped by in the report, in the order shown.
 enum class ProgramGroup { build, automation, ai_data, consulting, rnd, service, other };
