@@ -486,4 +486,6 @@ TEST_CASE("without the other members' support the split is the member's own and 
   CHECK(advanced.split->group->limit == 10 * kEok);
   CHECK_FALSE(advanced.split->group->others);
   CHECK_FALSE(advanced.split->group->remaining);
+  // 10억원 among 6 members: 166,666,666.67 → 1억 6,666만 6,000원 each, below the member's 2억원: quoted, not split
+  CHECK(advanced.split->group->equal_share == 166'666'000);
 }

@@ -25,6 +25,10 @@ std::optional<GroupShare> group_share(const Track& track, const Profile& profile
   const FactDef& others = cap.per == GroupCap::Per::supplier ? supplier_others : consortium_others;
   if (profile.has(others)) g.others = std::max<Won>(0, profile.get(others).number);
   if (g.limit && g.others) g.remaining = std::max<Won>(0, *g.limit - *g.others);
+  if (g.limit && !g.others && profile.has(members) && profile.get(members).number > 0) {
+    const Won equal = floor_to_1000(*g.limit / profile.get(members).number);
+    if (equal < track_cap) g.equal_share = equal;
+  }
   return g;
 }
 

@@ -51,6 +51,7 @@ void write_split_json(const Split& s, JsonWriter& out) {
     out.member("others", s.group->others);
     out.member("remaining", s.group->remaining);
     out.member("lowered", s.group->lowered);
+    if (s.group->equal_share) out.member("equal_share", s.group->equal_share);
     out.end_object();
   }
   out.key("years");

@@ -313,6 +313,14 @@ std::string group_cap_text(const GroupShare& g, const GroupCap& cap, const Split
   if (!g.limit)
     return what +
            (ko ? ": 참여기업 수(consortium.members)를 입력하면 계산" : ": give consortium.members to work it out");
+  if (!g.others && g.equal_share)
+    return what +
+           (ko ? fmt::format(": 참여기업이 똑같이 나누면 기업당 {}. 다른 참여기업의 정부지원금({})을 입력하면 이 "
+                             "기업의 몫을 확인",
+                             format_money(*g.equal_share, lang), others_fact)
+               : fmt::format(": shared equally, {} a member; give the other members' support ({}) to know "
+                             "this company's part",
+                             format_money(*g.equal_share, lang), others_fact));
   if (!g.others)
     return what + (ko ? fmt::format(": 다른 {} 정부지원금({})을 입력하면 이 기업의 몫을 확인",
                                     supplier ? "과제의" : "참여기업의", others_fact)

@@ -32,6 +32,9 @@ struct GroupShare {
   std::optional<Won> others;     ///< consortium.others_government or supplier.others_government, when given
   std::optional<Won> remaining;  ///< max(0, limit − others), when both are known
   bool lowered = false;          ///< the company's government share was lowered to `remaining`
+  /// Without `others` but with consortium.members: the group's limit shared equally among the members
+  /// (floored to 1,000 won), when that is below the company's own cap — a bound to quote, not a split.
+  std::optional<Won> equal_share;
 };
 
 struct Split {
