@@ -318,6 +318,49 @@ PY
     pass "nothing in the agency summary of $base refers outside the file ($(wc -c <"$work/$base-agency.html") bytes)"
   fi
 done
+# The agency summary of 100,000 generated companies (the issue's size; the counts per program are checked
+# against the outputs on the 3,000 above, where the jsonl stays small): A4 in as many pages as the 3,000's,
+# the run's counts in its text, under 2 MB, no script in the DOM, nothing fetched.
+python3 "$SRC/scripts/gen-companies.py" 100000 "$work/big" >/dev/null || fail "gen-companies.py 100000 exited $?"
+"$SFGRANT" batch "$work/big.csv" --programs "$SRC/programs" --as-of 2026-02-15 --per company -o "$work/big.out.csv" \
+  --report "$work/big-agency.html" 2>"$work/big.err"
+code=$?
+[ "$code" -le 1 ] || fail "batch of 100,000 --report exited $code: $(tail -2 "$work/big.err")"
+browser --print-to-pdf="$work/big-agency.pdf" "file://$work/big-agency.html" >/dev/null ||
+  fail "chromium --print-to-pdf of the agency summary of 100,000 exited $?"
+browser --dump-dom "file://$work/big-agency.html" >"$work/big-agency-dom.html" ||
+  fail "chromium --dump-dom of the agency summary of 100,000 exited $?"
+pdftotext -layout "$work/big-agency.pdf" "$work/big-agency.txt" || fail "pdftotext of 100,000 exited $?"
+big_pages=$(pdfinfo "$work/big-agency.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+gen_pages=$(pdfinfo "$work/gen-agency.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+big_size=$(pdfinfo "$work/big-agency.pdf" 2>/dev/null | awk '/^Page size:/ {print $3 "x" $5}')
+case "$big_size" in
+59[45]*x841* | 59[45]*x842*) ;;
+*) fail "agency summary of 100,000: page size $big_size, not A4" ;;
+esac
+if [ -n "$big_pages" ] && [ "$big_pages" = "$gen_pages" ]; then
+  pass "agency summary of 100,000 companies: $big_pages A4 pages, as for 3,000"
+else
+  fail "agency summary of 100,000 companies: ${big_pages:-?} pages, 3,000 gave ${gen_pages:-?}"
+fi
+bytes=$(wc -c <"$work/big-agency.html")
+if [ "$bytes" -lt 2000000 ]; then pass "agency summary of 100,000: $bytes bytes of HTML"; else fail "agency summary of 100,000: $bytes bytes"; fi
+python3 - "$work" <<'PY' || failures=$((failures + 1))
+import re, sys
+work = sys.argv[1]
+flat = re.sub(r"\s+", "", open(f"{work}/big-agency.txt", encoding="utf-8").read())
+err = open(f"{work}/big.err", encoding="utf-8").read()
+dom = open(f"{work}/big-agency-dom.html", encoding="utf-8").read()
+m = re.search(r"(\d+)행 읽음, (\d+)행 평가, (\d+)행 거부", err)
+assert m and m.group(1) == "100000", err[-300:]
+want = f"읽은기업{m.group(1)}·평가{m.group(2)}·거부{m.group(3)}"
+assert want in flat, f"{want} not in the PDF text of the 100,000 summary"
+assert not re.search(r"<script\b|<img\b", dom, re.I), "script or img in the DOM"
+print(f"ok: 100,000: the PDF has the run's counts ({m.group(1)} read, {m.group(2)} evaluated, {m.group(3)} rejected)")
+PY
+grep -Eiq '(\ssrc=|<link|url\(|@import|https?://)' "$work/big-agency.html" &&
+  fail "the agency summary of 100,000 refers to something outside itself"
+
 if [ "$failures" -gt 0 ]; then
   echo "$failures check(s) failed"
   exit 1
