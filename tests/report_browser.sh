@@ -115,6 +115,86 @@ else:
 sys.exit(1 if bad else 0)
 EOF
 
+# Every example profile's report, printed: A4, at most 4 pages and most on 3 or fewer; the text holds the
+# company's name and every program open to it with its government amount as `check --format json` has it;
+# and Hangul is drawn with a real font. Chromium embeds Noto Sans CJK (CFF outlines) as Type 3 fonts, one
+# glyph procedure per glyph and no font name to check; a missing font would draw the fallback's .notdef box
+# for every syllable. So the PDF must hold at least as many distinct glyph procedures as the distinct Hangul
+# syllables its text has.
+for profile in "$SRC"/examples/*.yaml; do
+  ex=$(basename "$profile" .yaml)
+  "$SFGRANT" report "$profile" "${ARGS[@]}" -o "$work/ex-$ex.html"
+  code=$?
+  [ "$code" -le 1 ] || fail "report of $ex exited $code"  # 1: nothing open to the company, a result
+  "$SFGRANT" check "$profile" "${ARGS[@]}" --format json >"$work/ex-$ex.json"
+  browser --print-to-pdf="$work/ex-$ex.pdf" "file://$work/ex-$ex.html" >/dev/null || fail "chromium, $ex: exit $?"
+  pdftotext -layout "$work/ex-$ex.pdf" "$work/ex-$ex.txt" || fail "pdftotext of $ex exited $?"
+  pdfinfo "$work/ex-$ex.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}' >"$work/ex-$ex.pages"
+done
+python3 - "$work" "$SRC/examples" <<'EOF' || failures=$((failures + 1))
+import glob, json, os, re, statistics, sys, zlib
+work, examples = sys.argv[1:3]
+bad = 0
+
+def fail(what):
+    global bad
+    print("FAIL:", what)
+    bad += 1
+
+def korean(won):  # format_money (ko): 2억원, 1억 2,000만원, 238만원
+    eok, man, rest = won // 100_000_000, won // 10_000 % 10_000, won % 10_000
+    parts = [f"{eok:,}억"] * (eok > 0) + [f"{man:,}만"] * (man > 0) + [f"{rest:,}"] * (rest > 0)
+    return " ".join(parts) + "원" if parts else "0원"
+
+def glyph_procedures(path):
+    pdf = open(path, "rb").read()
+    glyphs = set()
+    for m in re.finditer(rb"stream\r?\n", pdf):
+        body = pdf[m.end():pdf.find(b"endstream", m.end())]
+        try:
+            body = zlib.decompress(body)
+        except zlib.error:
+            pass
+        if re.match(rb"\s*(?:-?[\d.]+\s+){2}d0|\s*(?:-?[\d.]+\s+){6}d1", body):  # a Type 3 glyph's program
+            glyphs.add(body)
+    return len(glyphs)
+
+rank = {"eligible": 2, "possible": 1, "ineligible": 0}
+pages = {}
+for profile in sorted(glob.glob(f"{examples}/*.yaml")):
+    ex = os.path.basename(profile)[:-5]
+    check = json.load(open(f"{work}/ex-{ex}.json", encoding="utf-8"))
+    text = open(f"{work}/ex-{ex}.txt", encoding="utf-8").read()
+    flat = re.sub(r"\s+", "", text)
+    pages[ex] = int(open(f"{work}/ex-{ex}.pages").read().strip() or 0)
+    if re.sub(r"\s+", "", check["company"]["name"]) not in flat:
+        fail(f"{ex}: the company name is not in the PDF text")
+    shown = 0
+    for p in check["programs"]:
+        if p["status"] == "ineligible":
+            continue
+        if re.sub(r"\s+", "", p["name"]) not in flat:
+            fail(f"{ex}: program {p['name']} is not in the PDF text")
+        best = max(p["tracks"], key=lambda t: (rank[t["status"]], 1 if t.get("split") else 0,
+                                               (t.get("split") or {}).get("government") or t.get("cap") or 0))
+        if best.get("split"):
+            amount = korean(best["split"]["government"]).replace(" ", "")
+            if amount not in flat:
+                fail(f"{ex}: {p['id']}'s government amount {amount} is not in the PDF text")
+            shown += 1
+    hangul = {c for c in text if "\uac00" <= c <= "\ud7a3"}
+    glyphs = glyph_procedures(f"{work}/ex-{ex}.pdf")
+    if len(hangul) < 50 or glyphs < len(hangul):
+        fail(f"{ex}: {len(hangul)} distinct Hangul syllables in the text but {glyphs} glyph procedures: tofu?")
+    print(f"ok: {ex}: {pages[ex]} pages, {shown} amounts found, {len(hangul)} Hangul syllables drawn by "
+          f"{glyphs} glyph procedures")
+if max(pages.values()) > 4 or statistics.median(pages.values()) > 3:
+    fail(f"page counts {pages}: at most 4, and a typical company on 3 or fewer")
+else:
+    print(f"ok: page counts {sorted(pages.values())} (at most 4, median {statistics.median(pages.values())})")
+sys.exit(1 if bad else 0)
+EOF
+
 # a hostile company name is text in the DOM the browser built: no element came out of it
 {
   echo "name: '<script>alert(1)</script>\"><img src=x onerror=alert(1)>&'"
