@@ -264,12 +264,11 @@ std::optional<Profile> with_stated_cost(const Profile& profile, const ProgramCos
 
 /// A group cap (컨소시엄당 한도) lowers the company's government share to what the group has left
 /// after its other members, when the profile says what they take; the split says so either way.
-void apply_group_cap(const Track& track, const Profile& view, const std::vector<Won>& years, Won track_cap,
+void apply_group_cap(const Track& track, const Profile& view, const std::vector<Won>& yearly, Won track_cap,
                      Split& split) {
   std::optional<GroupShare> group = group_share(track, view, track_cap);
   if (group && group->remaining && *group->remaining < split.government) {
     SplitProblem problem;
-    const std::vector<Won>& yearly = split.basis == SplitBasis::cap ? std::vector<Won>{} : years;
     if (std::optional<Split> lowered = split_cost(track, *group->remaining, split.total, yearly, problem)) {
       lowered->basis = split.basis;
       split = std::move(*lowered);
@@ -304,7 +303,8 @@ void fill_split(const Track& track, const Profile& view, bool stated, const std:
       te.split = split_cost(track, *te.cap, *cost.total, *cost.years, te.split_problem);
       if (te.split) te.split->basis = stated ? SplitBasis::program : SplitBasis::plan;
     }
-    if (te.split && track.group_cap) apply_group_cap(track, view, *cost.years, *te.cap, *te.split);
+    if (te.split && track.group_cap)  // split again at the same cost and years as above
+      apply_group_cap(track, view, own_unstated ? kNoYears : *cost.years, *te.cap, *te.split);
   } catch (const Error&) {  // the cost that reaches the cap is beyond int64 won
     te.split_problem.code = SplitProblem::Code::overflow;
   }
