@@ -256,11 +256,7 @@ TEST_CASE("programs diff --against: a changed copy of a year, matched by name ac
   std::filesystem::copy(kPrograms + "/2026", copy, std::filesystem::copy_options::recursive);
   std::filesystem::copy_file(kPrograms + "/industries.yaml", std::filesystem::path(dir.path()) / "industries.yaml");
   auto edit = [&](const std::string& file, const std::string& from, const std::string& to) {
-    std::string text = slurp((copy / file).string());
-    const auto at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    text.replace(at, from.size(), to);
-    std::ofstream(copy / file, std::ios::binary) << text;
+    sfgrant::testing::replace_once((copy / file).string(), from, to);
   };
   edit("government.yaml", "    months: 9\n    cap: 2억원\n    ratio: 50%",
        "    months: 12\n    cap: 3억원\n    ratio: 60%");

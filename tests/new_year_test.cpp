@@ -25,6 +25,8 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 using sfgrant::testing::Command;
+using sfgrant::testing::copy_programs;
+using sfgrant::testing::replace_once;
 using sfgrant::testing::Run;
 using sfgrant::testing::slurp;
 using sfgrant::testing::TempDir;
@@ -36,23 +38,8 @@ Run validate(std::vector<std::string> args) {
   return sfgrant::testing::run(command);
 }
 
-/// A copy of the shipped programs folder (the years and industries.yaml) in `dir`/programs.
-std::string copy_programs(const TempDir& dir) {
-  const std::string to = dir.path() + "/programs";
-  fs::copy(SFGRANT_SOURCE_DIR "/programs", to, fs::copy_options::recursive);
-  return to;
-}
-
 void write(const std::string& path, const std::string& text) {
   std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
-}
-
-void replace_once(const std::string& path, const std::string& before, const std::string& after) {
-  std::string text = slurp(path);
-  const size_t at = text.find(before);
-  REQUIRE(at != std::string::npos);
-  text.replace(at, before.size(), after);
-  write(path, text);
 }
 
 using Place = std::tuple<std::string, int, int>;  // file, line, column

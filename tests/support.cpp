@@ -42,6 +42,22 @@ TempDir::~TempDir() {
   fs::remove_all(path_, ec);
 }
 
+std::string copy_programs(const TempDir& dir) {
+  const std::string to = dir.path() + "/programs";
+  std::filesystem::copy(SFGRANT_SOURCE_DIR "/programs", to, std::filesystem::copy_options::recursive);
+  return to;
+}
+
+size_t replace_once(const std::string& path, const std::string& before, const std::string& after) {
+  std::string text = slurp(path);
+  const size_t at = text.find(before);
+  INFO(path << ": " << before);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, before.size(), after);
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+  return at;
+}
+
 std::string TempDir::write(const std::string& name, const std::string& text) const {
   const std::string file = path_ + "/" + name;
   std::ofstream(file, std::ios::binary) << text;

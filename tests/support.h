@@ -1,6 +1,7 @@
 #pragma once
 /// What the tests that drive the real binary share: a scratch folder, reading a file whole, and
 /// running `sfgrant` as a user would (own stdin, stdout and stderr, exit status, a time limit).
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,13 @@ class TempDir {
  private:
   std::string path_;
 };
+
+/// A copy of the shipped programs folder (every year and industries.yaml) in `dir`/programs; its path.
+std::string copy_programs(const TempDir& dir);
+
+/// Replaces the first `before` in the file at `path` with `after` (the test fails when there is none)
+/// and returns the offset it was at: a test's edit to a copy of the data.
+size_t replace_once(const std::string& path, const std::string& before, const std::string& after);
 
 /// One run of a program: what a test controls.
 struct Command {

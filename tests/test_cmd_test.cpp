@@ -50,21 +50,17 @@ size_t cases_in(const std::string& dir) {
 /// a misspelt key in government.yaml and an amount that is not one in robot.yaml.
 struct BrokenCatalogue {
   TempDir dir;
-  std::string programs = dir.path() + "/programs";
+  std::string programs = sfgrant::testing::copy_programs(dir);
   std::vector<std::string> places;  ///< "file:line:col" of each mistake
 
   BrokenCatalogue() {
-    fs::copy(SFGRANT_SOURCE_DIR "/programs", programs, fs::copy_options::recursive);
     break_file("government.yaml", "    months: ", "    monts: ");
     break_file("robot.yaml", "    cap: ", "    cap: 2 million won #");
   }
   void break_file(const std::string& name, const std::string& before, const std::string& after) {
     const std::string path = programs + "/2026/" + name;
-    std::string text = slurp(path);
-    const size_t at = text.find(before);
-    REQUIRE(at != std::string::npos);
-    text.replace(at, before.size(), after);
-    std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+    const size_t at = sfgrant::testing::replace_once(path, before, after);
+    const std::string text = slurp(path);
     const auto line = std::count(text.begin(), text.begin() + static_cast<long>(at), '\n') + 1;
     const size_t column = name == "government.yaml" ? 5 : after.find('2') + 1;  // the key; the amount
     places.push_back(path + ":" + std::to_string(line) + ":" + std::to_string(column));
