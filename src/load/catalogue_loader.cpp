@@ -44,6 +44,27 @@ Location find_key_line(const std::string& file, const std::string& key, const st
   return Location{file, 1, 1};
 }
 
+YearFiles year_files(const std::string& programs_dir, int year) {
+  const fs::path dir = fs::path(programs_dir) / std::to_string(year);
+  YearFiles files;
+  files.common = (dir / "common.yaml").string();
+  fs::path industries = dir / "industries.yaml";
+  if (!fs::exists(industries)) industries = fs::path(programs_dir) / "industries.yaml";
+  files.industries = industries.string();
+  std::error_code ec;
+  std::vector<fs::path> found;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const auto ext = entry.path().extension().string();
+    const auto name = entry.path().filename().string();
+    if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml") && name != "common.yaml" &&
+        name != "industries.yaml")
+      found.push_back(entry.path());
+  }
+  std::sort(found.begin(), found.end());
+  for (const fs::path& f : found) files.programs.push_back(f.string());
+  return files;
+}
+
 namespace {
 
 /// Puts programs in the announcement's order and checks that the list and the files agree.
@@ -89,8 +110,9 @@ Catalogue load_year(const std::string& programs_dir, int year, Diagnostics& diag
       return std::nullopt;
     }
   };
+  const YearFiles inputs = year_files(programs_dir, year);
   YearContext context;
-  const fs::path common = dir / "common.yaml";
+  const fs::path common = inputs.common;
   if (!fs::exists(common)) {
     diags.error(Location{common.string()}, "missing common.yaml (the year, its announcements and rule sets)",
                 "missing-file");
@@ -101,8 +123,7 @@ Catalogue load_year(const std::string& programs_dir, int year, Diagnostics& diag
   }
   cat.announcements = context.announcements;
 
-  fs::path industries = dir / "industries.yaml";
-  if (!fs::exists(industries)) industries = fs::path(programs_dir) / "industries.yaml";
+  const fs::path industries = inputs.industries;
   if (!fs::exists(industries)) {
     diags.error(Location{industries.string()}, "missing industries.yaml (KSIC tables for derived facts)",
                 "missing-file");
@@ -110,16 +131,10 @@ Catalogue load_year(const std::string& programs_dir, int year, Diagnostics& diag
     cat.industries = load_industries(*text, industries.string(), diags);
   }
 
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    const auto ext = entry.path().extension().string();
-    if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml")) files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
   std::map<std::string, std::string> ids;
-  for (const fs::path& f : files) {
+  for (const std::string& file : inputs.programs) {
+    const fs::path f(file);
     const std::string name = f.filename().string();
-    if (name == "common.yaml" || name == "industries.yaml") continue;
     auto text = read(f);
     if (!text) continue;
     if (name == "centers.yaml") {

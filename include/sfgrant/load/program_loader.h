@@ -12,6 +12,16 @@ namespace sfgrant {
 /// Years present in a programs folder (sub-folders named by four digits), ascending.
 std::vector<int> available_years(const std::string& programs_dir);
 
+/// The files load_year reads for a year: its common.yaml, the KSIC tables (the year's own
+/// industries.yaml, else the programs folder's), and every other .yaml/.yml of the year's folder in
+/// name order (the programs and centers.yaml). Files that do not exist are still named.
+struct YearFiles {
+  std::string common;
+  std::string industries;
+  std::vector<std::string> programs;
+};
+YearFiles year_files(const std::string& programs_dir, int year);
+
 /// Loads one year. Problems go to `diags`; what could be read is returned.
 Catalogue load_year(const std::string& programs_dir, int year, Diagnostics& diags);
 
