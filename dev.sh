@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 PACKAGES=(build-essential cmake ninja-build pkg-config libyaml-cpp-dev libcli11-dev libfmt-dev catch2
           nlohmann-json3-dev libutf8proc-dev libxlsxwriter-dev python3-jsonschema python3-yaml tmux help2man
           libedit-dev chromium poppler-utils fonts-noto-cjk python3-openpyxl cmark-gfm time
-          libkainjow-mustache-dev)
+          libkainjow-mustache-dev libxxhash-dev)
 BUILD_DIR=${SFGRANT_BUILD_DIR:-build}
 
 install_missing() {

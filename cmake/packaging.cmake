@@ -100,7 +100,7 @@ if(DPKG_SHLIBDEPS)
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 else()
   set(CPACK_DEBIAN_PACKAGE_DEPENDS
-      "libyaml-cpp0.7, libfmt9, libutf8proc2, libxlsxwriter4, libedit2, libstdc++6, libc6")
+      "libyaml-cpp0.7, libfmt9, libutf8proc2, libxlsxwriter4, libedit2, libxxhash0, libstdc++6, libc6")
 endif()
 # only the runtime: no headers or static libraries are installed
 include(CPack)

@@ -20,7 +20,7 @@ FUZZ_SECONDS=${SFGRANT_FUZZ_SECONDS:-20}
 JOBS=$(nproc)
 
 PACKAGES=(build-essential cmake ninja-build pkg-config libyaml-cpp-dev libcli11-dev libfmt-dev catch2
-          nlohmann-json3-dev libutf8proc-dev libxlsxwriter-dev python3-jsonschema python3-yaml tmux help2man libedit-dev libkainjow-mustache-dev
+          nlohmann-json3-dev libutf8proc-dev libxlsxwriter-dev python3-jsonschema python3-yaml tmux help2man libedit-dev libkainjow-mustache-dev libxxhash-dev
           clang-14 libclang-rt-14-dev)
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -30,7 +30,7 @@ export DEBIAN_FRONTEND=noninteractive
 [ "$(id -u)" -eq 0 ] || { echo "deb-smoke: run as root (debootstrap and chroot need it)" >&2; exit 2; }
 
 PACKAGES=(build-essential cmake ninja-build pkg-config libyaml-cpp-dev libcli11-dev libfmt-dev
-          nlohmann-json3-dev libutf8proc-dev libxlsxwriter-dev libedit-dev libkainjow-mustache-dev help2man dpkg-dev debootstrap)
+          nlohmann-json3-dev libutf8proc-dev libxlsxwriter-dev libedit-dev libkainjow-mustache-dev libxxhash-dev help2man dpkg-dev debootstrap)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -226,6 +226,7 @@ Runner setup_batch(CLI::App& app) {
   sub->add_option("FILE", options->file, "company list: .csv or .jsonl (- for standard input)")->required();
   sub->add_option("--programs", options->common.programs, "program data folder");
   add_year_option(*sub, options->common.year);
+  add_no_cache_option(*sub, options->common);
   sub->add_option("--lang", options->common.lang, "language of names and reasons")
       ->transform(CLI::IsMember({"ko", "en"}));
   sub->add_option("--as-of", options->common.as_of,

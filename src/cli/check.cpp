@@ -107,6 +107,7 @@ Runner setup_check(CLI::App& app) {
   CLI::App* sub = app.add_subcommand("check", "evaluate one company profile against a year's programs");
   sub->add_option("PROFILE", options->profile, "company profile YAML (- for standard input)")->required();
   add_common(*sub, options->common, true, {"table", "json", "markdown"});
+  add_no_cache_option(*sub, options->common);
   add_cost_option(*sub, options->costs);
   sub->add_flag("--all", options->all, "also list ineligible programs and why");
   sub->add_flag("--explain", options->explain, "every rule with its result, the company's value and the citation");

@@ -14,6 +14,7 @@
 #include "sfgrant/engine/costs.h"
 #include "sfgrant/engine/derive.h"
 #include "sfgrant/engine/evaluate.h"
+#include "sfgrant/load/catalogue_cache.h"
 #include "sfgrant/load/profile_loader.h"
 #include "sfgrant/load/program_loader.h"
 #include "sfgrant/model/suggest.h"
@@ -46,6 +47,12 @@ void add_common(CLI::App& app, CommonOptions& options, bool with_format, const s
   app.add_option("--as-of", options.as_of,
                  "date for application windows, YYYY-MM-DD (default: today in Korea, Asia/Seoul)");
   app.add_flag("--no-color", options.no_color, "no colours (also $NO_COLOR, TERM=dumb, or output not a terminal)");
+}
+
+void add_no_cache_option(CLI::App& app, CommonOptions& options) {
+  app.add_flag(
+      "--no-cache", options.no_cache,
+      "read the program YAML even when a snapshot of it is cached (in $XDG_CACHE_HOME/sfgrant), and keep none");
 }
 
 std::string resolve_programs_dir(const CommonOptions& options) {
@@ -110,11 +117,38 @@ bool use_color(const CommonOptions& options) {
   return isatty(STDOUT_FILENO) != 0;
 }
 
+namespace {
+
+/// With SFGRANT_CACHE_TRACE set (not empty), each load of a year says on stderr what the cache did:
+/// `sfgrant: cache hit|stored|off FILE` or `sfgrant: cache not stored (why) FILE`, for tests and for
+/// people checking it (README "Start-up cache").
+void trace_cache(const CacheUse& u) {
+  const char* env = std::getenv("SFGRANT_CACHE_TRACE");
+  if (env == nullptr || *env == '\0') return;
+  switch (u.kind) {
+    case CacheUse::Kind::off:
+      std::cerr << "sfgrant: cache off\n";
+      break;
+    case CacheUse::Kind::hit:
+      std::cerr << "sfgrant: cache hit " << u.file << "\n";
+      break;
+    case CacheUse::Kind::stored:
+      std::cerr << "sfgrant: cache stored " << u.file << "\n";
+      break;
+    case CacheUse::Kind::not_stored:
+      std::cerr << "sfgrant: cache not stored (" << u.reason << ") " << u.file << "\n";
+  }
+}
+
+}  // namespace
+
 Catalogue load_catalogue(const CommonOptions& options) {
   const std::string dir = resolve_programs_dir(options);
   const int year = resolve_year(options, dir);
   Diagnostics diags;
-  Catalogue cat = load_year(dir, year, diags);
+  CacheUse use;
+  Catalogue cat = load_year_cached(dir, year, diags, CacheOptions{!options.no_cache, {}}, &use);
+  trace_cache(use);
   if (diags.has_errors()) {
     for (const auto& d : diags.items())
       if (d.severity == Severity::error) print_diagnostic(std::cerr, d);
@@ -198,7 +232,8 @@ bool OtherYearCosts::knows(const std::string& key) {
       other.year = y;
       try {
         Diagnostics ignored;  // a year that does not load knows no keys; `validate` is where it is reported
-        const Catalogue cat = load_year(resolve_programs_dir(other), y, ignored);
+        const Catalogue cat =
+            load_year_cached(resolve_programs_dir(other), y, ignored, CacheOptions{!options_.no_cache, {}});
         if (ignored.has_errors()) continue;
         for (std::string& k : cost_keys(cat)) keys_.push_back(std::move(k));
       } catch (const Error&) {

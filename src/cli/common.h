@@ -30,11 +30,14 @@ struct CommonOptions {
   std::string lang = "ko";
   std::string as_of;      ///< --as-of YYYY-MM-DD; empty = today
   bool no_color = false;  ///< --no-color
+  bool no_cache = false;  ///< --no-cache: read the YAML, keep no snapshot (README "Start-up cache")
 };
 
 /// `formats`: the --format values the command takes (the first is the default's, `table`).
 void add_common(CLI::App& app, CommonOptions& options, bool with_format = true,
                 const std::vector<std::string>& formats = {"table", "json"});
+/// --no-cache, for the commands that load a year through load_catalogue
+void add_no_cache_option(CLI::App& app, CommonOptions& options);
 /// --year: 4 decimal digits ("03752" is refused, not read as octal), exit 2 otherwise.
 CLI::Option* add_year_option(CLI::App& app, int& year);
 

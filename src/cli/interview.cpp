@@ -362,6 +362,7 @@ Runner setup_interview(CLI::App& app) {
   CLI::App* sub = app.add_subcommand(
       "interview", "ask for a company profile one question at a time on a terminal, show the result, save the YAML");
   add_common(*sub, options->common, false);
+  add_no_cache_option(*sub, options->common);
   sub->add_option("-o,--output", options->output,
                   "save the profile to FILE without asking for a name (replaced atomically; an existing FILE is "
                   "replaced only after asking, or with --force)");

@@ -50,6 +50,7 @@ Runner setup_programs(CLI::App& app) {
   sub->add_option("--against", options->diff.against,
                   "diff: compare with this other data folder (e.g. a pull request's programs/)");
   add_common(*sub, options->common, false);
+  add_no_cache_option(*sub, options->common);
   sub->add_option("--format", options->common.format, "output format (markdown: diff only)")
       ->transform(CLI::IsMember({"table", "json", "markdown"}));
   return [options] { return run_programs(*options); };

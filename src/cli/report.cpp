@@ -58,6 +58,7 @@ Runner setup_report(CLI::App& app) {
       "no script, nothing fetched)");
   sub->add_option("PROFILE", options->profile, "company profile YAML (- for standard input)")->required();
   add_common(*sub, options->common, false);
+  add_no_cache_option(*sub, options->common);
   add_cost_option(*sub, options->costs);
   sub->add_option("-o,--output", options->output,
                   "the HTML file, replaced whole or not at all (- or none: standard output)")

@@ -91,6 +91,7 @@ Runner setup_split(CLI::App& app) {
   sub->add_option("--years", options->yearly,
                   "cost of each year for multi-year tracks, e.g. --years 6억원 --years 6억원");
   add_common(*sub, options->common);
+  add_no_cache_option(*sub, options->common);
   return [options] { return run_split(*options); };
 }
 
