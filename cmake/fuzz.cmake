@@ -1,5 +1,5 @@
 # libFuzzer targets (fuzz/*.cpp), one executable each: fuzz_program, fuzz_profile, fuzz_money,
-# fuzz_table, fuzz_csv. Needs clang (libFuzzer ships with it: Debian clang-14 + libclang-rt-14-dev):
+# fuzz_table, fuzz_csv, fuzz_snapshot. Needs clang (libFuzzer ships with it: Debian clang-14 + libclang-rt-14-dev):
 #   CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DSFGRANT_FUZZ=ON -DSFGRANT_BUILD_TESTS=OFF
 # scripts/fuzz.sh does this and runs each target for a bounded time.
 option(SFGRANT_FUZZ "Build the libFuzzer targets in fuzz/ (clang only; instruments the core library)" OFF)
@@ -18,7 +18,7 @@ if(SFGRANT_FUZZ)
   target_link_options(sfgrant_core INTERFACE -fsanitize=${SFGRANT_FUZZ_SANITIZERS})
 
   set(SFGRANT_FUZZ_TARGETS "")
-  foreach(name fuzz_program fuzz_profile fuzz_money fuzz_csv fuzz_table)
+  foreach(name fuzz_program fuzz_profile fuzz_money fuzz_csv fuzz_table fuzz_snapshot)
     add_executable(${name} "${CMAKE_CURRENT_SOURCE_DIR}/fuzz/${name}.cpp")
     target_link_libraries(${name} PRIVATE sfgrant_core sfgrant_warnings)
     target_compile_options(${name} PRIVATE

@@ -3,7 +3,7 @@
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]     default: 60 seconds each, every target
 #
-# SECONDS is per target. Targets: program profile money table csv (fuzz_<name>.cpp that exist).
+# SECONDS is per target. Targets: program profile money table csv snapshot (fuzz_<name>.cpp that exist).
 # Environment:
 #   SFGRANT_FUZZ_BUILD   build folder (default: build-fuzz)
 #   SFGRANT_FUZZ_JOBS    targets run at the same time (default: 2)
@@ -43,7 +43,7 @@ fi
 # Per target: max_len (bytes), dictionary.
 max_len() {
   case $1 in
-    program) echo 32768 ;; profile) echo 16384 ;; csv) echo 16384 ;; table) echo 4096 ;; money) echo 256 ;; *) echo 8192 ;;
+    program) echo 32768 ;; snapshot) echo 65536 ;; profile) echo 16384 ;; csv) echo 16384 ;; table) echo 4096 ;; money) echo 256 ;; *) echo 8192 ;;
   esac
 }
 dict() {
@@ -56,7 +56,7 @@ dict() {
 # ---- seeds from the shipped data ---------------------------------------------------------------
 SEEDS=$BUILD/seeds
 rm -rf "$SEEDS"
-mkdir -p "$SEEDS"/{program,profile,money,table,csv} "$BUILD/artifacts"
+mkdir -p "$SEEDS"/{program,profile,money,table,csv,snapshot} "$BUILD/artifacts"
 small() { find "$@" -type f -size -64k 2>/dev/null; }
 i=0
 for f in $(small programs tests/bad_inputs/programs -name '*.yaml'); do cp "$f" "$SEEDS/program/$((i++))-$(basename "$f")"; done
@@ -99,6 +99,11 @@ for f in $(small examples tests/bad_inputs/csv -name '*.jsonl'); do
 done
 printf '\x03{"name": "한빛정밀(주)", "size": "small", "ksic": "29294", "region": "대전", "plan": {"total_cost": "4억원"}}\n{"name": 1}\n' \
   > "$SEEDS/csv/jsonl-inline"
+
+# snapshot bodies: the target writes those of the shipped years itself (fuzz/fuzz_snapshot.cpp)
+if [ -x "$BUILD/fuzz_snapshot" ]; then
+  SFGRANT_FUZZ_SNAPSHOT_SEEDS="$SEEDS/snapshot" ASAN_OPTIONS=detect_leaks=0 "$BUILD/fuzz_snapshot" >/dev/null
+fi
 
 # ---- run ---------------------------------------------------------------------------------------
 run_target() {
