@@ -212,4 +212,18 @@ TEST_CASE("check shows an amount changed in a copied programs folder, with the c
   const Run bypass = check({"--no-cache"});
   CHECK(bypass.err.find("sfgrant: cache off") != std::string::npos);
   CHECK(government(bypass) == 180000000);
+
+  // validate always reads the YAML; batch goes through the cache like check
+  Command validate;
+  validate.args = {"validate", programs};
+  validate.env = {"XDG_CACHE_HOME=" + cache, "SFGRANT_CACHE_TRACE=1"};
+  const Run validated = sfgrant::testing::run(validate);
+  CHECK(validated.code == 0);
+  CHECK(validated.err.find("sfgrant: cache") == std::string::npos);
+  Command batch = validate;
+  batch.args = {"batch", "examples/companies.csv", "--programs", programs, "--as-of", "2026-02-15",
+                "-o",    dir.path() + "/out.csv"};
+  CHECK(sfgrant::testing::run(batch).err.find("sfgrant: cache hit") != std::string::npos);
+  batch.args.push_back("--no-cache");
+  CHECK(sfgrant::testing::run(batch).err.find("sfgrant: cache off") != std::string::npos);
 }
