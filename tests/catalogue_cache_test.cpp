@@ -4,6 +4,7 @@
 // key's snapshot is refused and replaced; --no-cache reads the YAML and keeps nothing.
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -167,6 +168,26 @@ TEST_CASE("the cache stores a year once, serves it, and reads the YAML again whe
     const sfgrant::Catalogue read = sfgrant::load_year_cached(programs, 2026, diags, blocked, &use);
     CHECK(use.kind == sfgrant::CacheUse::Kind::not_stored);
     CHECK(read.programs.size() == first.programs.size());
+  }
+  SECTION("snapshots of other folders untouched for 30 days, and old temporaries, are removed") {
+    auto aged = [&](const std::string& name, int days) {
+      const std::string path = options.dir + "/" + name;
+      std::ofstream(path) << "x";
+      fs::last_write_time(path, fs::file_time_type::clock::now() - std::chrono::hours(24 * days));
+      return path;
+    };
+    const std::string old_snapshot = aged("2026-0123456789abcdef.snapshot", 31);
+    const std::string recent_snapshot = aged("2023-0123456789abcdef.snapshot", 29);
+    const std::string old_temporary = aged("2026-0123456789abcdef.snapshot.AbCdEf", 2);
+    const std::string other_file = aged("notes.txt", 400);
+    replace_once(programs + "/2026/government.yaml", "cap: 2억원", "cap: 1.8억원");  // a store
+    sfgrant::load_year_cached(programs, 2026, diags, options, &use);
+    REQUIRE(use.kind == sfgrant::CacheUse::Kind::stored);
+    CHECK_FALSE(fs::exists(old_snapshot));
+    CHECK_FALSE(fs::exists(old_temporary));
+    CHECK(fs::exists(recent_snapshot));
+    CHECK(fs::exists(other_file));  // not sfgrant's
+    CHECK(fs::exists(use.file));
   }
   SECTION("off: no snapshot read or written") {
     TempDir other;

@@ -9,6 +9,7 @@
 #include <xxhash.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -66,6 +67,23 @@ std::optional<std::string> store(const std::string& path, const std::string& byt
     return fmt::format("cannot write {}: {}", path, why);
   }
   return std::nullopt;
+}
+
+/// Removes the snapshots of other folders and years not replaced for 30 days (a folder since
+/// deleted, a temporary copy) and temporaries a killed run left a day ago or more: the cache does
+/// not grow with every folder ever checked. Runs only when a snapshot is stored.
+void prune(const std::string& dir, const std::string& keep) {
+  std::error_code ec;
+  const auto now = fs::file_time_type::clock::now();
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    const bool snapshot = name.size() > 9 && name.compare(name.size() - 9, 9, ".snapshot") == 0;
+    const bool temporary = name.find(".snapshot.") != std::string::npos;
+    if ((!snapshot && !temporary) || entry.path() == fs::path(keep)) continue;
+    const auto age = now - entry.last_write_time(ec);
+    if (ec) continue;
+    if (age > std::chrono::hours(24 * (snapshot ? 30 : 1))) fs::remove(entry.path(), ec);
+  }
 }
 
 }  // namespace
@@ -133,8 +151,10 @@ Catalogue load_year_cached(const std::string& programs_dir, int year, Diagnostic
     u.reason = "the data changed while it was read";
   else if (auto why = store(u.file, snapshot_bytes(catalogue, key)))
     u.reason = *why;
-  else
+  else {
     u.kind = CacheUse::Kind::stored;
+    prune(dir, u.file);
+  }
   return catalogue;
 }
 
