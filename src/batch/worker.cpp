@@ -9,7 +9,12 @@ namespace sfgrant {
 
 Worker::Worker(const Catalogue& catalogue, const BatchOptions& options, const CsvProfileMapper* mapper,
                Encoding encoding, const BatchFormat& format)
-    : catalogue_(catalogue), options_(options), mapper_(mapper), encoding_(encoding), format_(format) {}
+    : catalogue_(catalogue),
+      rules_(catalogue),
+      options_(options),
+      mapper_(mapper),
+      encoding_(encoding),
+      format_(format) {}
 
 Done Worker::process(Chunk& chunk) const {
   Done done;
@@ -24,8 +29,9 @@ Done Worker::process(Chunk& chunk) const {
   // reused row after row: their vectors and strings keep their capacity
   Profile profile;
   Evaluation ev;
+  std::vector<Tri> rule_results;
   Kept kept;
-  for (RawRow& row : chunk.rows) one(row, profile, ev, kept, done);
+  for (RawRow& row : chunk.rows) one(row, profile, ev, rule_results, kept, done);
   last_chunk_bytes = std::min<size_t>(done.out.text.size() + done.out.text.size() / 8, kMaxChunkReserve);
   return done;
 }
@@ -39,7 +45,8 @@ void Worker::reject(Done& done, const RawRow& raw, std::string name, std::string
   done.rejected.push_back(std::move(r));
 }
 
-void Worker::one(RawRow& raw, Profile& profile, Evaluation& ev, Kept& kept, Done& done) const {
+void Worker::one(RawRow& raw, Profile& profile, Evaluation& ev, std::vector<Tri>& rule_results, Kept& kept,
+                 Done& done) const {
   ++done.summary.read;
   done.summary.row_lines += raw.last_line - raw.line + 1;
   profile.reset();
@@ -87,7 +94,7 @@ void Worker::one(RawRow& raw, Profile& profile, Evaluation& ev, Kept& kept, Done
   ++done.summary.evaluated;
   EvaluateOptions eo = options_.evaluate;
   eo.find_center = false;  // contacts are next steps, which no batch output shows
-  evaluate(catalogue_, profile, eo, ev);
+  evaluate(rules_, profile, eo, ev, rule_results);
   tally(ev.programs, done.summary);
   tally_company(profile, ev, done.summary);
   tally_questions(ev, done.summary);

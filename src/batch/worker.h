@@ -8,6 +8,7 @@
 
 #include "row_source.h"
 #include "sfgrant/batch/batch.h"
+#include "sfgrant/engine/rule_table.h"
 #include "sfgrant/load/profile_csv.h"
 
 namespace sfgrant {
@@ -46,12 +47,13 @@ class Worker {
   };
   void reject(Done& done, const RawRow& raw, std::string name, std::string reason, const Kept& kept,
               RejectKind kind) const;
-  void one(RawRow& raw, Profile& profile, Evaluation& ev, Kept& kept, Done& done) const;
+  void one(RawRow& raw, Profile& profile, Evaluation& ev, std::vector<Tri>& rule_results, Kept& kept, Done& done) const;
   static void tally(const std::vector<ProgramEvaluation>& results, BatchSummary& summary);
   void tally_company(const Profile& profile, const Evaluation& ev, BatchSummary& summary) const;
   static void tally_questions(const Evaluation& ev, BatchSummary& summary);
 
   const Catalogue& catalogue_;
+  const RuleTable rules_;  ///< the catalogue's distinct conditions, evaluated once a company
   const BatchOptions& options_;
   const CsvProfileMapper* mapper_;
   Encoding encoding_;

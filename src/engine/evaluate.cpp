@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "sfgrant/engine/costs.h"
+#include "sfgrant/engine/rule_table.h"
 
 namespace sfgrant {
 
@@ -310,9 +311,26 @@ void fill_split(const Track& track, const Profile& view, bool stated, const std:
   }
 }
 
+/// Each rule's result: from the company's RuleTable results when there are some and the rule
+/// sees the profile itself, else evaluated against the view (a stated cost makes another profile).
+struct RuleResults {
+  const RuleTable* table = nullptr;
+  const std::vector<Tri>* results = nullptr;
+  size_t program = 0;
+
+  Tri program_rule(size_t j, const Rule& r, const Profile& view, const Profile& profile) const {
+    if (table != nullptr && &view == &profile) return (*results)[table->program_slots(program)[j]];
+    return evaluate_condition(r.require, view);
+  }
+  Tri track_rule(size_t t, size_t j, const Rule& r, const Profile& view, const Profile& profile) const {
+    if (table != nullptr && &view == &profile) return (*results)[table->track_slots(program, t)[j]];
+    return evaluate_condition(r.require, view);
+  }
+};
+
 /// evaluate_program without the windows.
 void fill_program(const Catalogue& catalogue, const Program& program, const Profile& profile,
-                  const EvaluateOptions& options, ProgramEvaluation& pe) {
+                  const EvaluateOptions& options, ProgramEvaluation& pe, const RuleResults& known = {}) {
   pe.program = &program;
   pe.rules.clear();
   pe.missing.clear();
@@ -321,8 +339,9 @@ void fill_program(const Catalogue& catalogue, const Program& program, const Prof
   const std::optional<Profile> program_scoped = with_stated_cost(profile, stated_cost(profile, program));
   const Profile& program_view = program_scoped ? *program_scoped : profile;
   Tri program_tri = Tri::pass;
-  for (const Rule& r : program.rules) {
-    Tri t = evaluate_condition(r.require, program_view);
+  for (size_t j = 0; j < program.rules.size(); ++j) {
+    const Rule& r = program.rules[j];
+    Tri t = known.program_rule(j, r, program_view, profile);
     pe.rules.push_back({&r, t});
     program_tri = tri_and(program_tri, t);
     if (t == Tri::unknown) missing_facts(r.require, program_view, pe.missing);
@@ -348,8 +367,9 @@ void fill_program(const Catalogue& catalogue, const Program& program, const Prof
         stated != nullptr && stated != stated_cost(profile, program) ? with_stated_cost(profile, stated) : std::nullopt;
     const Profile& view = track_scoped ? *track_scoped : program_view;
     Tri t = program_tri;
-    for (const Rule& r : track.rules) {
-      Tri rt = evaluate_condition(r.require, view);
+    for (size_t j = 0; j < track.rules.size(); ++j) {
+      const Rule& r = track.rules[j];
+      Tri rt = known.track_rule(k, j, r, view, profile);
       te.rules.push_back({&r, rt});
       t = tri_and(t, rt);
       if (rt == Tri::unknown && program_tri != Tri::fail) missing_facts(r.require, view, pe.missing);
@@ -401,7 +421,11 @@ Evaluation evaluate(const Catalogue& catalogue, const Profile& profile, const Ev
   return ev;
 }
 
-void evaluate(const Catalogue& catalogue, const Profile& profile, const EvaluateOptions& options, Evaluation& ev) {
+namespace {
+
+/// evaluate() into `ev`; with a table, each rule's result from its `rule_results` (RuleResults).
+void fill_evaluation(const Catalogue& catalogue, const Profile& profile, const EvaluateOptions& options, Evaluation& ev,
+                     const RuleTable* table, const std::vector<Tri>* rule_results) {
   auto same_date = [](const std::optional<Date>& a, const std::optional<Date>& b) {
     return a.has_value() == b.has_value() && (!a || (a->year == b->year && a->month == b->month && a->day == b->day));
   };
@@ -413,9 +437,21 @@ void evaluate(const Catalogue& catalogue, const Profile& profile, const Evaluate
   ev.programs.resize(catalogue.programs.size());
   for (size_t i = 0; i < catalogue.programs.size(); ++i) {
     const Program& program = catalogue.programs[i];
-    fill_program(catalogue, program, profile, options, ev.programs[i]);
+    fill_program(catalogue, program, profile, options, ev.programs[i], RuleResults{table, rule_results, i});
     if (!same_windows) fill_windows(catalogue, program, options, ev.programs[i]);
   }
+}
+
+}  // namespace
+
+void evaluate(const Catalogue& catalogue, const Profile& profile, const EvaluateOptions& options, Evaluation& ev) {
+  fill_evaluation(catalogue, profile, options, ev, nullptr, nullptr);
+}
+
+void evaluate(const RuleTable& table, const Profile& profile, const EvaluateOptions& options, Evaluation& ev,
+              std::vector<Tri>& rule_results) {
+  table.evaluate(profile, rule_results);
+  fill_evaluation(table.catalogue(), profile, options, ev, &table, &rule_results);
 }
 
 }  // namespace sfgrant

@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <ostream>
+#include <string_view>
 
 #include "batch_reasons.h"
+#include "sfgrant/render/words.h"
 #include "sfgrant/text/json_writer.h"
 #include "sfgrant/text/terminal_escape.h"
 
@@ -46,21 +48,64 @@ void money_cell(TextBuffer& out, const std::optional<Won>& amount) {
   out += ',';
 }
 
-/// csv_cell(text) then `after`, straight into `out`: the common cell (no quote, comma, line end, NUL
-/// or formula start) is copied as it is, without the copies csv_cell makes (a few cells a row).
-void text_cell(TextBuffer& out, const std::string& text, char after = ',') {
-  bool plain = text.empty() || (text[0] != '=' && text[0] != '+' && text[0] != '-' && text[0] != '@' &&
-                                text[0] != '\t' && text[0] != '\r');
-  for (size_t i = 0; plain && i < text.size(); ++i) {
-    const char c = text[i];
-    plain = c != ',' && c != '"' && c != '\n' && c != '\r' && c != '\0';
+/// csv_cell(text) then `after`, straight into `out`, without the copies csv_cell makes (a dozen cells
+/// a row): the apostrophe before a formula, the quotes around a cell with a comma, quote or line end,
+/// each quote doubled. A cell with a NUL (never in practice) goes through csv_cell itself.
+void text_cell(TextBuffer& out, std::string_view text, char after = ',') {
+  bool quote = false;
+  for (const char c : text) {
+    if (c == ',' || c == '"' || c == '\n' || c == '\r') quote = true;
+    if (c == '\0') {
+      out += csv_cell(std::string(text));
+      out += after;
+      return;
+    }
   }
-  if (plain)
+  const bool formula = !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
+                                         text[0] == '\t' || text[0] == '\r');
+  if (quote) out += '"';
+  if (formula) out += '\'';
+  if (!quote) {
     out += text;
-  else
-    out += csv_cell(text);
+  } else {
+    size_t start = 0;
+    for (size_t q = text.find('"'); q != std::string_view::npos; q = text.find('"', q + 1)) {
+      out += text.substr(start, q + 1 - start);
+      out += '"';
+      start = q + 1;
+    }
+    out += text.substr(start);
+    out += '"';
+  }
   out += after;
 }
+
+/// The cells of the per-program row that depend on the catalogue and the language only, each with
+/// its comma: made once a run, not once a row.
+struct CatalogueCells {
+  std::vector<std::string> program_names;             ///< by program index
+  std::vector<std::vector<std::string>> track_names;  ///< by program, then track index
+  std::string status_texts[3];                        ///< by Status
+  std::string windows[5];                             ///< by WindowState
+
+  CatalogueCells(const Catalogue& catalogue, Lang lang) {
+    auto cell = [](std::string_view text) {
+      TextBuffer b;
+      text_cell(b, text);
+      return std::string(b.view());
+    };
+    for (const Program& p : catalogue.programs) {
+      program_names.push_back(cell(p.name.in(lang)));
+      track_names.emplace_back();
+      for (const Track& t : p.tracks) track_names.back().push_back(cell(t.name.in(lang)));
+    }
+    for (const Status s : {Status::ineligible, Status::possible, Status::eligible})
+      status_texts[static_cast<size_t>(s)] = cell(status_label(s, lang));
+    for (const WindowState w :
+         {WindowState::upcoming, WindowState::open, WindowState::closed, WindowState::rolling, WindowState::unknown})
+      windows[static_cast<size_t>(w)] = cell(window_label(w, lang));
+  }
+};
 
 }  // namespace
 
@@ -75,7 +120,11 @@ namespace {
 class BatchCsv final : public BatchFormat {
  public:
   BatchCsv(std::ostream& out, const Catalogue& catalogue, const BatchCsvOptions& options)
-      : out_(out), options_(options), reasons_(catalogue, options.lang) {}
+      : out_(out),
+        catalogue_(catalogue),
+        options_(options),
+        reasons_(catalogue, options.lang),
+        cells_(catalogue, options.lang) {}
 
   // A company's program rows are ~4 KB with the readable columns (every missing fact, every failed
   // rule): 1,024 of them made 4 MB chunks, several in flight, and the peak went past 64 MB at a
@@ -89,28 +138,22 @@ class BatchCsv final : public BatchFormat {
   }
 
   void company(const CompanyResult& company, ChunkOutput& out) const override {
-    // `line,name,kept…,` is the same for every program of the company
-    std::string head = std::to_string(company.line);
+    // `line,name,kept…,` is the same for every program of the company (kept per thread, reused)
+    thread_local TextBuffer head;
+    head.clear();
+    append_json_int(head, company.line);
     head += ',';
-    head += csv_cell(company.profile.name());
-    head += ',';
+    static const FactDef& name = fact("name");
+    text_cell(head, company.profile.has(name) ? std::string_view(company.profile.get(name).text) : std::string_view());
     append_kept(head, company.kept);
     if (options_.per_company) {
       CompanyRow r;
       reasons_.fill(r, company);
-      append_company(out.text, head, r);
+      append_company(out.text, head.view(), r);
       return;
     }
-    ResultRow r;
     for (const ProgramEvaluation& pe : company.evaluation.programs)
-      if (pe.status != Status::ineligible || options_.all) {
-        reasons_.fill(r, pe, company.line, {}, false);
-        // the reason and caveats cells are made once per catalogue (BatchReasons), not once a row
-        const BatchReasons::Reason* reason = reasons_.first(pe);
-        const BatchReasons::Reason* caveats = reasons_.caveats(pe, pe.best_track());
-        append_row(out.text, head, r, reason != nullptr ? reason->cell : kNone,
-                   caveats != nullptr ? caveats->cell : kNone);
-      }
+      if (pe.status != Status::ineligible || options_.all) append_row(out.text, head.view(), pe);
   }
 
   void rejected(const RejectedRow& row, ChunkOutput& out) const override {
@@ -138,36 +181,78 @@ class BatchCsv final : public BatchFormat {
       head += ',';
     }
   }
-
-  /// One csv row: `head` (line, name and kept, already cells) then the program's outcome.
-  static void append_row(TextBuffer& out, const std::string& head, const ResultRow& r, const std::string& reason,
-                         const std::string& caveats) {
-    out += head;
-    out += r.program;
-    out += ',';
-    out += r.status;
-    out += ',';
-    out += r.track;
-    out += ',';
-    money_cell(out, r.cap);
-    money_cell(out, r.government);
-    money_cell(out, r.private_share);
-    out += reason;
-    out += ',';
-    out += caveats;
-    out += ',';
-    text_cell(out, r.program_name);
-    text_cell(out, r.track_name);
-    text_cell(out, r.status_text);
-    text_cell(out, r.window);
-    money_cell(out, r.company);
-    money_cell(out, r.large_company);
-    text_cell(out, r.basis);
-    text_cell(out, r.missing);
-    text_cell(out, r.failed, '\n');
+  void append_kept(TextBuffer& head, const std::vector<std::string>& kept) const {
+    for (size_t k = 0; k < kept_.names.size(); ++k) {
+      if (k < kept.size())
+        text_cell(head, kept[k]);
+      else
+        head += ',';
+    }
   }
 
-  static void append_company(TextBuffer& out, const std::string& head, const CompanyRow& r) {
+  /// One csv row: `head` (line, name and kept, already cells) then the program's outcome, the
+  /// columns BatchReasons::fill(ResultRow) gives, written straight from the evaluation.
+  void append_row(TextBuffer& out, std::string_view head, const ProgramEvaluation& pe) const {
+    const TrackEvaluation* best = pe.best_track();
+    const Split* split = best != nullptr && best->split ? &*best->split : nullptr;
+    const auto program = static_cast<size_t>(pe.program - catalogue_.programs.data());
+    const bool ours = program < catalogue_.programs.size();  // evaluated against this run's catalogue
+    out += head;
+    out += pe.program->id;
+    out += ',';
+    out += status_name(pe.status);
+    out += ',';
+    if (best != nullptr) out += best->track->id;
+    out += ',';
+    money_cell(out, best != nullptr ? best->cap : std::nullopt);
+    money_cell(out, split != nullptr ? std::optional<Won>(split->government) : std::nullopt);
+    money_cell(out, split != nullptr ? std::optional<Won>(split->private_share) : std::nullopt);
+    // the reason and caveats cells are made once per catalogue (BatchReasons), not once a row
+    const BatchReasons::Reason* reason = reasons_.first(pe);
+    const BatchReasons::Reason* caveats = reasons_.caveats(pe, best);
+    if (reason != nullptr) out += reason->cell;
+    out += ',';
+    if (caveats != nullptr) out += caveats->cell;
+    out += ',';
+    if (ours)
+      out += cells_.program_names[program];
+    else
+      text_cell(out, pe.program->name.in(options_.lang));
+    if (best == nullptr)
+      out += ',';
+    else if (ours)
+      out += cells_.track_names[program][static_cast<size_t>(best->track - pe.program->tracks.data())];
+    else
+      text_cell(out, best->track->name.in(options_.lang));
+    out += cells_.status_texts[static_cast<size_t>(pe.status)];
+    out += cells_.windows[static_cast<size_t>(pe.window)];
+    money_cell(out, split != nullptr ? std::optional<Won>(split->company) : std::nullopt);
+    money_cell(out, split != nullptr ? split->large_company : std::nullopt);
+    text_cell(out, split != nullptr ? split_basis_name(split->basis) : std::string_view());
+    // every missing fact's path, joined by ;, and every failed rule, `rule-id: message`, by "; "
+    thread_local std::string joined;
+    joined.clear();
+    for (const FactDef* f : pe.missing) {
+      if (!joined.empty()) joined += ';';
+      joined += f->path;
+    }
+    text_cell(out, joined);
+    joined.clear();
+    bool first = true;
+    auto add_failed = [&](const std::vector<RuleResult>& rules) {
+      for (const RuleResult& rr : rules)
+        if (rr.result == Tri::fail) {
+          if (!first) joined += "; ";
+          joined += reasons_.failed_text(*rr.rule);
+          first = false;
+        }
+    };
+    add_failed(pe.rules);
+    for (const TrackEvaluation& te : pe.tracks) add_failed(te.rules);
+    text_cell(out, joined, '\n');
+  }
+
+  static void append_company(TextBuffer& out, std::string_view head, const CompanyRow& r) {
     out += head;
     out += status_name(r.status);
     out += ',';
@@ -186,10 +271,11 @@ class BatchCsv final : public BatchFormat {
     out += '\n';  // `error` is empty
   }
 
-  inline static const std::string kNone;
   std::ostream& out_;
+  const Catalogue& catalogue_;
   const BatchCsvOptions options_;
   const BatchReasons reasons_;
+  const CatalogueCells cells_;
   KeptColumns kept_;
 };
 

@@ -25,6 +25,9 @@ class BatchReasons {
   /// The program's reason, or null when there is none. `pe` must be from the same catalogue.
   const Reason* first(const ProgramEvaluation& pe) const;
 
+  /// `rule-id: message`, as the failed column lists it. `rule` must be from the same catalogue.
+  const std::string& failed_text(const Rule& rule) const { return reasons_.at(&rule).text; }
+
   /// The caveats that qualify a row (the program's, then its best track's), joined; null when none.
   const Reason* caveats(const ProgramEvaluation& pe, const TrackEvaluation* best) const;
 

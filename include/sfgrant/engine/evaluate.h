@@ -98,4 +98,10 @@ void evaluate(const Catalogue& catalogue, const Profile& profile, const Evaluate
 void evaluate_program(const Catalogue& catalogue, const Program& program, const Profile& profile,
                       const EvaluateOptions& options, ProgramEvaluation& out);
 
+class RuleTable;
+/// The same again, each distinct condition of `table`'s catalogue evaluated once (into
+/// `rule_results`, reused company after company): batch. The result is the one above.
+void evaluate(const RuleTable& table, const Profile& profile, const EvaluateOptions& options, Evaluation& out,
+              std::vector<Tri>& rule_results);
+
 }  // namespace sfgrant

@@ -31,6 +31,8 @@ class TextBuffer {
   void reserve(size_t n) {
     if (n > capacity_) grow(n - size_);
   }
+  /// Empty again, keeping the room (a buffer reused row after row).
+  void clear() { size_ = 0; }
   std::string_view view() const { return {data_.get(), size_}; }
   size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
