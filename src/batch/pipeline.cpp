@@ -93,10 +93,11 @@ BatchSummary run_batch(const Catalogue& catalogue, ByteSource& in, const BatchOp
   const int jobs = std::max(1, options.jobs);
   if (jobs == 1) {
     Chunk chunk;
+    DerivedFactCache derived(catalogue.industries);
     long seq = 0;
     while (read_chunk(chunk)) {
       chunk.seq = seq++;
-      Done d = worker.process(chunk);
+      Done d = worker.process(chunk, derived);
       emit(d);
     }
     lines_read();
@@ -113,6 +114,7 @@ BatchSummary run_batch(const Catalogue& catalogue, ByteSource& in, const BatchOp
   std::vector<std::thread> threads;
   for (int t = 0; t < jobs; ++t) {
     threads.emplace_back([&] {
+      DerivedFactCache derived(catalogue.industries);  // the thread's own: no lock
       while (true) {
         Chunk chunk;
         {
@@ -124,7 +126,7 @@ BatchSummary run_batch(const Catalogue& catalogue, ByteSource& in, const BatchOp
         }
         Done d;
         try {
-          d = worker.process(chunk);
+          d = worker.process(chunk, derived);
         } catch (...) {
           std::lock_guard<std::mutex> lock(mu);
           if (!failure) failure = std::current_exception();

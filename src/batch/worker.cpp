@@ -1,7 +1,6 @@
 #include "worker.h"
 
 #include "sfgrant/engine/costs.h"
-#include "sfgrant/engine/derive.h"
 #include "sfgrant/load/profile_jsonl.h"
 #include "sfgrant/text/encoding.h"
 
@@ -16,7 +15,7 @@ Worker::Worker(const Catalogue& catalogue, const BatchOptions& options, const Cs
       encoding_(encoding),
       format_(format) {}
 
-Done Worker::process(Chunk& chunk) const {
+Done Worker::process(Chunk& chunk, DerivedFactCache& derived) const {
   Done done;
   done.seq = chunk.seq;
   done.summary.programs.reserve(catalogue_.programs.size());
@@ -31,7 +30,7 @@ Done Worker::process(Chunk& chunk) const {
   Evaluation ev;
   std::vector<Tri> rule_results;
   Kept kept;
-  for (RawRow& row : chunk.rows) one(row, profile, ev, rule_results, kept, done);
+  for (RawRow& row : chunk.rows) one(row, profile, ev, rule_results, kept, derived, done);
   last_chunk_bytes = std::min<size_t>(done.out.text.size() + done.out.text.size() / 8, kMaxChunkReserve);
   return done;
 }
@@ -46,7 +45,7 @@ void Worker::reject(Done& done, const RawRow& raw, std::string name, std::string
 }
 
 void Worker::one(RawRow& raw, Profile& profile, Evaluation& ev, std::vector<Tri>& rule_results, Kept& kept,
-                 Done& done) const {
+                 DerivedFactCache& derived, Done& done) const {
   ++done.summary.read;
   done.summary.row_lines += raw.last_line - raw.line + 1;
   profile.reset();
@@ -90,7 +89,7 @@ void Worker::one(RawRow& raw, Profile& profile, Evaluation& ev, std::vector<Tri>
       return;
     }
   }
-  derive_facts(profile, catalogue_.industries);
+  derived.derive(profile);  // derive_facts, each KSIC code matched once
   ++done.summary.evaluated;
   EvaluateOptions eo = options_.evaluate;
   eo.find_center = false;  // contacts are next steps, which no batch output shows

@@ -8,6 +8,7 @@
 
 #include "row_source.h"
 #include "sfgrant/batch/batch.h"
+#include "sfgrant/engine/derive_cache.h"
 #include "sfgrant/engine/rule_table.h"
 #include "sfgrant/load/profile_csv.h"
 
@@ -36,8 +37,9 @@ class Worker {
   Worker(const Catalogue& catalogue, const BatchOptions& options, const CsvProfileMapper* mapper, Encoding encoding,
          const BatchFormat& format);
 
-  /// Consumes the chunk's rows (their fields are decoded in place). Const: the threads share one.
-  Done process(Chunk& chunk) const;
+  /// Consumes the chunk's rows (their fields are decoded in place). Const: the threads share one;
+  /// `derived` is the calling thread's own (the catalogue's industry tables).
+  Done process(Chunk& chunk, DerivedFactCache& derived) const;
 
  private:
   /// The kept values of the row in hand: as text, and as JSON (JSON Lines input).
@@ -47,7 +49,8 @@ class Worker {
   };
   void reject(Done& done, const RawRow& raw, std::string name, std::string reason, const Kept& kept,
               RejectKind kind) const;
-  void one(RawRow& raw, Profile& profile, Evaluation& ev, std::vector<Tri>& rule_results, Kept& kept, Done& done) const;
+  void one(RawRow& raw, Profile& profile, Evaluation& ev, std::vector<Tri>& rule_results, Kept& kept,
+           DerivedFactCache& derived, Done& done) const;
   static void tally(const std::vector<ProgramEvaluation>& results, BatchSummary& summary);
   void tally_company(const Profile& profile, const Evaluation& ev, BatchSummary& summary) const;
   static void tally_questions(const Evaluation& ev, BatchSummary& summary);
