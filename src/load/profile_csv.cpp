@@ -7,6 +7,7 @@
 #include "sfgrant/load/column_names.h"
 #include "sfgrant/load/profile_loader.h"
 #include "sfgrant/model/diagnostics.h"
+#include "sfgrant/model/money.h"
 
 namespace sfgrant {
 namespace {
@@ -88,6 +89,7 @@ CsvProfileMapper::CsvProfileMapper(const std::vector<std::string>& header, const
   for (size_t k = 0; k < keep.names.size(); ++k)
     if (!keep_found[k])
       throw Error(Location{file, 1, 1}, fmt::format("--keep \"{}\": the header has no such column", keep.names[k]));
+  for (size_t i = 0; i < columns_.size(); ++i) parsers_.push_back(parser_for(columns_[i], read_[i]));
   if (find_fact("name") != nullptr) {
     bool has_name = false;
     for (const FactDef* f : columns_) has_name = has_name || (f != nullptr && f->path == "name");
@@ -122,6 +124,86 @@ std::vector<std::string> list_items(std::string_view cell, bool words) {
 
 }  // namespace
 
+CsvProfileMapper::CellParser CsvProfileMapper::parser_for(const FactDef* f, bool read) {
+  if (!read) return CellParser::skip;
+  if (f == nullptr) return CellParser::costs;
+  static const FactDef& ksic = fact("ksic");
+  static const FactDef& business_number = fact("business_number");
+  if (f->derived || f == &business_number) return CellParser::other;  // an error, or a check digit to check
+  switch (f->type) {
+    case FactType::boolean:
+      return CellParser::yes_no;
+    case FactType::number:
+      return CellParser::count;
+    case FactType::money:
+      return CellParser::amount;
+    case FactType::choice:
+      return CellParser::choice;
+    case FactType::text:
+      // a name cell is never empty here (an empty cell is unknown), the one text assign_fact refuses
+      return f == &ksic ? CellParser::ksic : CellParser::text;
+    case FactType::list:
+    case FactType::money_list:
+      return CellParser::list;
+  }
+  return CellParser::other;
+}
+
+/// The direct parse of one (trimmed, non-empty) cell; false when it refuses the cell (assign_fact then
+/// reads it, and says what is wrong).
+bool CsvProfileMapper::parse_cell(CellParser parser, const FactDef& f, const std::string& cell, const Location& at,
+                                  Profile& profile) {
+  switch (parser) {
+    case CellParser::yes_no:
+      if (auto b = parse_yes_no(cell)) {
+        profile.overwrite(f, at).flag = *b;
+        return true;
+      }
+      return false;
+    case CellParser::count: {  // assign_fact's: 1 to 9 digits
+      if (cell.size() > 9) return false;
+      std::int64_t n = 0;
+      for (char c : cell) {
+        if (c < '0' || c > '9') return false;
+        n = n * 10 + (c - '0');
+      }
+      profile.overwrite(f, at).number = n;
+      return true;
+    }
+    case CellParser::amount: {
+      Won amount = 0;
+      try {
+        amount = parse_amount(cell);
+      } catch (const Error&) {
+        return false;
+      }
+      profile.overwrite(f, at).number = amount;
+      return true;
+    }
+    case CellParser::choice:
+      if (auto idx = f.vocabulary->find(cell)) {  // the full names of regions (대전광역시) go to assign_fact
+        profile.overwrite(f, at).number = *idx;
+        return true;
+      }
+      return false;
+    case CellParser::text:
+      profile.overwrite(f, at).text.assign(cell);
+      return true;
+    case CellParser::ksic:
+      if (auto code = normalize_ksic(cell)) {
+        profile.overwrite(f, at).text = std::move(*code);
+        return true;
+      }
+      return false;
+    case CellParser::skip:
+    case CellParser::costs:
+    case CellParser::list:
+    case CellParser::other:
+      break;
+  }
+  return false;
+}
+
 std::optional<std::string> CsvProfileMapper::map(const std::vector<std::string>& fields, long line,
                                                  Profile& profile) const {
   if (fields.size() < columns_.size() || fields.size() > width_) {
@@ -142,11 +224,13 @@ std::optional<std::string> CsvProfileMapper::map(const std::vector<std::string>&
   std::string cell;
   try {
     for (size_t i = 0; i < columns_.size(); ++i) {
+      const CellParser parser = parsers_[i];
+      if (parser == CellParser::skip) continue;  // a kept-only column is not read
       const std::string_view trimmed = trim(fields[i]);
-      if (trimmed.empty() || !read_[i]) continue;  // an empty cell is unknown; a kept-only one is not read
+      if (trimmed.empty()) continue;  // an empty cell is unknown
       cell.assign(trimmed);
       at.column = static_cast<int>(i + 1);
-      if (columns_[i] == nullptr) {  // plan.costs: level-check=100만원; dx-mentor:aftercare=1,000만원
+      if (parser == CellParser::costs) {  // plan.costs: level-check=100만원; dx-mentor:aftercare=1,000만원
         for (const std::string& item : list_items(cell, false)) {
           const auto eq = item.find('=');
           if (eq == std::string::npos)
@@ -159,9 +243,9 @@ std::optional<std::string> CsvProfileMapper::map(const std::vector<std::string>&
         continue;
       }
       const FactDef& f = *columns_[i];
-      if (f.type == FactType::list || f.type == FactType::money_list) {
+      if (parser == CellParser::list) {
         assign_list(profile, f, list_items(cell, f.type == FactType::list), {at});
-      } else {
+      } else if (!parse_cell(parser, f, cell, at, profile)) {
         assign_fact(profile, f, cell, at);
       }
     }

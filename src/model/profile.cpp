@@ -30,6 +30,21 @@ void Profile::set(const FactDef& f, Value v) {
   known_[static_cast<size_t>(f.index)] = 1;
 }
 
+Value& Profile::overwrite(const FactDef& f, const Location& where) {
+  const auto i = static_cast<size_t>(f.index);
+  Value& v = values_[i];
+  v.flag = false;
+  v.number = 0;
+  v.text.clear();
+  v.items.clear();
+  v.amounts.clear();
+  known_[i] = 1;
+  where_[i].file = where.file;
+  where_[i].line = where.line;
+  where_[i].column = where.column;
+  return v;
+}
+
 void Profile::clear(const FactDef& f) {
   values_[static_cast<size_t>(f.index)] = Value{};
   known_[static_cast<size_t>(f.index)] = 0;

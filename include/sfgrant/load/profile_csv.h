@@ -37,7 +37,16 @@ class CsvProfileMapper {
   size_t width() const { return width_; }
 
  private:
+  /// How a column's cells are read, chosen once from the header: the common cases parse straight into
+  /// the profile's value; `other`, and any cell a direct parse refuses, go through assign_fact, whose
+  /// errors are the ones a user sees.
+  enum class CellParser : unsigned char { skip, costs, list, yes_no, count, amount, choice, text, ksic, other };
+  static CellParser parser_for(const FactDef* f, bool read);
+  static bool parse_cell(CellParser parser, const FactDef& f, const std::string& cell, const Location& at,
+                         Profile& profile);
+
   std::vector<const FactDef*> columns_;  ///< null for the plan.costs column and a kept column that is no field
+  std::vector<CellParser> parsers_;      ///< one a named column
   std::vector<bool> read_;               ///< the column is read into the profile (not only kept)
   std::vector<size_t> kept_;             ///< kept columns, in input order
   std::vector<std::string> kept_names_;

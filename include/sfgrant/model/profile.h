@@ -41,6 +41,10 @@ class Profile {
   bool has(const FactDef& f) const { return known_[static_cast<size_t>(f.index)] != 0; }
   const Value& get(const FactDef& f) const { return values_[static_cast<size_t>(f.index)]; }
   void set(const FactDef& f, Value v);
+  /// set() in place, for a reader filling a reused profile cell by cell: `f` becomes known, given at
+  /// `where`, and its value is returned emptied for the caller to fill; the storage is kept, so no
+  /// Value and no copy of the file name is made.
+  Value& overwrite(const FactDef& f, const Location& where);
   void clear(const FactDef& f);
 
   /// Where each fact was given (for error messages); empty file when unknown.
