@@ -30,6 +30,10 @@ void Profile::set(const FactDef& f, Value v) {
   known_[static_cast<size_t>(f.index)] = 1;
 }
 
+#if defined(__x86_64__) && defined(__GLIBCXX__)
+static_assert(sizeof(Value) == 96, "Profile::overwrite empties every field of Value: empty the new one too");
+#endif
+
 Value& Profile::overwrite(const FactDef& f, const Location& where) {
   const auto i = static_cast<size_t>(f.index);
   Value& v = values_[i];
