@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <functional>
 #include <ostream>
 #include <string_view>
 
@@ -195,8 +196,11 @@ class BatchCsv final : public BatchFormat {
   void append_row(TextBuffer& out, std::string_view head, const ProgramEvaluation& pe) const {
     const TrackEvaluation* best = pe.best_track();
     const Split* split = best != nullptr && best->split ? &*best->split : nullptr;
-    const auto program = static_cast<size_t>(pe.program - catalogue_.programs.data());
-    const bool ours = program < catalogue_.programs.size();  // evaluated against this run's catalogue
+    // evaluated against this run's catalogue (std::less: a total order even for pointers into other arrays)
+    const Program* begin = catalogue_.programs.data();
+    const bool ours = !std::less<const Program*>()(pe.program, begin) &&
+                      std::less<const Program*>()(pe.program, begin + catalogue_.programs.size());
+    const auto program = ours ? static_cast<size_t>(pe.program - begin) : 0;
     out += head;
     out += pe.program->id;
     out += ',';
