@@ -160,16 +160,12 @@ bool CsvProfileMapper::parse_cell(CellParser parser, const FactDef& f, const std
         return true;
       }
       return false;
-    case CellParser::count: {  // assign_fact's: 1 to 9 digits
-      if (cell.size() > 9) return false;
-      std::int64_t n = 0;
-      for (char c : cell) {
-        if (c < '0' || c > '9') return false;
-        n = n * 10 + (c - '0');
+    case CellParser::count:
+      if (auto n = parse_count(cell)) {
+        profile.overwrite(f, at).number = *n;
+        return true;
       }
-      profile.overwrite(f, at).number = n;
-      return true;
-    }
+      return false;
     case CellParser::amount: {
       Won amount = 0;
       try {

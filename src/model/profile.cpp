@@ -142,6 +142,16 @@ std::optional<std::string> business_number_problem(const std::string& text) {
   return std::nullopt;
 }
 
+std::optional<std::int64_t> parse_count(std::string_view text) {
+  if (text.empty() || text.size() > 9) return std::nullopt;
+  std::int64_t n = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
 std::optional<std::string> normalize_ksic(const std::string& text) {
   std::string code = text;
   if (!code.empty() && std::isalpha(static_cast<unsigned char>(code[0])) &&
@@ -162,13 +172,9 @@ namespace {
 }
 
 std::int64_t parse_count(const FactDef& f, const std::string& text, const Location& where) {
-  if (text.empty() || text.size() > 9) bad_value(f, text, where, "a whole number");
-  std::int64_t n = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') bad_value(f, text, where, "a whole number");
-    n = n * 10 + (c - '0');
-  }
-  return n;
+  auto n = sfgrant::parse_count(text);
+  if (!n) bad_value(f, text, where, "a whole number");
+  return *n;
 }
 
 /// 대전광역시 → 대전, 충청북도 → 충북, 전북특별자치도 → 전북: the full names people also write.

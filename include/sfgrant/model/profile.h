@@ -97,5 +97,7 @@ std::optional<std::string> business_number_problem(const std::string& text);
 /// Normalises a KSIC code: strips a section letter (`C29294` → `29294`); 2–5 digits or an
 /// 8-digit item code. Returns nothing when it is not a KSIC code.
 std::optional<std::string> normalize_ksic(const std::string& text);
+/// A count as a profile gives it (employees, years): 1 to 9 decimal digits; nothing otherwise.
+std::optional<std::int64_t> parse_count(std::string_view text);
 
 }  // namespace sfgrant
