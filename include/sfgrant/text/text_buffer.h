@@ -15,6 +15,7 @@ class TextBuffer {
   void commit(size_t n) { size_ += n; }
 
   void append(std::string_view s) {
+    if (s.empty()) return;  // an empty view may hold a null pointer, which memcpy must not be given
     std::memcpy(room(s.size()), s.data(), s.size());
     size_ += s.size();
   }
