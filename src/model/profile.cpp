@@ -9,14 +9,26 @@ namespace sfgrant {
 
 Profile::Profile() : values_(all_facts().size()), known_(all_facts().size(), 0), where_(all_facts().size()) {}
 
+namespace {
+
+#if defined(__x86_64__) && defined(__GLIBCXX__)
+static_assert(sizeof(Value) == 96, "empty_keeping_room empties every field of Value: empty the new one too");
+#endif
+
+/// `Value{}` without giving back the room of its string and vectors (a profile reused row after row).
+void empty_keeping_room(Value& v) {
+  v.flag = false;
+  v.number = 0;
+  v.text.clear();
+  v.items.clear();
+  v.amounts.clear();
+}
+
+}  // namespace
+
 void Profile::reset() {
   for (size_t i = 0; i < values_.size(); ++i) {
-    Value& v = values_[i];
-    v.flag = false;
-    v.number = 0;
-    v.text.clear();
-    v.items.clear();
-    v.amounts.clear();
+    empty_keeping_room(values_[i]);
     known_[i] = 0;
     where_[i].file.clear();
     where_[i].line = 0;
@@ -30,18 +42,10 @@ void Profile::set(const FactDef& f, Value v) {
   known_[static_cast<size_t>(f.index)] = 1;
 }
 
-#if defined(__x86_64__) && defined(__GLIBCXX__)
-static_assert(sizeof(Value) == 96, "Profile::overwrite empties every field of Value: empty the new one too");
-#endif
-
 Value& Profile::overwrite(const FactDef& f, const Location& where) {
   const auto i = static_cast<size_t>(f.index);
   Value& v = values_[i];
-  v.flag = false;
-  v.number = 0;
-  v.text.clear();
-  v.items.clear();
-  v.amounts.clear();
+  empty_keeping_room(v);
   known_[i] = 1;
   where_[i].file = where.file;
   where_[i].line = where.line;
