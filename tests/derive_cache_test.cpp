@@ -13,6 +13,7 @@
 #include "sfgrant/model/industries.h"
 #include "sfgrant/model/profile.h"
 #include "sfgrant/text/file.h"
+#include "support.h"
 
 using sfgrant::fact;
 using sfgrant::FactDef;
@@ -20,16 +21,7 @@ using sfgrant::Profile;
 
 namespace {
 
-const sfgrant::IndustryTables& tables() {
-  static const sfgrant::IndustryTables t = [] {
-    sfgrant::Diagnostics diags;
-    const std::string path = SFGRANT_SOURCE_DIR "/programs/industries.yaml";
-    auto loaded = sfgrant::load_industries(sfgrant::read_file(path), path, diags);
-    diags.throw_if_errors();
-    return loaded;
-  }();
-  return t;
-}
+const sfgrant::IndustryTables& tables() { return sfgrant::testing::shipped_industries(); }
 
 /// Every derived fact as `path=value` (`path=?` when unknown), in fact order.
 std::string derived(const Profile& p) {

@@ -10,22 +10,14 @@
 #include "sfgrant/model/industries.h"
 #include "sfgrant/model/profile.h"
 #include "sfgrant/text/file.h"
+#include "support.h"
 
 using sfgrant::fact;
 using sfgrant::Profile;
 
 namespace {
 
-const sfgrant::IndustryTables& tables() {
-  static const sfgrant::IndustryTables t = [] {
-    sfgrant::Diagnostics diags;
-    const std::string path = SFGRANT_SOURCE_DIR "/programs/industries.yaml";
-    auto loaded = sfgrant::load_industries(sfgrant::read_file(path), path, diags);
-    diags.throw_if_errors();
-    return loaded;
-  }();
-  return t;
-}
+const sfgrant::IndustryTables& tables() { return sfgrant::testing::shipped_industries(); }
 
 /// A profile with only the given size and KSIC code (either may be empty = not given), facts derived.
 Profile company(const std::string& size, const std::string& ksic) {

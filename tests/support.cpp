@@ -1,5 +1,10 @@
 #include "support.h"
 
+#include "sfgrant/load/industries_loader.h"
+#include "sfgrant/model/diagnostics.h"
+#include "sfgrant/model/industries.h"
+#include "sfgrant/text/file.h"
+
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -40,6 +45,17 @@ TempDir::TempDir() {
 TempDir::~TempDir() {
   std::error_code ec;
   fs::remove_all(path_, ec);
+}
+
+const IndustryTables& shipped_industries() {
+  static const IndustryTables t = [] {
+    Diagnostics diags;
+    const std::string path = SFGRANT_SOURCE_DIR "/programs/industries.yaml";
+    auto loaded = load_industries(read_file(path), path, diags);
+    diags.throw_if_errors();
+    return loaded;
+  }();
+  return t;
 }
 
 std::string copy_programs(const TempDir& dir) {

@@ -5,6 +5,10 @@
 #include <string>
 #include <vector>
 
+namespace sfgrant {
+struct IndustryTables;
+}
+
 namespace sfgrant::testing {
 
 /// The whole file, or "" when it cannot be read.
@@ -29,6 +33,9 @@ class TempDir {
  private:
   std::string path_;
 };
+
+/// The shipped KSIC tables (programs/industries.yaml), loaded once.
+const IndustryTables& shipped_industries();
 
 /// A copy of the shipped programs folder (every year and industries.yaml) in `dir`/programs; its path.
 std::string copy_programs(const TempDir& dir);
